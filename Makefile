@@ -1,0 +1,47 @@
+# `make run` and `make test` work on a fresh clone: they create the virtualenv,
+# install the pinned requirements, and compile the translations first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install messages run test pytest lint bench makemessages clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(INSTALLED)
+
+messages: install
+	$(PY) manage.py compile_translations
+
+run: messages
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo
+	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+pytest: messages
+	$(VENV)/bin/pytest -q -n 2
+
+test: lint pytest
+
+# Refresh the .po files after adding or changing UI strings (needs GNU gettext).
+makemessages: install
+	$(PY) manage.py makemessages --locale nl --locale de --locale en --ignore '.venv/*' --no-obsolete
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,1 @@
+"""Event portal: events, recurrence, occurrences, festival programmes, registration."""

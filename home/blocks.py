@@ -1,0 +1,124 @@
+"""StreamField blocks shared by every page type.
+
+`BaseStreamBlock` is the body of ordinary pages; `HomeStreamBlock` adds the
+home page's sections. Feature apps extend the home sections with their own
+blocks (upcoming events, featured articles) in their own modules.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+from home.languages import language_choices
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=120)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading_block.html"
+
+
+class FigureBlock(blocks.StructBlock):
+    # Wagtail's ImageBlock makes the editor either write alt text or mark the
+    # image as decorative: an accessible choice is required.
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+    credit = blocks.CharBlock(label=_("Photo credit"), required=False, max_length=120)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/figure_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=160)
+    language = blocks.ChoiceBlock(
+        label=_("Language of the quote"),
+        choices=language_choices,
+        required=False,
+        help_text=_("Only when the quote is in another language than the page."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "blocks/quote_block.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("Or an external link"), required=False)
+    button_label = blocks.CharBlock(label=_("Button label"), max_length=60)
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        template = "blocks/call_to_action_block.html"
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+        from wagtail.blocks.struct_block import StructBlockValidationError
+
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Choose a page or enter a link."))}
+            )
+        return value
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"),
+        features=["bold", "italic", "link", "document-link", "ol", "ul", "h3"],
+        template="blocks/paragraph_block.html",
+    )
+    image = FigureBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    embed = EmbedBlock(
+        label=_("Video or other embed"),
+        help_text=_("A link to a video (YouTube, Vimeo) or another embeddable page."),
+        template="blocks/embed_block.html",
+    )
+
+
+class FeaturedPagesBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    intro = blocks.TextBlock(label=_("Introduction"), required=False)
+    pages = blocks.ListBlock(blocks.PageChooserBlock(), label=_("Pages"), min_num=1)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Featured pages")
+        template = "blocks/featured_pages_block.html"
+
+
+class TextSectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Text section")
+        template = "blocks/text_section_block.html"
+
+
+class HomeStreamBlock(blocks.StreamBlock):
+    text_section = TextSectionBlock()
+    featured_pages = FeaturedPagesBlock()
+    call_to_action = CallToActionBlock()

@@ -1,0 +1,197 @@
+"""Language helpers: which languages the site has and how a page relates to
+its translations.
+
+A page is "translated" into a language when a non-alias page with the same
+translation_key is live in that locale. wagtail-localize's synchronised trees
+create alias pages for the rest: they show the source page's content in the
+other locale's tree. Those aliases are never counted as translations, so
+hreflang, the sitemap and the language switcher only promise real ones.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Locale, Page, Site
+
+
+def language_choices():
+    return list(settings.LANGUAGES)
+
+
+def language_name(code):
+    """The language's name in the active language ("Duits" on a Dutch page)."""
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+def language_name_local(code):
+    """The language's name in that language ("Deutsch"), as a switcher shows it."""
+    try:
+        return get_language_info(code)["name_local"]
+    except KeyError:
+        return code
+
+
+def page_versions(page):
+    """All live, public pages that share `page`'s translation key, with their locales.
+
+    Translations and aliases all share the key, so this one query answers every
+    language question about a page; it is kept on the page object for the
+    rest of the request.
+    """
+    cached = getattr(page, "_versions_cache", None)
+    if cached is None:
+        cached = list(
+            Page.objects.live()
+            .public()
+            .filter(translation_key=page.translation_key)
+            .select_related("locale")
+            .order_by("pk")
+        )
+        page._versions_cache = cached
+    return cached
+
+
+def _version(page, pk):
+    return next((v for v in page_versions(page) if v.pk == pk), None)
+
+
+def page_language(page):
+    """The language code of the page's locale (its tree), without an extra query."""
+    own = _version(page, page.pk)
+    return own.locale.language_code if own else page.locale.language_code
+
+
+def content_source(page):
+    """The page whose content `page` shows: itself, or the end of its alias chain."""
+    seen = set()
+    while page.alias_of_id and page.pk not in seen:
+        seen.add(page.pk)
+        page = _version(page, page.alias_of_id) or page.alias_of
+    return page
+
+
+def content_language(page):
+    """The language the page's text is written in (the source's, for an alias)."""
+    return page_language(content_source(page))
+
+
+@dataclass
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+    # False when the link leads to an untranslated page (an alias showing the
+    # text in another language) or to the language's home page instead.
+    is_translated: bool
+    is_home_fallback: bool = False
+
+
+def _site_root_translations(request):
+    """{language_code: home page} for the request's site, cached on the request."""
+    cached = getattr(request, "_home_pages_by_language", None)
+    if cached is not None:
+        return cached
+    site = Site.find_for_request(request)
+    homes = {}
+    if site is not None:
+        for home in (
+            Page.objects.filter(translation_key=site.root_page.translation_key)
+            .live()
+            .select_related("locale")
+        ):
+            homes[home.locale.language_code] = home
+    request._home_pages_by_language = homes
+    return homes
+
+
+def home_page_for(request, language_code=None):
+    """The home page in the given (or the active) language, falling back to the site root."""
+    homes = _site_root_translations(request)
+    code = language_code or get_language()
+    if code in homes:
+        return homes[code]
+    site = Site.find_for_request(request)
+    return site.root_page if site else None
+
+
+def real_translations(page, versions=None):
+    """{language_code: page} of the live translations that are not aliases."""
+    versions = page_versions(page) if versions is None else versions
+    return {p.locale.language_code: p for p in versions if not p.alias_of_id}
+
+
+def language_links(request, page=None, url_for_language=None):
+    """The language switcher's links.
+
+    For a Wagtail page: its translation where one exists; else its alias in
+    that language (the text in the original language, with a notice); else
+    that language's home page. For other views, `url_for_language(code)` gives
+    the same view in another language.
+    """
+    current = get_language()
+    versions = page_versions(page) if page is not None else []
+    by_language = {}
+    for version in versions:
+        by_language.setdefault(version.locale.language_code, []).append(version)
+    links = []
+    for code, _name in settings.LANGUAGES:
+        name = language_name_local(code)
+        if page is None:
+            url = url_for_language(code) if url_for_language else None
+            if url is not None:
+                links.append(LanguageLink(code, name, url, code == current, True))
+            else:
+                home = home_page_for(request, code)
+                url = home.get_url(request) if home else f"/{code}/"
+                fallback = code != current
+                links.append(LanguageLink(code, name, url, code == current, not fallback, fallback))
+            continue
+        candidates = by_language.get(code, [])
+        real = next((p for p in candidates if not p.alias_of_id), None)
+        alias = next((p for p in candidates if p.alias_of_id), None)
+        if code == page_language(page):
+            links.append(
+                LanguageLink(code, name, page.get_url(request), True, not page.alias_of_id)
+            )
+        elif real is not None:
+            links.append(LanguageLink(code, name, real.get_url(request), False, True))
+        elif alias is not None:
+            links.append(LanguageLink(code, name, alias.get_url(request), False, False))
+        else:
+            home = home_page_for(request, code)
+            url = home.get_url(request) if home else f"/{code}/"
+            links.append(LanguageLink(code, name, url, False, False, is_home_fallback=True))
+    return links
+
+
+def alternate_links(request, page):
+    """hreflang alternates: every real translation, plus x-default.
+
+    x-default points to the Dutch version when there is one (the site's default
+    language), otherwise to the first version that was created.
+    """
+    translations = real_translations(page)
+    if not translations:
+        return []
+    links = [(code, p.get_full_url(request)) for code, p in translations.items()]
+    order = [code for code, _name in settings.LANGUAGES]
+    links.sort(key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+    default = translations.get(settings.LANGUAGE_CODE) or min(
+        translations.values(), key=lambda p: p.pk
+    )
+    links.append(("x-default", default.get_full_url(request)))
+    return links
+
+
+def canonical_url(request, page):
+    """A page is its own canonical; an alias points to the page whose text it shows."""
+    return content_source(page).get_full_url(request)
+
+
+def active_locale():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()

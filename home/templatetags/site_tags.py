@@ -1,0 +1,146 @@
+"""Template tags for every page: site text, navigation, breadcrumbs, languages."""
+
+from django import template
+from django.db.models import Subquery
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from home import languages
+from home.models import SiteSettings, SiteText
+
+register = template.Library()
+
+
+def _page(context):
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+@register.simple_tag(takes_context=True)
+def site_text(context):
+    """The SiteText in the active language, falling back to the one linked in settings."""
+    request = context.get("request")
+    if request is None:
+        return None
+    cache_key = f"_site_text_{get_language()}"
+    if hasattr(request, cache_key):
+        return getattr(request, cache_key)
+    settings = SiteSettings.for_request(request)
+    text = None
+    if settings.site_text_id:
+        # The linked text and its translations share a key: one query finds
+        # the active language's version, or the linked one as a fallback.
+        same_key = SiteText.objects.filter(pk=settings.site_text_id).values("translation_key")
+        versions = SiteText.objects.filter(translation_key=Subquery(same_key)).select_related(
+            "locale"
+        )
+        by_code = {version.locale.language_code: version for version in versions}
+        linked = next((v for v in by_code.values() if v.pk == settings.site_text_id), None)
+        text = by_code.get(get_language(), linked)
+    setattr(request, cache_key, text)
+    return text
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    """Children of the current language's home page that are marked 'show in menus'."""
+    request = context["request"]
+    home = languages.home_page_for(request)
+    current = _page(context)
+    items = []
+    if home is not None:
+        children = (
+            home.get_children()
+            .live()
+            .public()
+            .in_menu()
+            .select_related("alias_of__locale", "locale")
+        )
+        for child in children:
+            active = current is not None and (
+                current.pk == child.pk or current.path.startswith(child.path)
+            )
+            lang = child.alias_of.locale.language_code if child.alias_of_id else None
+            items.append(
+                {"page": child, "url": child.get_url(request), "active": active, "lang": lang}
+            )
+    return {
+        "request": request,
+        "home_url": home.get_url(request) if home else "/",
+        "items": items,
+    }
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = _page(context)
+    request = context["request"]
+    if page is None or page.depth <= 2:
+        return {"crumbs": []}
+    ancestors = page.get_ancestors().filter(depth__gt=1).live().public()
+    crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+    crumbs.append({"title": page.title, "url": None})
+    return {"crumbs": crumbs}
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    request = context["request"]
+    page = _page(context)
+
+    def same_view(code):
+        # Our own views (search) live under i18n_patterns: translate the path.
+        # Anything else (a 404 under Wagtail's catch-all) goes to the home page.
+        match = getattr(request, "resolver_match", None)
+        if match is None or match.url_name in (None, "wagtail_serve"):
+            return None
+        return translate_url(request.get_full_path(), code)
+
+    links = languages.language_links(request, page=page, url_for_language=same_view)
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context):
+    """[(hreflang, url)] for the head, or [] on pages without translations."""
+    page = _page(context)
+    if page is None:
+        return []
+    return languages.alternate_links(context["request"], page)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    page = _page(context)
+    request = context["request"]
+    if page is None:
+        return request.build_absolute_uri(request.path)
+    return languages.canonical_url(request, page)
+
+
+@register.inclusion_tag("components/fallback_notice.html", takes_context=True)
+def fallback_notice(context):
+    """A notice on alias pages whose text is still in another language."""
+    page = _page(context)
+    if page is None or not page.alias_of_id:
+        return {"show": False}
+    source_code = languages.content_language(page)
+    page_code = languages.page_language(page)
+    if source_code == page_code:
+        return {"show": False}
+    return {
+        "show": True,
+        "language": languages.language_name(page_code),
+        "source_language": languages.language_name(source_code),
+        "source_code": source_code,
+        "source_url": languages.content_source(page).get_url(context["request"]),
+    }
+
+
+@register.filter
+def content_language(page):
+    """The language code of the text a page shows (differs from the locale on aliases)."""
+    if not isinstance(page, Page):
+        return get_language()
+    return languages.content_language(page)

@@ -1,0 +1,112 @@
+"""Site-wide views that are not Wagtail pages: search, sitemap, robots.txt, errors."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
+from django.template import loader
+from django.template.response import TemplateResponse
+from django.templatetags.static import static
+from django.utils.translation import get_language
+from django.views.decorators.csrf import requires_csrf_token
+from wagtail.models import Page
+
+from home import languages
+
+SEARCH_PAGE_SIZE = 10
+SEARCH_QUERY_MAX_LENGTH = 200
+
+
+def search(request):
+    """Full-text search over the pages of the current language only."""
+    query = request.GET.get("q", "").strip()
+    error = None
+    results = None
+    if len(query) > SEARCH_QUERY_MAX_LENGTH:
+        error = "too_long"
+        query = query[:SEARCH_QUERY_MAX_LENGTH]
+    if query and not error:
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(locale=languages.active_locale(), depth__gt=1)
+            .specific()
+        )
+        found = pages.search(query, operator="and")
+        paginator = Paginator(found, SEARCH_PAGE_SIZE)
+        try:
+            results = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            results = paginator.page(1)
+        except EmptyPage:
+            results = paginator.page(paginator.num_pages)
+    return TemplateResponse(
+        request,
+        "home/search.html",
+        {"search_query": query, "search_results": results, "search_error": error},
+    )
+
+
+def sitemap(request):
+    """Every real page in every language, each with its hreflang alternates.
+
+    Wagtail's own sitemap only lists the default locale's tree (wagtail
+    #12420). Alias pages are left out: they repeat another language's text and
+    point to it as canonical.
+    """
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(depth__gt=1, alias_of__isnull=True)
+        .select_related("locale")
+        .order_by("path")
+    )
+    by_key = {}
+    entries = []
+    for page in pages:
+        url = page.get_full_url(request)
+        if not url:
+            continue
+        entry = {
+            "url": url,
+            "lastmod": page.last_published_at,
+            "language": page.locale.language_code,
+        }
+        entries.append(entry)
+        by_key.setdefault(page.translation_key, []).append(entry)
+    order = [code for code, _name in settings.LANGUAGES]
+    for entry_list in by_key.values():
+        entry_list.sort(key=lambda e: order.index(e["language"]) if e["language"] in order else 99)
+        default = next(
+            (e for e in entry_list if e["language"] == settings.LANGUAGE_CODE), entry_list[0]
+        )
+        alternates = [(e["language"], e["url"]) for e in entry_list]
+        alternates.append(("x-default", default["url"]))
+        for entry in entry_list:
+            entry["alternates"] = alternates if len(entry_list) > 1 else []
+    return TemplateResponse(
+        request, "home/sitemap.xml", {"entries": entries}, content_type="application/xml"
+    )
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the static file."""
+    return HttpResponseRedirect(static("favicon.ico"))
+
+
+@requires_csrf_token
+def server_error(request):
+    """The 500 page, in the language of the request, without touching the database."""
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(
+        template.render({"LANGUAGE_CODE": get_language(), "request": request})
+    )

@@ -1,0 +1,1 @@
+"""Knowledge base: articles, inspiring examples, the organisation directory, feeds."""
