@@ -1,7 +1,53 @@
-"""Admin registrations of the core: the translatable site text snippet."""
+"""Admin registrations of the core: site text and the shared taxonomy snippets."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.models import SiteText
+from home.models import Organisation, Person, Region, SiteText, Theme, Venue
 
 register_snippet(SiteText)
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug", "locale"]
+    search_fields = ["name"]
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "site"
+    list_display = ["name", "kind", "country", "locale"]
+    list_filter = ["kind", "country"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "kind", "country", "last_checked", "locale"]
+    list_filter = ["kind", "country", "offers_knowledge", "offers_money", "offers_network"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    list_display = ["name", "role", "organisation", "locale"]
+
+
+class VenueViewSet(SnippetViewSet):
+    model = Venue
+    icon = "home"
+    list_display = ["name", "city", "country", "locale"]
+    list_filter = ["country"]
+
+
+class TaxonomyViewSetGroup(SnippetViewSetGroup):
+    items = (ThemeViewSet, RegionViewSet, OrganisationViewSet, PersonViewSet, VenueViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Shared lists")
+    menu_name = "shared-lists"
+
+
+register_snippet(TaxonomyViewSetGroup)

@@ -65,10 +65,12 @@ def main_menu(context):
             items.append(
                 {"page": child, "url": child.get_url(request), "active": active, "lang": lang}
             )
+    match = getattr(request, "resolver_match", None)
     return {
         "request": request,
         "home_url": home.get_url(request) if home else "/",
         "items": items,
+        "search_active": match is not None and match.url_name == "search",
     }
 
 
