@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.languages import language_choices
 
@@ -118,7 +119,30 @@ class TextSectionBlock(blocks.StructBlock):
         template = "blocks/text_section_block.html"
 
 
+class ListingSectionBlock(blocks.StructBlock):
+    """A home page section that lists content of a feature app.
+
+    The block is defined here so the home page can offer it; its template lives
+    in the app that owns the content and loads that app's template tags, which
+    keeps `home` free of imports from the feature apps.
+    """
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    count = blocks.IntegerBlock(label=_("How many"), default=3, min_value=1, max_value=12)
+    theme = SnippetChooserBlock("home.Theme", label=_("Only this theme"), required=False)
+
+
 class HomeStreamBlock(blocks.StreamBlock):
     text_section = TextSectionBlock()
     featured_pages = FeaturedPagesBlock()
+    latest_articles = ListingSectionBlock(
+        label=_("Latest articles"),
+        icon="doc-full-inverse",
+        template="blocks/latest_articles_block.html",
+    )
+    upcoming_events = ListingSectionBlock(
+        label=_("Upcoming events"),
+        icon="date",
+        template="blocks/upcoming_events_block.html",
+    )
     call_to_action = CallToActionBlock()
