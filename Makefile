@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install messages run test pytest lint bench makemessages clean
+.PHONY: install messages run test pytest lint e2e chromium bench makemessages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,14 @@ pytest: messages
 	$(VENV)/bin/pytest -q -n 2
 
 test: lint pytest
+
+# Browser tests (also part of `make test` whenever Chromium is installed).
+# Uses Debian's chromium; Playwright never downloads a browser.
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+e2e: messages chromium
+	$(VENV)/bin/pytest -q tests/e2e
 
 # Refresh the .po files after adding or changing UI strings (needs GNU gettext).
 makemessages: install

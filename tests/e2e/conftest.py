@@ -1,0 +1,135 @@
+"""End-to-end fixtures: the real site, served from a subprocess, driven by Chromium.
+
+The site runs exactly as `make run` serves it (same settings module, demo
+content loaded once per session into its own SQLite file), so these tests see
+what a visitor sees, through the whole WSGI stack. The browser is Debian's
+Chromium driven by Playwright; no browser is ever downloaded. Without Chromium
+the tests skip; CI installs it.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    path = shutil.which("chromium")
+    if path is None:
+        pytest.skip("Debian's chromium is not installed (make e2e installs it)")
+    pytest.importorskip("playwright")
+    return path
+
+
+@pytest.fixture(scope="session")
+def live_site(chromium_path, tmp_path_factory):
+    """Base URL of the demo site served by a separate process for this session."""
+    workdir = tmp_path_factory.mktemp("site")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": f"sqlite:///{workdir / 'e2e.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "BASE_URL": f"http://127.0.0.1:{port}",
+        "EMAIL_URL": "",
+        "REDIS_URL": "",
+    }
+    manage = [sys.executable, "manage.py"]
+    for command in (["migrate", "--no-input", "-v0"], ["load_demo"]):
+        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
+    log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed at teardown
+    server = subprocess.Popen(
+        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(base + "/robots.txt", timeout=2)  # noqa: S310 - loopback
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError((workdir / "server.log").read_text()) from None
+            time.sleep(0.3)
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.e2e_failed = report.failed
+
+
+@pytest.fixture
+def page_factory(browser, request):
+    """new_page(locale=..., width=..., height=...) -> a Playwright page.
+
+    Screenshots of every open page are saved under tests/e2e/artifacts/ when
+    the test fails.
+    """
+    contexts = []
+
+    def new_page(locale="nl-NL", width=1280, height=900):
+        context = browser.new_context(locale=locale, viewport={"width": width, "height": height})
+        contexts.append(context)
+        return context.new_page()
+
+    yield new_page
+    if getattr(request.node, "e2e_failed", False):
+        ARTIFACTS.mkdir(exist_ok=True)
+        for i, context in enumerate(contexts):
+            for j, page in enumerate(context.pages):
+                page.screenshot(path=ARTIFACTS / f"{request.node.name}-{i}-{j}.png", full_page=True)
+    for context in contexts:
+        context.close()

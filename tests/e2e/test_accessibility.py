@@ -1,0 +1,41 @@
+"""axe-core on the site's pages in three languages: no WCAG 2.0/2.1 A or AA violation."""
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+PAGES = [
+    "/nl/",
+    "/de/",
+    "/en/",
+    "/nl/over-ons/",
+    "/de/ueber-uns/",
+    "/en/about-us/",
+    "/de/privacyverklaring/",
+    "/nl/zoeken/?q=dorp",
+    "/de/suche/?q=Plattform",
+    "/en/search/?q=nothing-matches-this",
+    "/de/gibt-es-nicht/",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_page_has_no_wcag_a_or_aa_violations(live_site, page_factory, path, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = page_factory(width=width, height=900)
+    page.goto(live_site + path)
+    results = Axe().run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+        },
+    )
+    violations = results.response["violations"]
+    report = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + ", ".join(str(node["target"]) for node in v["nodes"])
+        for v in violations
+    )
+    assert violations == [], report
