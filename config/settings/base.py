@@ -201,7 +201,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail.
 WAGTAIL_SITE_NAME = "Samen Verder"
 WAGTAILADMIN_BASE_URL = env.get("BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Per-language stemming on PostgreSQL (see home/search_backend.py).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "home.search_backend", "SEARCH_CONFIG": "simple"},
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
