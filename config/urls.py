@@ -16,6 +16,7 @@ urlpatterns = [
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon),
+    path("healthz", home_views.healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

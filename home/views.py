@@ -110,3 +110,29 @@ def server_error(request):
     return HttpResponseServerError(
         template.render({"LANGUAGE_CODE": get_language(), "request": request})
     )
+
+
+def healthz(request):
+    """Liveness for load balancers: the database and the cache answer. No details leak."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.http import JsonResponse
+
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception:  # noqa: BLE001 - any failure means unhealthy
+        checks["database"] = "error"
+    try:
+        cache.set("healthz", "1", 10)
+        checks["cache"] = "ok" if cache.get("healthz") == "1" else "error"
+    except Exception:  # noqa: BLE001
+        checks["cache"] = "error"
+    healthy = all(value == "ok" for value in checks.values())
+    response = JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )
+    response["Cache-Control"] = "no-store"
+    return response

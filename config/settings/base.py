@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
+    "csp",
     "recurrence",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -125,6 +129,8 @@ if env.get("REDIS_URL"):
             "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
         }
     }
+    # Sessions (editors' logins) survive a cache flush and work across app servers.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -144,8 +150,8 @@ else:
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Samen Verder <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Tasks (e-mail and other background work): run in-process unless a
-# production backend is configured.
+# Tasks (e-mail and other background work): run in-process here; production
+# queues them in the database for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -220,6 +226,30 @@ else:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
     }
+
+# Content Security Policy for the public site: scripts only from our origin
+# (or inline with the per-request nonce, `{{ request.csp_nonce }}`), no plugins, no framing by others. The Wagtail
+# admin sets its own needs (wagtail #1288) and is left out.
+_MEDIA_HOSTS = [f"https://{env['AWS_S3_CUSTOM_DOMAIN']}"] if env.get("AWS_S3_CUSTOM_DOMAIN") else []
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *_MEDIA_HOSTS],
+        "media-src": ["'self'", *_MEDIA_HOSTS],
+        "frame-src": [
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
 
 LOGGING = {
     "version": 1,

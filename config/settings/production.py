@@ -33,3 +33,21 @@ SECURE_REFERRER_POLICY = "same-origin"
 # allowed from our own origin only (DENY would break the editor's preview).
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# Background work (e-mail, occurrence extension) is queued in the database and
+# run by `manage.py db_worker`; a failed task stays visible with its traceback.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# One JSON object per line on stdout, for the process manager to collect.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "home.logging.JsonFormatter"}},
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["stdout"], "level": env.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+        "django_tasks": {"level": "INFO"},
+    },
+}
