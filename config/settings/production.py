@@ -34,6 +34,19 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
+PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "600"))
+
+# A CDN or caching proxy in front is purged on publish when its address is set
+# (for example Varnish or nginx accepting PURGE requests).
+if env.get("FRONTEND_CACHE_PURGE_URL"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
+
 # Background work (e-mail, occurrence extension) is queued in the database and
 # run by `manage.py db_worker`; a failed task stays visible with its traceback.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -1,0 +1,95 @@
+"""Whole-page cache for anonymous visitors, invalidated on every content change.
+
+A cached page is keyed by the cache's current *generation* and the full URL.
+Publishing or unpublishing a page, saving or deleting any model of our apps
+(snippets, settings, occurrences, registrations) starts a new generation, so
+no visitor ever sees a page older than the last change, and places-left counts
+stay right. Simple beats clever here: a network organisation's site changes a
+few times an hour, and one change re-renders each page once.
+
+What is never cached: anything but GET/HEAD, the admin, requests that carry a
+session or messages cookie (editors, visitors who just submitted a form),
+responses that set a cookie or hold a CSRF token (pages with forms),
+responses marked private/no-store, and non-200 responses.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import has_vary_header
+from wagtail.signals import page_published, page_unpublished
+
+GENERATION_KEY = "page-cache:generation"
+INVALIDATING_APPS = {"home", "kennisbank", "events", "wagtailcore", "wagtailimages"}
+SKIP_PREFIXES = ("/admin/", "/healthz", "/documents/", "/static/", "/media/")
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        cache.add(GENERATION_KEY, generation, None)
+        generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def invalidate(**kwargs):
+    """Start a new generation: every cached page is stale from now on."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def _model_changed(sender, **kwargs):
+    if sender._meta.app_label in INVALIDATING_APPS:
+        invalidate()
+
+
+page_published.connect(invalidate, dispatch_uid="page_cache_published")
+page_unpublished.connect(invalidate, dispatch_uid="page_cache_unpublished")
+post_save.connect(_model_changed, dispatch_uid="page_cache_saved")
+post_delete.connect(_model_changed, dispatch_uid="page_cache_deleted")
+
+
+def _cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or request.path.startswith(SKIP_PREFIXES):
+        return False
+    personal = {settings.SESSION_COOKIE_NAME, "messages"}
+    return not personal.intersection(request.COOKIES)
+
+
+def _cacheable_response(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    # A page that holds a CSRF token belongs to one visitor; Django marks no
+    # flag when a token is reused, so look for the form field. (Vary: Cookie is
+    # not a reason to skip: every page says it, because the user bar reads the
+    # session, but requests with a session cookie never reach the cache.)
+    if b"csrfmiddlewaretoken" in response.content or has_vary_header(response, "*"):
+        return False
+    control = response.get("Cache-Control", "").lower()
+    return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+class PageCacheMiddleware:
+    """Serve anonymous page views from the cache (PAGE_CACHE_SECONDS; 0 turns it off)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+        if not seconds or not _cacheable_request(request):
+            return self.get_response(request)
+        key = f"page-cache:{current_generation()}:{request.method}:{request.build_absolute_uri()}"
+        response = cache.get(key)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        if _cacheable_response(response):
+            cache.set(key, response, seconds)
+            response["X-Page-Cache"] = "miss"
+        return response

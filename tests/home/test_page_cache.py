@@ -1,0 +1,80 @@
+"""The anonymous page cache: hits, and never a stale or personal page."""
+
+import pytest
+from django.test import override_settings
+
+from home.cache import invalidate
+
+pytestmark = [pytest.mark.django_db]
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    invalidate()
+
+
+def test_second_anonymous_view_comes_from_the_cache(client, site_tree, django_assert_num_queries):
+    assert client.get("/nl/over-ons/")["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        response = client.get("/nl/over-ons/")
+    assert response["X-Page-Cache"] == "hit"
+    assert "Over ons" in response.content.decode()
+
+
+def test_publishing_a_change_is_visible_at_once(client, site_tree):
+    client.get("/nl/over-ons/")
+    about = site_tree["about"]
+    about.title = "Wie wij zijn"
+    about.save_revision().publish()
+    response = client.get("/nl/over-ons/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Wie wij zijn" in response.content.decode()
+
+
+def test_saving_a_snippet_shown_on_pages_invalidates_them(client, site_tree):
+    client.get("/nl/")
+    text = site_tree["site"].sitesettings.site_text
+    text.organisation_name = "Samen Sterker"
+    text.save()
+    assert "Samen Sterker" in client.get("/nl/").content.decode()
+
+
+def test_editors_and_visitors_with_a_session_are_never_served_from_the_cache(
+    client, site_tree, django_user_model
+):
+    client.get("/nl/over-ons/")
+    client.force_login(django_user_model.objects.create_user("ed", password="x"))
+    assert "X-Page-Cache" not in client.get("/nl/over-ons/")
+
+
+def test_other_languages_and_queries_are_cached_apart(client, site_tree):
+    client.get("/nl/zoeken/?q=over")
+    assert client.get("/nl/zoeken/?q=privacy")["X-Page-Cache"] == "miss"
+    assert "Über uns" in client.get("/de/ueber-uns/").content.decode()
+
+
+def test_not_found_pages_are_not_cached(client, site_tree):
+    assert "X-Page-Cache" not in client.get("/nl/bestaat-niet/")
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def test_cache_can_be_turned_off(client, site_tree):
+    assert "X-Page-Cache" not in client.get("/nl/over-ons/")
+
+
+def test_a_page_with_a_csrf_token_is_never_shared(rf, site_tree):
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from home.cache import PageCacheMiddleware
+
+    def view(request):
+        token = get_token(request)
+        return HttpResponse(f'<form><input name="csrfmiddlewaretoken" value="{token}"></form>')
+
+    middleware = PageCacheMiddleware(view)
+    first = middleware(rf.get("/nl/formulier/", HTTP_COOKIE="csrftoken=" + "a" * 32))
+    second = middleware(rf.get("/nl/formulier/", HTTP_COOKIE="csrftoken=" + "b" * 32))
+    assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
+    assert first.content != second.content
