@@ -182,7 +182,7 @@ USE_TZ = True
 
 # Static files and media.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 MEDIA_URL = env.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
