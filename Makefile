@@ -51,5 +51,10 @@ e2e: messages chromium
 makemessages: install
 	$(PY) manage.py makemessages --locale nl --locale de --locale en --ignore '.venv/*' --no-obsolete
 
+# Render times, query counts and throughput; prints a table, writes bench-results.json.
+# `make bench AREAS="home events"` runs only those bench_<area>.py modules.
+bench: messages
+	$(PY) tests/bench/run.py $(AREAS)
+
 clean:
 	rm -rf $(VENV) staticfiles

@@ -1,9 +1,9 @@
 """Development: debug on, a fixed local secret, demo content allowed."""
 
 from .base import *  # noqa: F403
-from .base import env, env_list
+from .base import env, env_bool, env_list
 
-DEBUG = True
+DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env.get("SECRET_KEY", "dev-only-not-secret-6Jq0b1kJ")  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 DEMO_CONTENT_ALLOWED = True

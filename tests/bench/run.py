@@ -1,0 +1,179 @@
+"""`make bench`: render times, query counts and throughput, in one table.
+
+1. A fresh SQLite database (in a temporary folder) gets the demo content.
+2. Every `bench_<area>.py` module here builds its own data and measures its
+   pages with Django's test client (median of 7 after a warm-up, DEBUG off).
+3. The same database is then served by gunicorn with production settings and
+   the page cache on, and a separate load process measures requests/second on
+   loopback for a static file (the practical ceiling) and for the pages the
+   modules listed, each also as a ratio of the static file's rate.
+
+Results are printed and written to bench-results.json in the project root.
+Set DATABASE_URL to run against PostgreSQL instead of SQLite.
+"""
+
+import importlib
+import json
+import os
+import platform
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+WORKDIR = Path(tempfile.mkdtemp(prefix="bench-"))
+ENV = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+    "DEBUG": "false",
+    "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{WORKDIR / 'bench.sqlite3'}"),
+    "MEDIA_ROOT": str(WORKDIR / "media"),
+    "STATIC_ROOT": str(WORKDIR / "static"),
+    "REDIS_URL": "",
+}
+os.environ.update(ENV)
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def render_benchmarks():
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from tests.bench.harness import Bench
+
+    call_command("migrate", "--no-input", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    bench = Bench()
+    bench.throughput_urls = []
+    only = set(sys.argv[1:])
+    for path in sorted(Path(__file__).parent.glob("bench_*.py")):
+        area = path.stem.removeprefix("bench_")
+        if only and area not in only:
+            continue
+        module = importlib.import_module(f"tests.bench.{path.stem}")
+        bench.area = area
+        print(f"… {area}", flush=True)
+        module.run(bench)
+    return bench
+
+
+def throughput(bench, seconds=5.0):
+    from tests.bench.harness import Row
+    from tests.bench.load import hammer
+
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "bench-" + "x9Kq2Lm7Np4Rt1Vw8Yb5Cd3Fg6Hj0Zs" * 2,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "PAGE_CACHE_SECONDS": "600",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": "2",
+        "GUNICORN_THREADS": "4",
+        "LOG_LEVEL": "WARNING",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "-c",
+            "gunicorn.conf.py",
+            "--access-logfile",
+            "/dev/null",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("gunicorn did not start") from None
+                time.sleep(0.3)
+        base = f"http://127.0.0.1:{port}"
+        # The browser-facing headers a proxy would add; HTTPS is terminated in front.
+        headers = {"X-Forwarded-Proto": "https"}
+        from django.templatetags.static import static
+
+        static_rps, _ = hammer(base + static("css/site.css"), seconds, headers=headers)
+        bench.area = "throughput"
+        bench.add(
+            Row(
+                "throughput",
+                "static file (whitenoise)",
+                round(1000 / static_rps, 2),
+                None,
+                0,
+                f"{static_rps:.0f} req/s",
+                "ceiling",
+            )
+        )
+        for case, url in bench.throughput_urls:
+            hammer(base + url, 1.0, headers=headers)  # fill the page cache
+            rps, errors = hammer(base + url, seconds, headers=headers)
+            note = f"{rps:.0f} req/s = {rps / static_rps:.0%} of static" + (
+                f", {errors} errors" if errors else ""
+            )
+            bench.add(
+                Row(
+                    "throughput",
+                    f"{case} (cached)",
+                    round(1000 / rps, 2),
+                    None,
+                    0,
+                    note,
+                    ">= 50% of static",
+                )
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def main():
+    from tests.bench.harness import as_json, table
+
+    bench = render_benchmarks()
+    if os.environ.get("BENCH_SKIP_THROUGHPUT") != "1":
+        throughput(bench)
+    print()
+    print(table(bench.rows))
+    result = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "database": os.environ["DATABASE_URL"].split(":", 1)[0],
+        "rows": as_json(bench.rows),
+    }
+    (ROOT / "bench-results.json").write_text(json.dumps(result, indent=2))
+    print(f"\nWritten to {ROOT / 'bench-results.json'}")
+
+
+if __name__ == "__main__":
+    main()
