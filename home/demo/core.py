@@ -184,6 +184,76 @@ PRIVACY_NL = {
     ],
 }
 
+ACCESSIBILITY_NL = {
+    "title": "Toegankelijkheidsverklaring",
+    "intro": (
+        "We willen dat iedereen deze site kan gebruiken: met een schermlezer, alleen met het "
+        "toetsenbord, op een kleine telefoon of met grote letters."
+    ),
+    "paragraphs": [
+        (
+            "Deze site is gebouwd volgens de richtlijnen WCAG 2.1 op niveau AA, de norm voor "
+            "Nederlandse overheden en maatschappelijke organisaties."
+        ),
+        (
+            "Bij elke wijziging controleren we automatisch de belangrijkste pagina's in het "
+            "Nederlands, Duits en Engels, op een telefoon en op een laptop. Redacteuren krijgen "
+            "in het beheer een controle op toegankelijkheid te zien voordat ze publiceren."
+        ),
+        (
+            "Video's van andere websites hebben niet altijd ondertiteling. Loop je ergens tegenaan? "
+            "Mail ons via het adres onderaan de pagina; we antwoorden binnen vijf werkdagen."
+        ),
+    ],
+}
+
+ACCESSIBILITY_TRANSLATIONS = {
+    "de": {
+        "Toegankelijkheidsverklaring": "Erklärung zur Barrierefreiheit",
+        "toegankelijkheid": "barrierefreiheit",
+        ACCESSIBILITY_NL["intro"]: (
+            "Alle sollen diese Website nutzen können: mit einem Screenreader, nur mit der "
+            "Tastatur, auf einem kleinen Telefon oder mit großer Schrift."
+        ),
+        ACCESSIBILITY_NL["paragraphs"][0]: (
+            "Diese Website folgt den Richtlinien WCAG 2.1 auf der Stufe AA, dem Maßstab für "
+            "niederländische Behörden und gemeinnützige Organisationen."
+        ),
+        ACCESSIBILITY_NL["paragraphs"][1]: (
+            "Bei jeder Änderung prüfen wir die wichtigsten Seiten automatisch auf Niederländisch, "
+            "Deutsch und Englisch, auf einem Telefon und auf einem Laptop. Redakteurinnen und "
+            "Redakteure sehen vor dem Veröffentlichen eine Prüfung der Barrierefreiheit."
+        ),
+        ACCESSIBILITY_NL["paragraphs"][2]: (
+            "Videos anderer Websites haben nicht immer Untertitel. Stoßen Sie auf ein Hindernis? "
+            "Schreiben Sie uns an die Adresse unten auf der Seite; wir antworten innerhalb von "
+            "fünf Werktagen."
+        ),
+    },
+    "en": {
+        "Toegankelijkheidsverklaring": "Accessibility statement",
+        "toegankelijkheid": "accessibility",
+        ACCESSIBILITY_NL["intro"]: (
+            "We want everyone to be able to use this site: with a screen reader, with the "
+            "keyboard alone, on a small phone or with large text."
+        ),
+        ACCESSIBILITY_NL["paragraphs"][0]: (
+            "This site follows the WCAG 2.1 guidelines at level AA, the standard for Dutch "
+            "public bodies and non-profit organisations."
+        ),
+        ACCESSIBILITY_NL["paragraphs"][1]: (
+            "With every change we automatically check the main pages in Dutch, German and "
+            "English, on a phone and on a laptop. Editors see an accessibility check in the "
+            "admin before they publish."
+        ),
+        ACCESSIBILITY_NL["paragraphs"][2]: (
+            "Videos from other websites do not always have subtitles. Did something get in your "
+            "way? E-mail us at the address at the bottom of the page; we answer within five "
+            "working days."
+        ),
+    },
+}
+
 SITE_TEXT_NL = {
     "organisation_name": "Samen Verder",
     "tagline": "Kennis en ontmoeting voor bewonersinitiatieven in Nederland en over de grens",
@@ -269,6 +339,14 @@ def load_core(context):
         intro=PRIVACY_NL["intro"],
         body=_paragraphs(PRIVACY_NL["paragraphs"]),
     )
+    accessibility = get_or_create_child(
+        home,
+        StandardPage,
+        "toegankelijkheid",
+        title=ACCESSIBILITY_NL["title"],
+        intro=ACCESSIBILITY_NL["intro"],
+        body=_paragraphs(ACCESSIBILITY_NL["paragraphs"]),
+    )
 
     if not home.body:
         home.hero_link = about
@@ -317,6 +395,7 @@ def load_core(context):
         synchronize_tree(nl, context.locales[code])
         translate(home, code, HOME_TRANSLATIONS[code])
         translate(about, code, ABOUT_TRANSLATIONS[code])
+        translate(accessibility, code, ACCESSIBILITY_TRANSLATIONS[code])
         context.homes[code] = home.get_translation(context.locales[code])
     context.homes["nl"] = home
 
@@ -342,6 +421,9 @@ def load_core(context):
         settings.contact_phone = "026 445 01 38"
         settings.privacy_page = privacy
         settings.linkedin_url = "https://www.linkedin.com/company/knhm-foundation/"
+        settings.save()
+    if settings.accessibility_page_id is None:
+        settings.accessibility_page = accessibility
         settings.save()
 
     User = get_user_model()

@@ -12,6 +12,8 @@ PAGES = [
     "/de/ueber-uns/",
     "/en/about-us/",
     "/de/privacyverklaring/",
+    "/nl/toegankelijkheid/",
+    "/de/barrierefreiheit/",
     "/nl/zoeken/?q=dorp",
     "/de/suche/?q=Plattform",
     "/en/search/?q=nothing-matches-this",

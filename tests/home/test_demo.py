@@ -41,3 +41,22 @@ def test_demo_site_is_usable_in_three_languages(client):
     privacy = client.get("/de/privacyverklaring/").content.decode()
     assert "noch nicht auf Deutsch übersetzt" in privacy
     assert Page.objects.filter(alias_of__isnull=False, locale__language_code="de").exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "path", "heading"),
+    [
+        ("nl", "/nl/toegankelijkheid/", "Toegankelijkheidsverklaring"),
+        ("de", "/de/barrierefreiheit/", "Erklärung zur Barrierefreiheit"),
+        ("en", "/en/accessibility/", "Accessibility statement"),
+    ],
+)
+def test_accessibility_statement_has_a_stable_url_per_language_linked_from_the_footer(
+    client, language, path, heading
+):
+    call_command("load_demo", verbosity=0)
+    response = client.get(path)
+    assert response.status_code == 200
+    assert f"<h1>{heading}</h1>" in response.content.decode()
+    home = client.get(f"/{language}/").content.decode()
+    assert f'href="{path}"' in home
