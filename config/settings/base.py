@@ -135,6 +135,10 @@ if env.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# How many reverse proxies in front of the app add to X-Forwarded-For: the
+# rate limiter trusts exactly that many hops (home/ratelimit.py).
+TRUSTED_PROXY_COUNT = int(env.get("TRUSTED_PROXY_COUNT", "0"))
+
 # Whole pages for anonymous visitors (home/cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "0"))
 

@@ -34,6 +34,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
+TRUSTED_PROXY_COUNT = int(env.get("TRUSTED_PROXY_COUNT", "1"))  # nginx in front
 PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "600"))
 
 # A CDN or caching proxy in front is purged on publish when its address is set
