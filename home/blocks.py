@@ -11,7 +11,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.languages import language_choices
+from home.languages import language_choices, localize_pages
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -69,6 +69,11 @@ class CallToActionBlock(blocks.StructBlock):
         label = _("Call to action")
         template = "blocks/call_to_action_block.html"
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["target"] = localize_pages([value.get("page")])[0] if value.get("page") else None
+        return context
+
     def clean(self, value):
         from django.core.exceptions import ValidationError
         from wagtail.blocks.struct_block import StructBlockValidationError
@@ -107,6 +112,11 @@ class FeaturedPagesBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Featured pages")
         template = "blocks/featured_pages_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["targets"] = localize_pages(value["pages"], specific=True)
+        return context
 
 
 class TextSectionBlock(blocks.StructBlock):

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, HomeStreamBlock
+from home.languages import localize_pages
 
 
 class HomePage(Page):
@@ -62,6 +63,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["hero_link_page"] = (
+            localize_pages([self.hero_link])[0] if self.hero_link_id else None
+        )
+        return context
 
 
 class StandardPage(Page):

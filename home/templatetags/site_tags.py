@@ -42,6 +42,19 @@ def site_text(context):
     return text
 
 
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """The privacy and accessibility statements in the active language: {name: page}."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    settings = SiteSettings.for_request(request)
+    ids = {"privacy": settings.privacy_page_id, "accessibility": settings.accessibility_page_id}
+    pages = Page.objects.in_bulk([pk for pk in ids.values() if pk])
+    chosen = {name: pages[pk] for name, pk in ids.items() if pk in pages}
+    return dict(zip(chosen, languages.localize_pages(chosen.values()), strict=True))
+
+
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     """Children of the current language's home page that are marked 'show in menus'."""
