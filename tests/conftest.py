@@ -1,7 +1,5 @@
 """Fixtures shared by the whole suite: locales and a trilingual page tree."""
 
-import socket
-
 import pytest
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
@@ -10,20 +8,13 @@ from wagtail_localize.synctree import synchronize_tree
 
 from home.demo import translate
 from home.models import HomePage, SiteSettings, SiteText, StandardPage
-
-
-def _postgres_answers():
-    try:
-        socket.create_connection(("127.0.0.1", 5432), timeout=1).close()
-    except OSError:
-        return False
-    return True
+from tests.support import port_answers
 
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked `postgres` need the server and PostgreSQL settings; skip them otherwise."""
     on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
-    if on_postgres and _postgres_answers():
+    if on_postgres and port_answers(5432):
         return
     skip = pytest.mark.skip(reason="needs DATABASE_URL pointing at a running PostgreSQL")
     for item in items:

@@ -16,7 +16,6 @@ import importlib
 import json
 import os
 import platform
-import socket
 import subprocess
 import sys
 import tempfile
@@ -36,12 +35,6 @@ ENV = {
     "REDIS_URL": "",
 }
 os.environ.update(ENV)
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def render_benchmarks():
@@ -71,8 +64,9 @@ def render_benchmarks():
 def throughput(bench, seconds=5.0):
     from tests.bench.harness import Row
     from tests.bench.load import hammer
+    from tests.support import free_port, port_answers
 
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -109,14 +103,10 @@ def throughput(bench, seconds=5.0):
     )
     try:
         deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("gunicorn did not start") from None
-                time.sleep(0.3)
+        while not port_answers(port):
+            if time.monotonic() > deadline:
+                raise RuntimeError("gunicorn did not start")
+            time.sleep(0.3)
         base = f"http://127.0.0.1:{port}"
         # The browser-facing headers a proxy would add; HTTPS is terminated in front.
         headers = {"X-Forwarded-Proto": "https"}

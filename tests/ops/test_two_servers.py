@@ -10,13 +10,14 @@ Redis on 127.0.0.1; skipped otherwise.
 import http.client
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.support import free_port, port_answers
 
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE = "samenverder_two_servers"
@@ -25,18 +26,12 @@ SECRET = "two-servers-" + "k3Jq9Zx7Lm2Np5Rt8Vw1Yb4Cd6Fg0Hj" * 2
 pytestmark = pytest.mark.postgres
 
 
-def _answers(port):
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-    except OSError:
-        return False
-    return True
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def psql(sql, check=True):
+    subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql],
+        check=check,
+        capture_output=True,
+    )
 
 
 class Browser:
@@ -72,7 +67,7 @@ class Browser:
 
 @pytest.fixture(scope="module")
 def two_servers(tmp_path_factory):
-    if not (_answers(5432) and _answers(6379)):
+    if not (port_answers(5432) and port_answers(6379)):
         pytest.skip("needs PostgreSQL and Redis on 127.0.0.1")
     workdir = tmp_path_factory.mktemp("two-servers")
     env = {
@@ -88,32 +83,15 @@ def two_servers(tmp_path_factory):
         "PAGE_CACHE_SECONDS": "600",
         "BASE_URL": "https://127.0.0.1",
     }
-    subprocess.run(
-        [
-            "psql",
-            "-h",
-            "127.0.0.1",
-            "-U",
-            "postgres",
-            "-q",
-            "-c",
-            f"DROP DATABASE IF EXISTS {DATABASE}",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", f"CREATE DATABASE {DATABASE}"],
-        check=True,
-        capture_output=True,
-    )
+    psql(f"DROP DATABASE IF EXISTS {DATABASE}")
+    psql(f"CREATE DATABASE {DATABASE}")
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([*manage, "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
     # Demo content is for development only: load it with dev settings, same database.
     demo_env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
     subprocess.run([*manage, "load_demo"], cwd=ROOT, env=demo_env, check=True, capture_output=True)
-    ports = [_free_port(), _free_port()]
+    ports = [free_port(), free_port()]
     servers = [
         subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "config.wsgi", "-c", "gunicorn.conf.py"],
@@ -125,27 +103,14 @@ def two_servers(tmp_path_factory):
         for port in ports
     ]
     deadline = time.monotonic() + 60
-    while not all(_answers(port) for port in ports):
+    while not all(port_answers(port) for port in ports):
         assert time.monotonic() < deadline, "gunicorn did not start"
         time.sleep(0.3)
     yield ports
     for server in servers:
         server.terminate()
         server.wait(timeout=20)
-    subprocess.run(
-        [
-            "psql",
-            "-h",
-            "127.0.0.1",
-            "-U",
-            "postgres",
-            "-q",
-            "-c",
-            f"DROP DATABASE IF EXISTS {DATABASE}",
-        ],
-        check=False,
-        capture_output=True,
-    )
+    psql(f"DROP DATABASE IF EXISTS {DATABASE}", check=False)
 
 
 def test_both_servers_are_healthy_and_serve_the_same_site(two_servers):
