@@ -135,6 +135,10 @@ if env.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# How far ahead event dates are materialised (extended daily by
+# `manage.py extend_occurrences`).
+EVENTS_OCCURRENCE_HORIZON_DAYS = int(env.get("EVENTS_OCCURRENCE_HORIZON_DAYS", "548"))
+
 # How many reverse proxies in front of the app add to X-Forwarded-For: the
 # rate limiter trusts exactly that many hops (home/ratelimit.py).
 TRUSTED_PROXY_COUNT = int(env.get("TRUSTED_PROXY_COUNT", "0"))

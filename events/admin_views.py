@@ -1,0 +1,150 @@
+"""Wagtail admin views of the events app: the live preview of a recurrence in
+the page editor and the "Dates" view of an event (its occurrences with their
+status and per-date actions)."""
+
+from datetime import datetime, timedelta
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from events.models import EventPage, EventSchedule, Occurrence, OccurrenceException
+from events.schedule import expand, site_zone, to_aware, to_local
+from events.services import add_exception, source_event
+from events.text import describe
+from events.widgets import RecurrenceRuleWidget, recurrence_from_parts
+
+PREVIEW_COUNT = 5
+
+
+def _parse_local(value):
+    if not value:
+        return None
+    value = value.strip().replace("T", " ")
+    parsed = parse_datetime(value)
+    if parsed is None:
+        try:
+            parsed = datetime.strptime(value, "%Y-%m-%d")
+        except ValueError:
+            return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=site_zone())
+    return parsed
+
+
+class _Schedule:
+    def __init__(self, start, end, all_day, recurrence):
+        self.start, self.end, self.all_day, self.recurrence = start, end, all_day, recurrence
+
+
+def recurrence_preview(request):
+    """JSON {sentence, dates, error} for the editor's current recurrence values,
+    in the editor's language. Reads the same field names the widget posts."""
+    name = request.GET.get("name", "recurrence")
+    parts = RecurrenceRuleWidget().value_from_datadict(request.GET, None, name)
+    start = _parse_local(request.GET.get("start"))
+    end = _parse_local(request.GET.get("end")) or (start + timedelta(hours=1) if start else None)
+    all_day = request.GET.get("all_day") in {"on", "true", "1"}
+    try:
+        value = recurrence_from_parts(parts)
+    except forms.ValidationError as error:
+        return JsonResponse({"sentence": "", "dates": [], "error": " ".join(error.messages)})
+    if start is None:
+        return JsonResponse(
+            {"sentence": "", "dates": [], "error": _("Fill in the start to see the dates.")}
+        )
+    if end < start:
+        end = start
+    schedule = _Schedule(start, end, all_day, value)
+    now = timezone.now()
+    slots = expand(start, end, all_day, value, max(now, start) + timedelta(days=3 * 366))
+    upcoming = [to_aware(s.start) for s in slots if to_aware(s.end) >= now][:PREVIEW_COUNT]
+    sentence = describe(schedule, upcoming[:3])
+    if not sentence:
+        sentence = _("Single event") + (
+            " — " + date_format(to_local(start), "l j F Y") if upcoming else ""
+        )
+    fmt = "l j F Y" if all_day else "l j F Y, H:i"
+    return JsonResponse(
+        {
+            "sentence": sentence,
+            "dates": [date_format(to_local(d), fmt) for d in upcoming],
+            "error": "",
+        }
+    )
+
+
+class ExceptionForm(forms.Form):
+    date = forms.DateField(widget=forms.HiddenInput)
+    action = forms.ChoiceField(
+        choices=[
+            (OccurrenceException.Action.CANCEL, OccurrenceException.Action.CANCEL.label),
+        ]
+    )
+    reason = forms.CharField(max_length=250, required=False)
+
+
+def occurrences(request, page_id):
+    """An event's dates: status, time, venue, note, and actions (cancel a date,
+    edit the changes in the page editor)."""
+    page = get_object_or_404(EventPage, pk=page_id)
+    permissions = page.permissions_for_user(request.user)
+    if not permissions.can_edit():
+        raise PermissionDenied
+    event = source_event(page) or page
+    if request.method == "POST":
+        if not event.permissions_for_user(request.user).can_publish():
+            raise PermissionDenied
+        form = ExceptionForm(request.POST)
+        if form.is_valid():
+            _revision, published = add_exception(
+                event,
+                day=form.cleaned_data["date"],
+                action=form.cleaned_data["action"],
+                reason=form.cleaned_data["reason"],
+                user=request.user,
+            )
+            day = date_format(form.cleaned_data["date"], "j F Y")
+            if published:
+                messages.success(request, _("%(date)s is cancelled and published.") % {"date": day})
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "%(date)s is cancelled in a draft: the page has other unpublished "
+                        "changes. Publish it from the editor."
+                    )
+                    % {"date": day},
+                )
+        return redirect("events:occurrences", page_id=page.pk)
+    now = timezone.now()
+    show_past = request.GET.get("past") == "1"
+    rows = Occurrence.objects.filter(event_key=event.translation_key).select_related("venue")
+    rows = rows.order_by("-start") if show_past else rows.filter(end__gte=now).order_by("start")
+    rows = list(rows[:200])
+    for row in rows:
+        row.local_start = to_local(row.start)
+        row.local_end = to_local(row.end)
+        row.local_original = to_local(row.original_start)
+    schedule = EventSchedule.objects.filter(event_key=event.translation_key).first()
+    upcoming = [r.start for r in rows if r.status != Occurrence.Status.CANCELLED][:3]
+    context = {
+        "page": page,
+        "event": event,
+        "rows": rows,
+        "show_past": show_past,
+        "sentence": describe(event, None if show_past else upcoming),
+        "schedule": schedule,
+        "report": schedule.report if schedule else {},
+        "header_title": _("Dates of “%(title)s”") % {"title": page.get_admin_display_title()},
+        "can_publish": event.permissions_for_user(request.user).can_publish(),
+        "cancel_action": OccurrenceException.Action.CANCEL,
+    }
+    return TemplateResponse(request, "events/admin/occurrences.html", context)

@@ -1,0 +1,335 @@
+"""Locale-aware reads of occurrences: the calendar's filters and the lookups that
+turn a page of occurrences into what a visitor reads, in a fixed number of
+queries however many events there are.
+
+Occurrences point to the source version of their event. The listing resolves,
+in one query each, the active language's version of the pages, venues and
+event types (by `translation_key`), falling back to the source.
+"""
+
+import calendar as pycalendar
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django import forms
+from django.db.models import Q, Value
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from events.models import (
+    SPOKEN_LANGUAGES,
+    EventPage,
+    EventPageOrganiser,
+    EventPageTheme,
+    EventType,
+    Occurrence,
+    OccurrenceException,
+)
+from events.schedule import site_zone, to_local
+from home.models import COUNTRY_CHOICES, Organisation, Region, Theme, Venue
+
+WHEN_CHOICES = [
+    ("", _("All upcoming")),
+    ("today", _("Today")),
+    ("week", _("This week")),
+    ("month", _("This month")),
+    ("custom", _("Choose dates")),
+]
+MODE_CHOICES = [("", _("Online or on site")), ("onsite", _("On site")), ("online", _("Online"))]
+
+
+class CalendarFilterForm(forms.Form):
+    """The calendar's filters: plain GET parameters, so every filtered view is a
+    shareable URL that works without JavaScript. Values are slugs and codes,
+    the same in every language."""
+
+    when = forms.ChoiceField(label=_("When"), choices=WHEN_CHOICES, required=False)
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    type = forms.ChoiceField(label=_("Kind of event"), required=False)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    region = forms.ChoiceField(label=_("Region or country"), required=False)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    mode = forms.ChoiceField(label=_("Where"), choices=MODE_CHOICES, required=False)
+    organiser = forms.ChoiceField(label=_("Organiser"), required=False)
+
+    def __init__(self, data, locale, **kwargs):
+        super().__init__(data, **kwargs)
+        everything = [("", _("All"))]
+        options = filter_options(locale)
+        self.fields["type"].choices = everything + options["type"]
+        self.fields["theme"].choices = everything + options["theme"]
+        countries = [(f"country-{code}", label) for code, label in COUNTRY_CHOICES]
+        self.fields["region"].choices = everything + [
+            (_("Countries"), countries),
+            (_("Regions"), options["region"]),
+        ]
+        self.fields["language"].choices = everything + list(SPOKEN_LANGUAGES)
+        self.fields["organiser"].choices = everything + options["organiser"]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The end date lies before the start date."))
+        return cleaned
+
+
+def filter_options(locale):
+    """Slug and name of every event type, theme, region and organisation in the
+    locale, for the filter menus: one UNION query instead of four."""
+    queries = [
+        EventType.objects.filter(locale=locale)
+        .order_by()
+        .values_list(Value("type"), "slug", "name"),
+        Theme.objects.filter(locale=locale).order_by().values_list(Value("theme"), "slug", "name"),
+        Region.objects.filter(locale=locale)
+        .exclude(kind=Region.Kind.COUNTRY)
+        .order_by()
+        .values_list(Value("region"), "slug", "name"),
+        Organisation.objects.filter(locale=locale)
+        .order_by()
+        .values_list(Value("organiser"), "slug", "name"),
+    ]
+    options = {"type": [], "theme": [], "region": [], "organiser": []}
+    rows = queries[0].union(*queries[1:], all=True)
+    for kind, slug, name in sorted(rows, key=lambda row: (row[0], row[2].casefold())):
+        options[kind].append((slug, name))
+    return options
+
+
+@dataclass
+class DateRange:
+    start: datetime
+    end: datetime | None
+
+
+def local_day_start(day):
+    return datetime.combine(day, time.min, tzinfo=site_zone())
+
+
+def date_range(cleaned, now):
+    """The period a filter asks for: from now (or the chosen start) up to an
+    optional end. Weeks run Monday to Sunday, as on Dutch and German calendars."""
+    today = to_local(now).date()
+    when = cleaned.get("when") or ""
+    if cleaned.get("start") or cleaned.get("end"):
+        when = "custom"
+    if when == "today":
+        return DateRange(now, local_day_start(today + timedelta(days=1)))
+    if when == "week":
+        monday = today - timedelta(days=today.weekday())
+        return DateRange(now, local_day_start(monday + timedelta(days=7)))
+    if when == "month":
+        last = pycalendar.monthrange(today.year, today.month)[1]
+        return DateRange(now, local_day_start(today.replace(day=last) + timedelta(days=1)))
+    if when == "custom":
+        start = cleaned.get("start")
+        end = cleaned.get("end")
+        return DateRange(
+            local_day_start(start) if start else now,
+            local_day_start(end + timedelta(days=1)) if end else None,
+        )
+    return DateRange(now, None)
+
+
+def visible_occurrences():
+    """Occurrences of live events."""
+    return Occurrence.objects.filter(event__live=True)
+
+
+def apply_filters(queryset, cleaned):
+    """Narrow occurrences by the non-date filters (type, theme, region or
+    country, language, online/on site, organiser)."""
+    if cleaned.get("type"):
+        queryset = queryset.filter(event__event_type__slug=cleaned["type"])
+    if cleaned.get("theme"):
+        pages = EventPageTheme.objects.filter(theme__slug=cleaned["theme"]).values("page_id")
+        queryset = queryset.filter(event_id__in=pages)
+    if cleaned.get("organiser"):
+        pages = EventPageOrganiser.objects.filter(organisation__slug=cleaned["organiser"]).values(
+            "page_id"
+        )
+        queryset = queryset.filter(event_id__in=pages)
+    region = cleaned.get("region") or ""
+    if region.startswith("country-"):
+        code = region.removeprefix("country-")
+        queryset = queryset.filter(
+            Q(venue__country=code) | Q(venue__isnull=True, event__venue__country=code)
+        )
+    elif region:
+        queryset = queryset.filter(
+            Q(venue__region__slug=region) | Q(venue__isnull=True, event__venue__region__slug=region)
+        )
+    code = cleaned.get("language")
+    if code:
+        queryset = queryset.filter(
+            Q(event__languages=code)
+            | Q(event__languages__startswith=f"{code},")
+            | Q(event__languages__endswith=f",{code}")
+            | Q(event__languages__contains=f",{code},")
+        )
+    if cleaned.get("mode") == "online":
+        queryset = queryset.exclude(event__online_url="")
+    elif cleaned.get("mode") == "onsite":
+        queryset = queryset.filter(Q(venue__isnull=False) | Q(event__venue__isnull=False))
+    return queryset
+
+
+def in_range(queryset, period):
+    queryset = queryset.filter(end__gte=period.start)
+    if period.end is not None:
+        queryset = queryset.filter(start__lt=period.end)
+    return queryset
+
+
+def for_listing(queryset):
+    return queryset.select_related("event", "event__venue", "event__event_type", "venue")
+
+
+def active_locale(request=None):
+    """The active language's Locale, looked up once per request."""
+    cached = getattr(request, "_events_locale", None) if request is not None else None
+    if cached is not None:
+        return cached
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        locale = Locale.get_default()
+    if request is not None:
+        request._events_locale = locale
+    return locale
+
+
+def _by_key(model, keys, locale, **extra):
+    if not keys:
+        return {}
+    rows = model.objects.filter(translation_key__in=keys, locale=locale, **extra)
+    return {row.translation_key: row for row in rows}
+
+
+@dataclass
+class Row:
+    """One occurrence as a visitor reads it, in the active language."""
+
+    occurrence: Occurrence
+    page: EventPage
+    url: str
+    venue: Venue | None
+    event_type: EventType | None
+    note: str
+    start: datetime
+    end: datetime
+
+    @property
+    def status(self):
+        return self.occurrence.status
+
+    @property
+    def is_online(self):
+        return bool(self.occurrence.event.online_url)
+
+    @property
+    def is_hybrid(self):
+        return self.is_online and self.venue is not None
+
+    @property
+    def day(self):
+        return self.start.date()
+
+
+def localise(occurrences, request, locale=None):
+    """Rows for a list of occurrences, resolving pages, venues, event types and
+    notes in the active language: four queries at most, whatever the count."""
+    locale = locale or active_locale()
+    occurrences = list(occurrences)
+    events = [o.event for o in occurrences]
+    pages = _by_key(
+        EventPage,
+        {e.translation_key for e in events},
+        locale,
+        live=True,
+    )
+    venue_keys = set()
+    type_keys = set()
+    for o in occurrences:
+        venue = o.venue or o.event.venue
+        if venue is not None:
+            venue_keys.add(venue.translation_key)
+        if o.event.event_type is not None:
+            type_keys.add(o.event.event_type.translation_key)
+    venues = _by_key(Venue, venue_keys, locale)
+    types = _by_key(EventType, type_keys, locale)
+    note_keys = {o.exception_key for o in occurrences if o.note and o.exception_key}
+    notes = {
+        key: e.reason
+        for key, e in _by_key(OccurrenceException, note_keys, locale).items()
+        if e.reason
+    }
+    result = []
+    for o in occurrences:
+        page = pages.get(o.event.translation_key, o.event)
+        venue = o.venue or o.event.venue
+        if venue is not None:
+            venue = venues.get(venue.translation_key, venue)
+        result.append(
+            Row(
+                occurrence=o,
+                page=page,
+                url=page.get_url(request),
+                venue=venue,
+                event_type=(
+                    types.get(o.event.event_type.translation_key, o.event.event_type)
+                    if o.event.event_type
+                    else None
+                ),
+                note=notes.get(o.exception_key, o.note),
+                start=to_local(o.start),
+                end=to_local(o.end),
+            )
+        )
+    return result
+
+
+def localise_snippets(model, objects, locale=None):
+    """The active language's versions of snippets (by translation_key), one query,
+    keeping the given order and falling back to the object itself."""
+    locale = locale or active_locale()
+    objects = [o for o in objects if o is not None]
+    found = _by_key(model, {o.translation_key for o in objects}, locale)
+    return [found.get(o.translation_key, o) for o in objects]
+
+
+def localised_related(model, ids, locale):
+    """The active language's versions of the `model` rows whose pks `ids` (a
+    values() subquery or a list) gives, falling back to the rows themselves:
+    one query, however many."""
+    sources = model.objects.filter(pk__in=ids)
+    rows = list(
+        model.objects.filter(
+            Q(pk__in=ids) | Q(locale=locale, translation_key__in=sources.values("translation_key"))
+        )
+    )
+    chosen = {}
+    for row in rows:
+        current = chosen.get(row.translation_key)
+        if current is None or row.locale_id == locale.pk:
+            chosen[row.translation_key] = row
+    return list(chosen.values())
+
+
+def upcoming_for(event_key, now=None, limit=None):
+    now = now or timezone.now()
+    queryset = Occurrence.objects.filter(event_key=event_key, end__gte=now).select_related("venue")
+    return list(queryset[:limit] if limit else queryset)
+
+
+def month_bounds(year, month):
+    first = date(year, month, 1)
+    last = date(year, month, pycalendar.monthrange(year, month)[1])
+    return first, last

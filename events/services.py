@@ -1,0 +1,297 @@
+"""Rules with side effects for events: materialising occurrences, keeping a date's
+history, per-date exceptions, and resolving an event's source page.
+
+Views, signal handlers, admin views and the `extend_occurrences` command call
+these functions; nothing else writes `Occurrence` or `EventSchedule` rows.
+"""
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from events.models import EventPage, EventSchedule, Occurrence, OccurrenceException, horizon_days
+from events.schedule import combine, expand, to_aware, to_local
+
+
+def source_event(page):
+    """The version of an event that its dates come from.
+
+    Rule: the first-created real (non-alias) version of the event, i.e. the page
+    wagtail-localize translated the others from. Its translations share its
+    `translation_key`; their start, end, recurrence and venue are synchronised
+    from it, so generating from it alone gives every language the same dates."""
+    if isinstance(page, EventPage) and not page.alias_of_id:
+        first = (
+            EventPage.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if first == page.pk:
+            return page
+    return (
+        EventPage.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+        .order_by("pk")
+        .first()
+    )
+
+
+@dataclass
+class RegenerationReport:
+    """What a regeneration did, for the editor's message and the Occurrences view."""
+
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    kept: list = field(default_factory=list)  # ISO datetimes kept as cancelled
+    unmatched: list = field(default_factory=list)  # ISO dates of exceptions matching no date
+    sequence: int = 0
+
+    def as_dict(self):
+        return asdict(self)
+
+
+def occurrence_has_history(occurrence):
+    """A date has history when an editor or a visitor did something with it: a
+    note, a moved time or venue, a cancellation, or any row elsewhere that
+    points to it (registrations, from the registration app). Such a date is
+    never deleted by a changed rule."""
+    if occurrence.note or occurrence.venue_id or occurrence.status != Occurrence.Status.SCHEDULED:
+        return True
+    if occurrence.start != occurrence.original_start:
+        return True
+    for relation in Occurrence._meta.related_objects:
+        if relation.one_to_many or relation.one_to_one:
+            manager = getattr(occurrence, relation.get_accessor_name(), None)
+            if manager is not None and hasattr(manager, "exists") and manager.exists():
+                return True
+    return False
+
+
+def _fingerprint(event, exceptions):
+    data = {
+        "start": event.start.astimezone(UTC).isoformat(),
+        "end": event.end.astimezone(UTC).isoformat() if event.end else None,
+        "all_day": event.all_day,
+        "recurrence": _serialize(event.recurrence),
+        "venue": event.venue_id,
+        "online": event.online_url,
+        "title": event.title,
+        "exceptions": [
+            [
+                str(e.date),
+                e.action,
+                str(e.new_date),
+                str(e.new_start_time),
+                str(e.new_end_time),
+                e.venue_id,
+                e.reason,
+            ]
+            for e in exceptions
+        ],
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def _serialize(value):
+    import recurrence
+
+    try:
+        return recurrence.serialize(value) if value else ""
+    except Exception:  # noqa: BLE001 - an unserialisable rule only changes the fingerprint
+        return repr(value)
+
+
+def planned_dates(event, exceptions, until):
+    """The dates the event should have up to `until`, as unsaved `Occurrence`s keyed
+    by `original_start`, with the editor's exceptions applied; plus the dates of
+    exceptions that match no date of the schedule."""
+    slots = expand(event.start, event.end, event.all_day, event.recurrence, until)
+    planned = {}
+    by_day = {}
+    for slot in slots:
+        occurrence = Occurrence(
+            event=event,
+            event_key=event.translation_key,
+            original_start=to_aware(slot.start),
+            start=to_aware(slot.start),
+            end=to_aware(slot.end),
+            all_day=event.all_day,
+        )
+        planned[occurrence.original_start] = occurrence
+        by_day.setdefault(slot.start.date(), occurrence)
+    duration = (slots[0].end - slots[0].start) if slots else timedelta(hours=1)
+    first_local = to_local(event.start)
+    unmatched = []
+    for exception in exceptions:
+        if exception.action == OccurrenceException.Action.EXTRA:
+            start_time = exception.new_start_time or first_local.time()
+            start = combine(exception.date, start_time)
+            end = (
+                combine(exception.date, exception.new_end_time)
+                if exception.new_end_time and not event.all_day
+                else start + duration
+            )
+            occurrence = Occurrence(
+                event=event,
+                event_key=event.translation_key,
+                original_start=to_aware(start),
+                start=to_aware(start),
+                end=to_aware(max(end, start)),
+                all_day=event.all_day,
+                origin=Occurrence.Origin.EXTRA,
+                venue_id=exception.venue_id,
+                note=exception.reason,
+                exception_key=exception.translation_key,
+            )
+            planned[occurrence.original_start] = occurrence
+            continue
+        occurrence = by_day.get(exception.date)
+        if occurrence is None:
+            unmatched.append(exception.date.isoformat())
+            continue
+        occurrence.note = exception.reason
+        occurrence.exception_key = exception.translation_key
+        if exception.action == OccurrenceException.Action.CANCEL:
+            occurrence.status = Occurrence.Status.CANCELLED
+            continue
+        old_start = to_local(occurrence.start)
+        old_duration = to_local(occurrence.end) - old_start
+        day = exception.new_date or old_start.date()
+        new_start = combine(day, exception.new_start_time or old_start.time())
+        if exception.new_end_time and not event.all_day:
+            new_end = combine(day, exception.new_end_time)
+            if new_end < new_start:
+                new_end += timedelta(days=1)
+        else:
+            new_end = new_start + old_duration
+        occurrence.status = Occurrence.Status.MOVED
+        occurrence.start = to_aware(new_start)
+        occurrence.end = to_aware(new_end)
+        occurrence.venue_id = exception.venue_id
+    return planned, unmatched
+
+
+FIELDS = ("start", "end", "all_day", "status", "origin", "venue_id", "note", "exception_key")
+
+
+def regenerate_occurrences(page, *, now=None):
+    """Bring an event's `Occurrence` rows in line with its source page.
+
+    Rules:
+    - Dates come from the source version only (`source_event`), keyed by its
+      `translation_key`; translations never have rows of their own.
+    - Dates are generated from the first date up to now + the horizon setting
+      (`EVENTS_OCCURRENCE_HORIZON_DAYS`, default 18 months).
+    - An existing row for a planned date is updated in place (so anything that
+      points to it keeps pointing to it); new dates are inserted.
+    - A row the schedule no longer has is deleted, unless it has history
+      (`occurrence_has_history`): then it is kept as cancelled and reported.
+    - While the event is not live, no dates are planned: rows without history
+      go, the others stay as they are (listings only show live events).
+    - The iCal SEQUENCE goes up whenever the schedule's fingerprint changes.
+    """
+    now = now or timezone.now()
+    event = source_event(page)
+    if event is None:
+        return RegenerationReport()
+    report = RegenerationReport()
+    with transaction.atomic():
+        schedule, _created = EventSchedule.objects.select_for_update().get_or_create(
+            event_key=event.translation_key, defaults={"event": event}
+        )
+        exceptions = list(event.exceptions.all())
+        until = now + timedelta(days=horizon_days())
+        if event.live:
+            planned, report.unmatched = planned_dates(event, exceptions, until)
+        else:
+            planned = {}
+        existing = {
+            o.original_start: o for o in Occurrence.objects.filter(event_key=event.translation_key)
+        }
+        to_create, to_update, to_delete = [], [], []
+        for key, new in planned.items():
+            old = existing.pop(key, None)
+            if old is None:
+                to_create.append(new)
+                continue
+            changed = old.event_id != event.pk or any(
+                getattr(old, name) != getattr(new, name) for name in FIELDS
+            )
+            if changed:
+                for name in FIELDS:
+                    setattr(old, name, getattr(new, name))
+                old.event_id = event.pk
+                to_update.append(old)
+        for old in existing.values():
+            if not event.live:
+                if not occurrence_has_history(old):
+                    to_delete.append(old.pk)
+                continue
+            if occurrence_has_history(old):
+                if (
+                    old.status != Occurrence.Status.CANCELLED
+                    or old.origin != Occurrence.Origin.KEPT
+                ):
+                    old.status = Occurrence.Status.CANCELLED
+                    old.origin = Occurrence.Origin.KEPT
+                    old.event_id = event.pk
+                    to_update.append(old)
+                if old.end >= now:
+                    report.kept.append(to_local(old.start).isoformat(timespec="minutes"))
+            else:
+                to_delete.append(old.pk)
+        if to_delete:
+            Occurrence.objects.filter(pk__in=to_delete).delete()
+        Occurrence.objects.bulk_create(to_create, batch_size=500)
+        Occurrence.objects.bulk_update(to_update, [*FIELDS, "event_id"], batch_size=500)
+        report.created, report.updated, report.deleted = (
+            len(to_create),
+            len(to_update),
+            len(to_delete),
+        )
+        fingerprint = _fingerprint(event, exceptions) if event.live else "unpublished"
+        if schedule.fingerprint and schedule.fingerprint != fingerprint:
+            schedule.sequence += 1
+        schedule.fingerprint = fingerprint
+        schedule.event = event
+        schedule.generated_until = until
+        report.sequence = schedule.sequence
+        schedule.report = report.as_dict()
+        schedule.save()
+    return report
+
+
+def extend_all_occurrences(*, now=None, stdout=None):
+    """Regenerate every live source event, so occurrences reach the horizon.
+
+    Idempotent and safe to run from cron: each event is one transaction, and an
+    unchanged event writes nothing but its `generated_until`."""
+    count = 0
+    keys = set()
+    for event in EventPage.objects.live().filter(alias_of__isnull=True).order_by("pk"):
+        if event.translation_key in keys:
+            continue
+        keys.add(event.translation_key)
+        regenerate_occurrences(event, now=now)
+        count += 1
+    return count
+
+
+def add_exception(page, *, day, action, reason="", user=None, publish=True):
+    """Record a change to one date on the event's source page, as an editor would:
+    a new revision with an extra `OccurrenceException` row, published when the
+    page was live without pending changes (otherwise left as a draft)."""
+    event = source_event(page)
+    # Other changes pending in a draft would be published along: leave it a draft then.
+    can_publish = publish and event.live and not event.has_unpublished_changes
+    draft = event.get_latest_revision_as_object()
+    draft.exceptions.add(OccurrenceException(date=day, action=action, reason=reason))
+    revision = draft.save_revision(user=user, log_action=True)
+    if can_publish:
+        revision.publish(user=user)
+    return revision, can_publish

@@ -1,0 +1,421 @@
+"""The public views of the calendar and of an event page (served through the
+pages' `RoutablePageMixin` routes), and their iCal output. Views translate
+HTTP to the reads in `events.queries` and the builders in `events.ical` and
+`events.jsonld`; they hold no rules of their own."""
+
+import calendar as pycalendar
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import groupby
+from urllib.parse import urlencode, urlsplit
+
+from django.core.paginator import Paginator
+from django.db.models import Subquery
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.text import slugify
+
+from events import ical, jsonld
+from events.models import SPOKEN_LANGUAGES, EventPage, EventType, Occurrence
+from events.queries import (
+    CalendarFilterForm,
+    active_locale,
+    apply_filters,
+    date_range,
+    for_listing,
+    in_range,
+    local_day_start,
+    localise,
+    localise_snippets,
+    localised_related,
+    month_bounds,
+    visible_occurrences,
+)
+from events.schedule import to_local
+from events.services import source_event
+from events.text import describe
+from home.models import Organisation, Theme, Venue
+
+LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
+
+
+def _filters(request, locale):
+    form = CalendarFilterForm(request.GET or None, locale)
+    cleaned = form.cleaned_data if form.is_valid() else {}
+    return form, {k: v for k, v in cleaned.items() if v}
+
+
+def _query(cleaned, **extra):
+    params = {}
+    for key, value in {**cleaned, **extra}.items():
+        if value in (None, ""):
+            continue
+        params[key] = value.isoformat() if isinstance(value, date) else value
+    return urlencode(params)
+
+
+def _active_filters(form, cleaned):
+    """[(label, value label, URL without that filter)] for the filter summary."""
+    result = []
+    for name, value in cleaned.items():
+        bound = form[name]
+        choices = dict(_flatten(getattr(bound.field, "choices", [])))
+        shown = choices.get(value, value.isoformat() if isinstance(value, date) else value)
+        rest = {k: v for k, v in cleaned.items() if k != name}
+        if name in {"start", "end"}:
+            rest.pop("when", None)
+        result.append((bound.label, shown, "?" + _query(rest)))
+    return result
+
+
+def _flatten(choices):
+    for key, value in choices:
+        if isinstance(value, list | tuple):
+            yield from value
+        else:
+            yield key, value
+
+
+@dataclass
+class Day:
+    day: date
+    rows: list = field(default_factory=list)
+
+
+def _by_day(rows):
+    return [Day(day, list(items)) for day, items in groupby(rows, key=lambda r: r.day)]
+
+
+def _calendar_context(request, index, form, cleaned, locale):
+    feed_query = _query(cleaned)
+    return {
+        "page": index,
+        "form": form,
+        "filters": cleaned,
+        "active_filters": _active_filters(form, cleaned),
+        "feed_url": index.url
+        + index.reverse_subpage("feed")
+        + (f"?{feed_query}" if feed_query else ""),
+        "list_url": index.url,
+        "archive_url": index.url + index.reverse_subpage("archive"),
+        "month_url": _month_url(index, to_local(timezone.now()).date(), cleaned),
+    }
+
+
+def _month_url(index, day, cleaned):
+    query = _query({k: v for k, v in cleaned.items() if k not in {"when", "start", "end"}})
+    url = index.url + index.reverse_subpage("month", kwargs={"year": day.year, "month": day.month})
+    return url + (f"?{query}" if query else "")
+
+
+def calendar_list(request, index):
+    """Upcoming occurrences (not events), filtered and paginated in the database."""
+    locale = active_locale(request)
+    form, cleaned = _filters(request, locale)
+    now = timezone.now()
+    period = date_range(cleaned, now)
+    queryset = for_listing(in_range(apply_filters(visible_occurrences(), cleaned), period))
+    paginator = Paginator(queryset.order_by("start", "pk"), index.per_page)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    rows = localise(page_obj.object_list, request, locale)
+    context = _calendar_context(request, index, form, cleaned, locale)
+    context.update(
+        {
+            "view": "list",
+            "page_obj": page_obj,
+            "days": _by_day(rows),
+            "period": period,
+            "next_match": None,
+        }
+    )
+    if not rows:
+        context["next_match"] = _next_match(request, cleaned, period, locale)
+    return render(request, "events/event_index_page.html", context)
+
+
+def _next_match(request, cleaned, period, locale):
+    """When a period has no dates, the next date after it with the same filters."""
+    if period.end is None:
+        return None
+    later = (
+        for_listing(apply_filters(visible_occurrences(), cleaned))
+        .filter(start__gte=period.end)
+        .order_by("start", "pk")
+        .first()
+    )
+    return localise([later], request, locale)[0] if later else None
+
+
+def calendar_archive(request, index):
+    """Past occurrences, newest first."""
+    locale = active_locale(request)
+    form, cleaned = _filters(request, locale)
+    cleaned.pop("when", None)
+    now = timezone.now()
+    queryset = apply_filters(visible_occurrences(), cleaned).filter(end__lt=now)
+    if cleaned.get("start"):
+        queryset = queryset.filter(end__gte=local_day_start(cleaned["start"]))
+    if cleaned.get("end"):
+        queryset = queryset.filter(start__lt=local_day_start(cleaned["end"] + timedelta(days=1)))
+    paginator = Paginator(for_listing(queryset).order_by("-start", "-pk"), index.per_page)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    rows = localise(page_obj.object_list, request, locale)
+    context = _calendar_context(request, index, form, cleaned, locale)
+    context.update({"view": "archive", "page_obj": page_obj, "days": _by_day(rows)})
+    return render(request, "events/event_index_page.html", context)
+
+
+def calendar_month(request, index, year, month):
+    """One month as an accessible table (weeks × Monday–Sunday)."""
+    if not (1 <= month <= 12 and 1900 < year < 2200):
+        raise Http404
+    locale = active_locale(request)
+    form, cleaned = _filters(request, locale)
+    for key in ("when", "start", "end"):
+        cleaned.pop(key, None)
+    first, last = month_bounds(year, month)
+    queryset = apply_filters(visible_occurrences(), cleaned).filter(
+        start__lt=local_day_start(last + timedelta(days=1)),
+        end__gte=local_day_start(first),
+    )
+    rows = localise(for_listing(queryset).order_by("start", "pk"), request, locale)
+    by_day = {}
+    for row in rows:
+        by_day.setdefault(row.day, []).append(row)
+    today = to_local(timezone.now()).date()
+    weeks = []
+    for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        weeks.append(
+            [
+                {
+                    "day": day,
+                    "rows": by_day.get(day, []),
+                    "in_month": day.month == month,
+                    "is_today": day == today,
+                }
+                for day in week
+            ]
+        )
+    previous = first - timedelta(days=1)
+    following = last + timedelta(days=1)
+    context = _calendar_context(request, index, form, cleaned, locale)
+    context.update(
+        {
+            "view": "month",
+            "weeks": weeks,
+            "weekdays": [(WEEKDAYS[n], WEEKDAYS_ABBR[n]) for n in range(7)],
+            "month_name": MONTHS[month],
+            "year": year,
+            "month": month,
+            "count": len(rows),
+            "previous_url": _month_url(index, previous, cleaned),
+            "next_url": _month_url(index, following, cleaned),
+            "month_rows": rows,
+        }
+    )
+    return render(request, "events/event_index_month.html", context)
+
+
+@dataclass
+class FeedItem:
+    event: EventPage
+    page: EventPage
+    url: str
+    venue: Venue | None
+    sequence: int
+    changed: list
+
+
+def _host(request):
+    return urlsplit(request.build_absolute_uri("/")).hostname or "localhost"
+
+
+def _feed_items(request, events, locale):
+    """FeedItems for source events: localised page and venue, sequence, changed dates.
+    A fixed number of queries for any number of events."""
+    events = list(events)
+    keys = {e.translation_key for e in events}
+    pages = {
+        p.translation_key: p
+        for p in EventPage.objects.filter(translation_key__in=keys, locale=locale, live=True)
+    }
+    venues = {
+        v.translation_key: v
+        for v in Venue.objects.filter(
+            translation_key__in={e.venue.translation_key for e in events if e.venue}, locale=locale
+        )
+    }
+    changed = {}
+    for occurrence in Occurrence.objects.filter(event__in=events).exclude(
+        status=Occurrence.Status.SCHEDULED, origin=Occurrence.Origin.RULE
+    ):
+        changed.setdefault(occurrence.event_id, []).append(occurrence)
+    sequences = ical.sequences(keys)
+    items = []
+    for event in events:
+        page = pages.get(event.translation_key, event)
+        venue = venues.get(event.venue.translation_key, event.venue) if event.venue else None
+        items.append(
+            FeedItem(
+                event=event,
+                page=page,
+                url=page.get_full_url(request),
+                venue=venue,
+                sequence=sequences.get(event.translation_key, 0),
+                changed=changed.get(event.pk, []),
+            )
+        )
+    return items
+
+
+def _ics_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def calendar_feed(request, index):
+    """A subscribable iCal feed of the calendar or of any filtered view: every
+    event with a date in the view, as a series with its exceptions."""
+    locale = active_locale(request)
+    form, cleaned = _filters(request, locale)
+    now = timezone.now()
+    period = date_range(cleaned, now)
+    if not cleaned.get("when") and not cleaned.get("start"):
+        # Subscribers like to keep the last weeks in view.
+        period.start = now - timedelta(days=60)
+    occurrences = in_range(apply_filters(visible_occurrences(), cleaned), period)
+    events = (
+        EventPage.objects.filter(pk__in=Subquery(occurrences.values("event_id")))
+        .select_related("venue")
+        .order_by("pk")
+    )
+    items = _feed_items(request, events, locale)
+    body = ical.build_calendar(items, _host(request), name=index.title, now=now)
+    return _ics_response(body, f"{slugify(index.title) or 'calendar'}.ics")
+
+
+def event_ical(request, page):
+    """The event as an .ics file: its series, exceptions and changed dates."""
+    event = source_event(page)
+    if event is None or not event.live:
+        raise Http404
+    event = EventPage.objects.select_related("venue").get(pk=event.pk)
+    items = _feed_items(request, [event], active_locale(request))
+    items[0].page = page
+    items[0].url = page.get_full_url(request)
+    body = ical.build_calendar(items, _host(request), name=page.title)
+    return _ics_response(body, f"{page.slug}.ics")
+
+
+def map_url(venue):
+    """A link to OpenStreetMap: at the coordinates, else a search for the address."""
+    if venue is None:
+        return ""
+    if venue.latitude is not None and venue.longitude is not None:
+        lat, lon = venue.latitude, venue.longitude
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+    query = ", ".join(p for p in (venue.street, venue.postcode, venue.city) if p)
+    return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
+
+
+UPCOMING_ON_PAGE = 24
+
+
+def event_detail(request, page):
+    """The event page: next date, upcoming dates with their status, the rule as
+    a sentence, where, who, languages, the .ics link and JSON-LD."""
+    locale = active_locale(request)
+    event = source_event(page) or page
+    now = timezone.now()
+    upcoming_qs = (
+        Occurrence.objects.filter(event_key=page.translation_key, end__gte=now)
+        .select_related("venue")
+        .order_by("start", "pk")
+    )
+    upcoming = list(upcoming_qs[: UPCOMING_ON_PAGE + 1])
+    more = len(upcoming) > UPCOMING_ON_PAGE
+    upcoming = upcoming[:UPCOMING_ON_PAGE]
+    venue = (
+        next(iter(localised_related(Venue, [page.venue_id], locale)), None)
+        if page.venue_id
+        else None
+    )
+    # Per-date venues and notes in this language (one query each).
+    date_venues = localise_snippets(Venue, [o.venue for o in upcoming if o.venue], locale)
+    date_venue_by_key = {v.translation_key: v for v in date_venues}
+    note_keys = {o.exception_key for o in upcoming if o.note and o.exception_key}
+    notes = {}
+    if note_keys:
+        from events.models import OccurrenceException
+
+        notes = {
+            e.translation_key: e.reason
+            for e in OccurrenceException.objects.filter(
+                translation_key__in=note_keys, locale=locale
+            )
+            if e.reason
+        }
+    for occurrence in upcoming:
+        occurrence.local_start = to_local(occurrence.start)
+        occurrence.local_end = to_local(occurrence.end)
+        occurrence.local_original = to_local(occurrence.original_start)
+        occurrence.localised_venue = (
+            date_venue_by_key.get(occurrence.venue.translation_key) if occurrence.venue else None
+        )
+        occurrence.localised_note = notes.get(occurrence.exception_key, occurrence.note)
+    next_date = next((o for o in upcoming if o.status != Occurrence.Status.CANCELLED), None)
+    themes = sorted(
+        localised_related(Theme, page.theme_links.values("theme_id"), locale),
+        key=lambda theme: theme.name.casefold(),
+    )
+    organisers = sorted(
+        localised_related(Organisation, page.organiser_links.values("organisation_id"), locale),
+        key=lambda organisation: organisation.name.casefold(),
+    )
+    event_type = (
+        next(iter(localised_related(EventType, [page.event_type_id], locale)), None)
+        if page.event_type_id
+        else None
+    )
+    url = page.get_full_url(request)
+    is_series = bool(event.recurrence and (event.recurrence.rrules or event.recurrence.rdates))
+    is_series = is_series or len(upcoming) > 1
+    shown_dates = (
+        upcoming
+        if upcoming
+        else list(Occurrence.objects.filter(event_key=page.translation_key).order_by("-start")[:1])
+    )
+    if not upcoming:
+        for occurrence in shown_dates:
+            occurrence.local_start = to_local(occurrence.start)
+            occurrence.local_end = to_local(occurrence.end)
+    image_url = None
+    data = jsonld.event_objects(page, event, shown_dates, url, venue, organisers, image_url)
+    context = {
+        "page": page,
+        "self": page,
+        "event": event,
+        "upcoming": upcoming,
+        "more_dates": more,
+        "next_date": next_date,
+        "past_date": None if upcoming else (shown_dates[0] if shown_dates else None),
+        "rule_text": describe(event) if is_series else "",
+        "venue": venue,
+        "map_url": map_url(venue),
+        "themes": themes,
+        "organisers": organisers,
+        "event_type": event_type,
+        "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in page.language_codes],
+        "ical_url": page.url + page.reverse_subpage("ical") if page.url else "",
+        "jsonld": jsonld.dumps(data if len(data) != 1 else data[0]),
+        "calendar_url": page.get_parent().url,
+        "is_series": is_series,
+    }
+    return render(request, "events/event_page.html", context)
+
+
+def month_label(year, month):
+    return f"{MONTHS[month]} {year}"

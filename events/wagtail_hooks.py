@@ -1,0 +1,133 @@
+"""Admin registrations of the events app: the event type snippet, the admin URLs
+(recurrence preview, an event's dates), the "Dates" buttons on event pages and
+the editor's message after publishing an event."""
+
+from django.contrib import messages
+from django.urls import include, path, reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from events import admin_views
+from events.models import EventPage, EventSchedule, EventType
+from events.schedule import to_local
+
+app_name = "events"
+
+
+class EventTypeViewSet(SnippetViewSet):
+    model = EventType
+    icon = "date"
+    list_display = ["name", "slug", "locale"]
+    menu_label = gettext_lazy("Event types")
+    add_to_admin_menu = False
+
+
+register_snippet(EventTypeViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    urls = [
+        path("recurrence-preview/", admin_views.recurrence_preview, name="recurrence_preview"),
+        path("<int:page_id>/dates/", admin_views.occurrences, name="occurrences"),
+    ]
+    return [path("events/", include((urls, "events"), namespace="events"))]
+
+
+class DatesButton(PageMenuItem):
+    label = gettext_lazy("Dates")
+    icon_name = "date"
+    url_name = "events:occurrences"
+
+    def is_shown(self, user):
+        return self.page.permissions_for_user(user).can_edit()
+
+
+@hooks.register("register_page_listing_more_buttons")
+def dates_listing_button(page, user, next_url=None):
+    if page.specific_class is EventPage:
+        yield DatesButton(page=page, priority=5)
+
+
+@hooks.register("register_page_header_buttons")
+def dates_header_button(page, user, view_name, next_url=None):
+    if page.specific_class is EventPage:
+        yield DatesButton(page=page, priority=12)
+
+
+class DatesMenuItem(ActionMenuItem):
+    name = "action-event-dates"
+    label = gettext_lazy("Dates and exceptions")
+    icon_name = "date"
+    order = 60
+
+    def is_shown(self, context):
+        page = context.get("page")
+        return context.get("view") == "edit" and page is not None and isinstance(page, EventPage)
+
+    def get_url(self, context):
+        return reverse("events:occurrences", args=[context["page"].pk])
+
+
+@hooks.register("register_page_action_menu_item")
+def register_dates_menu_item():
+    return DatesMenuItem()
+
+
+@hooks.register("after_publish_page")
+def report_regeneration(request, page):
+    """Tell the editor what publishing did to the dates: the next ones, and any
+    date kept as cancelled because it had history, or change matching no date."""
+    if not isinstance(page, EventPage):
+        return
+    from events.services import source_event
+
+    event = source_event(page)
+    schedule = EventSchedule.objects.filter(event_key=page.translation_key).first()
+    if schedule is None or event is None:
+        return
+    report = schedule.report or {}
+    kept = report.get("kept") or []
+    if kept:
+        from datetime import datetime
+
+        days = ", ".join(date_format(datetime.fromisoformat(v), "j M Y H:i") for v in kept)
+        messages.warning(
+            request,
+            _(
+                "These dates are no longer in the schedule but have history (a note, a "
+                "change or registrations), so they are kept as cancelled: %(dates)s"
+            )
+            % {"dates": days},
+        )
+    unmatched = report.get("unmatched") or []
+    if unmatched:
+        from datetime import date
+
+        days = ", ".join(date_format(date.fromisoformat(v), "j M Y") for v in unmatched)
+        messages.warning(
+            request,
+            _("These changes to single dates match no date of the schedule: %(dates)s")
+            % {"dates": days},
+        )
+    from events.models import Occurrence
+
+    upcoming = list(
+        Occurrence.objects.filter(event_key=event.translation_key, end__gte=event.start)
+        .exclude(status=Occurrence.Status.CANCELLED)
+        .order_by("start")
+        .values_list("start", flat=True)[:3]
+    )
+    if upcoming:
+        from events.text import describe
+
+        sentence = describe(event, upcoming) or ", ".join(
+            date_format(to_local(d), "j M Y H:i") for d in upcoming
+        )
+        messages.info(request, sentence)

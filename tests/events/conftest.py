@@ -1,0 +1,100 @@
+"""Fixtures for the event tests: a calendar in the trilingual site tree and a
+helper that creates and publishes events as an editor would."""
+
+from datetime import datetime
+
+import pytest
+import recurrence
+from wagtail.models import Locale
+
+from events.models import EventIndexPage, EventPage, EventType
+from events.schedule import site_zone
+from home.demo import translate
+from home.models import Region, Theme, Venue
+
+
+def local(*args):
+    """An aware datetime in Europe/Amsterdam."""
+    return datetime(*args, tzinfo=site_zone())
+
+
+@pytest.fixture
+def translate_page(django_capture_on_commit_callbacks):
+    """wagtail-localize publishes a translated page on commit: run that in tests."""
+
+    def run(page, code, strings):
+        with django_capture_on_commit_callbacks(execute=True):
+            return translate(page, code, strings)
+
+    return run
+
+
+@pytest.fixture
+def calendar(site_tree, translate_page):
+    index = EventIndexPage(title="Agenda", slug="agenda", per_page=20)
+    site_tree["home"].add_child(instance=index)
+    index.save_revision().publish()
+    translate_page(index, "de", {"Agenda": "Veranstaltungen", "agenda": "veranstaltungen"})
+    translate_page(index, "en", {"Agenda": "Events", "agenda": "events"})
+    return index
+
+
+@pytest.fixture
+def venue(locales):
+    region = Region.objects.create(
+        name="Noordrijn-Westfalen", slug="nrw", kind=Region.Kind.STATE, country="DE"
+    )
+    place = Venue.objects.create(
+        name="Dorpshuis",
+        street="Dorpstraat 1",
+        postcode="47559",
+        city="Kranenburg",
+        country="DE",
+        region=region,
+        latitude="51.789000",
+        longitude="6.007000",
+    )
+    translate(place, "de", {"Dorpshuis": "Dorfhaus"})
+    return place
+
+
+@pytest.fixture
+def theme(locales):
+    value = Theme.objects.create(name="Lokaal voedsel", slug="lokaal-voedsel")
+    translate(value, "de", {"Lokaal voedsel": "Lokale Lebensmittel"})
+    return value
+
+
+@pytest.fixture
+def repair_type(locales):
+    value = EventType.objects.create(name="Repaircafé", slug="repair-cafe")
+    translate(value, "de", {"Repaircafé": "Repair-Café"})
+    return value
+
+
+@pytest.fixture
+def make_event(calendar, venue):
+    def make(title="Repaircafé", start=None, end=None, rule=None, publish=True, **fields):
+        start = start or local(2026, 12, 12, 10, 0)
+        end = end or start.replace(hour=start.hour + 3)
+        fields.setdefault("venue", venue)
+        page = EventPage(
+            title=title,
+            slug=fields.pop("slug", None) or title.lower().replace(" ", "-"),
+            start=start,
+            end=end,
+            recurrence=recurrence.deserialize(rule) if isinstance(rule, str) else rule,
+            **fields,
+        )
+        calendar.add_child(instance=page)
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+        return EventPage.objects.get(pk=page.pk)
+
+    return make
+
+
+@pytest.fixture
+def nl(locales):
+    return Locale.objects.get(language_code="nl")
