@@ -35,6 +35,16 @@ def current_generation():
     return generation
 
 
+def per_generation(name, compute, timeout=None):
+    """A value computed once per cache generation (recomputed after any change)."""
+    key = f"page-cache:{current_generation()}:value:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
 def invalidate(**kwargs):
     """Start a new generation: every cached page is stale from now on."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)

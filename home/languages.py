@@ -14,6 +14,8 @@ from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
+from home.visibility import public_only
+
 
 def language_choices():
     return list(settings.LANGUAGES)
@@ -41,9 +43,8 @@ def page_versions(page):
     """
     cached = getattr(page, "_versions_cache", None)
     if cached is None:
-        cached = list(
+        cached = public_only(
             Page.objects.live()
-            .public()
             .filter(translation_key=page.translation_key)
             .select_related("locale")
             .order_by("pk")

@@ -7,7 +7,9 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from home import languages
+from home.cache import per_generation
 from home.models import SiteSettings, SiteText
+from home.visibility import public_only
 
 register = template.Library()
 
@@ -29,15 +31,18 @@ def site_text(context):
     settings = SiteSettings.for_request(request)
     text = None
     if settings.site_text_id:
-        # The linked text and its translations share a key: one query finds
-        # the active language's version, or the linked one as a fallback.
-        same_key = SiteText.objects.filter(pk=settings.site_text_id).values("translation_key")
-        versions = SiteText.objects.filter(translation_key=Subquery(same_key)).select_related(
-            "locale"
-        )
-        by_code = {version.locale.language_code: version for version in versions}
-        linked = next((v for v in by_code.values() if v.pk == settings.site_text_id), None)
-        text = by_code.get(get_language(), linked)
+        language = get_language()
+
+        def localized_text():
+            # The linked text and its translations share a key: one query finds
+            # the active language's version, or the linked one as a fallback.
+            same_key = SiteText.objects.filter(pk=settings.site_text_id).values("translation_key")
+            versions = SiteText.objects.filter(translation_key=Subquery(same_key))
+            by_code = {v.locale.language_code: v for v in versions.select_related("locale")}
+            linked = next((v for v in by_code.values() if v.pk == settings.site_text_id), None)
+            return by_code.get(language, linked)
+
+        text = per_generation(f"site-text:{settings.site_text_id}:{language}", localized_text)
     setattr(request, cache_key, text)
     return text
 
@@ -63,12 +68,8 @@ def main_menu(context):
     current = _page(context)
     items = []
     if home is not None:
-        children = (
-            home.get_children()
-            .live()
-            .public()
-            .in_menu()
-            .select_related("alias_of__locale", "locale")
+        children = public_only(
+            home.get_children().live().in_menu().select_related("alias_of__locale", "locale")
         )
         for child in children:
             active = current is not None and (
@@ -93,7 +94,7 @@ def breadcrumbs(context):
     request = context["request"]
     if page is None or page.depth <= 2:
         return {"crumbs": []}
-    ancestors = page.get_ancestors().filter(depth__gt=1).live().public()
+    ancestors = public_only(page.get_ancestors().filter(depth__gt=1).live())
     crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
     crumbs.append({"title": page.title, "url": None})
     return {"crumbs": crumbs}

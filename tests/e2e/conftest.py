@@ -7,6 +7,7 @@ Chromium driven by Playwright; no browser is ever downloaded. Without Chromium
 the tests skip; CI installs it.
 """
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -46,12 +47,8 @@ def chromium_path():
     return path
 
 
-@pytest.fixture(scope="session")
-def live_site(chromium_path, tmp_path_factory):
-    """Base URL of the demo site served by a separate process for this session."""
-    workdir = tmp_path_factory.mktemp("site")
-    port = free_port()
-    env = {
+def _site_env(workdir, port):
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DATABASE_URL": f"sqlite:///{workdir / 'e2e.sqlite3'}",
@@ -60,32 +57,68 @@ def live_site(chromium_path, tmp_path_factory):
         "EMAIL_URL": "",
         "REDIS_URL": "",
     }
-    manage = [sys.executable, "manage.py"]
+
+
+@pytest.fixture(scope="session")
+def demo_database(chromium_path, tmp_path_factory):
+    """A folder with a migrated SQLite database holding the demo content, made once."""
+    workdir = tmp_path_factory.mktemp("demo")
+    env = _site_env(workdir, 8000)
     for command in (["migrate", "--no-input", "-v0"], ["load_demo"]):
-        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
-    log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed at teardown
-    server = subprocess.Popen(
-        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
+        subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+    return workdir
+
+
+@contextlib.contextmanager
+def _serve(demo_database, workdir):
+    """Serve a private copy of the demo database; yield the base URL."""
+    shutil.copytree(demo_database, workdir, dirs_exist_ok=True)
+    port = free_port()
+    log_path = workdir / "server.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=_site_env(workdir, port),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + "/robots.txt", timeout=2)  # noqa: S310 - loopback
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    server.kill()
+                    raise RuntimeError(log_path.read_text()) from None
+                time.sleep(0.3)
         try:
-            urllib.request.urlopen(base + "/robots.txt", timeout=2)  # noqa: S310 - loopback
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError((workdir / "server.log").read_text()) from None
-            time.sleep(0.3)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
+            yield base
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_site(demo_database, tmp_path_factory):
+    """The demo site for visitors; tests that change content use `editable_site`."""
+    with _serve(demo_database, tmp_path_factory.mktemp("site")) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def editable_site(demo_database, tmp_path_factory):
+    """A private copy of the demo site for one module's editing tests."""
+    with _serve(demo_database, tmp_path_factory.mktemp("editable")) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

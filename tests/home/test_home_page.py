@@ -66,4 +66,4 @@ def test_home_page_queries_do_not_grow_with_featured_pages(client, site_tree):
         extra.append(page)
     publish_home_sections(site_tree, [site_tree["about"], *extra])
     assert count_queries(client, "/nl/") == few
-    assert few <= 22
+    assert few <= 18

@@ -208,8 +208,10 @@ def test_page_query_count_does_not_grow_with_menu_items(
         page = StandardPage(title=f"Thema {i}", slug=f"thema-{i}", show_in_menus=True)
         site_tree["home"].add_child(instance=page)
         page.save_revision().publish()
-    with django_assert_max_num_queries(16):
+    client.get("/nl/")  # steady state: the per-change lookups are cached
+    with django_assert_max_num_queries(12):
         response = client.get("/nl/")
     assert len(soup(response).select(".main-nav a")) == 22  # 21 pages + search
-    with django_assert_max_num_queries(24):
+    client.get("/de/privacyverklaring/")
+    with django_assert_max_num_queries(18):
         client.get("/de/privacyverklaring/")

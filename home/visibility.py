@@ -1,0 +1,31 @@
+"""Which pages a visitor may see, decided without a query per list.
+
+Wagtail's `.public()` asks the database for view restrictions every time it is
+used, and a page uses it for its versions, the menu and the breadcrumbs. The
+restricted paths change rarely, so they are read once per cache generation
+(home/cache.py starts a new one on every change) and lists are filtered here.
+"""
+
+from wagtail.models import PageViewRestriction
+
+from home.cache import per_generation
+
+
+def restricted_paths():
+    return per_generation(
+        "restricted-paths",
+        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
+    )
+
+
+def is_public(page, paths=None):
+    paths = restricted_paths() if paths is None else paths
+    return not any(page.path.startswith(path) for path in paths)
+
+
+def public_only(pages):
+    """The pages of a list that sit under no view restriction."""
+    paths = restricted_paths()
+    if not paths:
+        return list(pages)
+    return [page for page in pages if is_public(page, paths)]
