@@ -123,6 +123,25 @@ def real_translations(page, versions=None):
     return {p.locale.language_code: p for p in versions if not p.alias_of_id}
 
 
+def sub_path(request, page):
+    """What follows the page's own URL when a routable page served a sub-route.
+
+    `/de/wer-kann-helfen/provincie-drenthe/` is the directory page serving one
+    organisation: its translations, hreflang and canonical must keep
+    `provincie-drenthe/`, or every organisation would claim the directory's URL.
+    Sub-route paths use language-independent slugs, so they carry over.
+    """
+    if request is None or not getattr(request, "routable_resolver_match", None):
+        return ""
+    own = page.get_url(request) or ""
+    path = request.path
+    return path[len(own) :] if own and path.startswith(own) else ""
+
+
+def _with_sub_path(url, suffix, query=""):
+    return f"{url}{suffix}{'?' + query if query else ''}"
+
+
 def language_links(request, page=None, url_for_language=None):
     """The language switcher's links.
 
@@ -133,6 +152,9 @@ def language_links(request, page=None, url_for_language=None):
     """
     current = get_language()
     versions = page_versions(page) if page is not None else []
+    suffix = sub_path(request, page) if page is not None else ""
+    routed = page is not None and getattr(request, "routable_resolver_match", None)
+    query = request.META.get("QUERY_STRING", "") if routed else ""
     by_language = {}
     for version in versions:
         by_language.setdefault(version.locale.language_code, []).append(version)
@@ -153,13 +175,14 @@ def language_links(request, page=None, url_for_language=None):
         real = next((p for p in candidates if not p.alias_of_id), None)
         alias = next((p for p in candidates if p.alias_of_id), None)
         if code == page_language(page):
-            links.append(
-                LanguageLink(code, name, page.get_url(request), True, not page.alias_of_id)
-            )
+            url = _with_sub_path(page.get_url(request), suffix, query)
+            links.append(LanguageLink(code, name, url, True, not page.alias_of_id))
         elif real is not None:
-            links.append(LanguageLink(code, name, real.get_url(request), False, True))
+            url = _with_sub_path(real.get_url(request), suffix, query)
+            links.append(LanguageLink(code, name, url, False, True))
         elif alias is not None:
-            links.append(LanguageLink(code, name, alias.get_url(request), False, False))
+            url = _with_sub_path(alias.get_url(request), suffix, query)
+            links.append(LanguageLink(code, name, url, False, False))
         else:
             home = home_page_for(request, code)
             url = home.get_url(request) if home else f"/{code}/"
@@ -176,19 +199,20 @@ def alternate_links(request, page):
     translations = real_translations(page)
     if not translations:
         return []
-    links = [(code, p.get_full_url(request)) for code, p in translations.items()]
+    suffix = sub_path(request, page)
+    links = [(code, p.get_full_url(request) + suffix) for code, p in translations.items()]
     order = [code for code, _name in settings.LANGUAGES]
     links.sort(key=lambda item: order.index(item[0]) if item[0] in order else len(order))
     default = translations.get(settings.LANGUAGE_CODE) or min(
         translations.values(), key=lambda p: p.pk
     )
-    links.append(("x-default", default.get_full_url(request)))
+    links.append(("x-default", default.get_full_url(request) + suffix))
     return links
 
 
 def canonical_url(request, page):
     """A page is its own canonical; an alias points to the page whose text it shows."""
-    return content_source(page).get_full_url(request)
+    return content_source(page).get_full_url(request) + sub_path(request, page)
 
 
 def localize_pages(pages, specific=False):

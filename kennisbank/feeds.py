@@ -1,0 +1,103 @@
+"""RSS feeds of new articles: one per language (/<lang>/<knowledge base>/feed/)
+and one per theme (/…/thema/<slug>/feed/).
+
+A language's feed lists only articles written or translated in that language;
+untranslated ones (aliases showing the Dutch text) are left out, so a German
+feed reader never gets Dutch items.
+"""
+
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from home.models import Theme
+from home.templatetags.site_tags import site_text
+from kennisbank.models import ArticleTheme
+from kennisbank.services import localized_snippets
+
+FEED_SIZE = 20
+
+
+class ArticleFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __call__(self, request, index_page, theme_slug=None):
+        self.index_page = index_page
+        self.theme_slug = theme_slug
+        self.request = request
+        return super().__call__(request)
+
+    def get_object(self, request):
+        theme = None
+        if self.theme_slug:
+            theme = next(
+                (t for t in localized_snippets(Theme).values() if t.slug == self.theme_slug), None
+            )
+            if theme is None:
+                raise Http404
+        return {"index": self.index_page, "theme": theme}
+
+    def title(self, obj):
+        text = site_text({"request": self.request})
+        site = f" · {text.organisation_name}" if text else ""
+        if obj["theme"]:
+            return f"{obj['index'].title}: {obj['theme'].name}{site}"
+        return f"{obj['index'].title}{site}"
+
+    def link(self, obj):
+        url = obj["index"].get_url(self.request)
+        return f"{url}thema/{obj['theme'].slug}/" if obj["theme"] else url
+
+    def description(self, obj):
+        if obj["theme"]:
+            return _("New articles on %(theme)s") % {"theme": obj["theme"].name}
+        return obj["index"].intro or _("New articles in the knowledge base")
+
+    def items(self, obj):
+        from kennisbank.models import ArticlePage
+
+        queryset = (
+            ArticlePage.objects.live()
+            .public()
+            .child_of(obj["index"])
+            .filter(alias_of__isnull=True)
+            .select_related("kind")
+            .prefetch_related("author_links__person")
+            .defer("body")
+        )
+        if obj["theme"]:
+            queryset = queryset.filter(
+                pk__in=ArticleTheme.objects.filter(
+                    theme__translation_key=obj["theme"].translation_key
+                ).values("page_id")
+            )
+        return queryset.order_by("-publication_date", "-pk")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.intro
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(datetime.combine(item.publication_date, time(8, 0)))
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        names = [link.person.name for link in item.author_links.all()]
+        return ", ".join(names) or None
+
+    def item_categories(self, item):
+        return [item.kind.name] if item.kind_id else []

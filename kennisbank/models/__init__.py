@@ -1,0 +1,31 @@
+"""The knowledge base's models: article kinds (`kinds`), the index and article
+pages with their translatable links to the shared snippets (`articles`), and the
+organisation directory (`directory`)."""
+
+from .articles import (
+    ArticleAuthor,
+    ArticleOrganisation,
+    ArticlePage,
+    ArticlePageForm,
+    ArticlePhotographer,
+    ArticleRegion,
+    ArticleTag,
+    ArticleTheme,
+    KennisbankIndexPage,
+)
+from .directory import OrganisationDirectoryPage
+from .kinds import ArticleKind
+
+__all__ = [
+    "ArticleAuthor",
+    "ArticleKind",
+    "ArticleOrganisation",
+    "ArticlePage",
+    "ArticlePageForm",
+    "ArticlePhotographer",
+    "ArticleRegion",
+    "ArticleTag",
+    "ArticleTheme",
+    "KennisbankIndexPage",
+    "OrganisationDirectoryPage",
+]

@@ -1,0 +1,416 @@
+"""The knowledge base's rules: reading time, snippets in the reader's language,
+article cards in bulk, related articles and the article page's structured data.
+
+Every function that touches a list costs a fixed number of queries, whatever
+the number of articles: lists are decorated in bulk, never per item.
+"""
+
+import json
+import math
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Prefetch, Q
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.images import get_image_model
+
+from home import languages
+from home.models import Organisation, Person, Region, Theme
+from kennisbank.models import (
+    ArticleAuthor,
+    ArticleKind,
+    ArticleOrganisation,
+    ArticlePage,
+    ArticlePhotographer,
+    ArticleRegion,
+    ArticleTheme,
+    OrganisationDirectoryPage,
+)
+
+WORDS_PER_MINUTE = 200
+# One rendition per listing image: templates use exactly this spec, so the
+# prefetched rendition is the one they ask for.
+CARD_IMAGE_SPEC = "fill-640x360|format-webp"
+HERO_IMAGE_SPEC = "width-1200|format-webp"
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+# -- Reading time ----------------------------------------------------------------------
+
+
+def _texts(value):
+    """Every human-readable string inside a block value (rich text, lists, structs)."""
+    if value is None or isinstance(value, bool | int | float):
+        return
+    if hasattr(value, "source"):  # RichText
+        yield strip_tags(value.source)
+    elif isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):  # StructValue
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list | tuple) or hasattr(value, "__iter__"):
+        try:
+            items = list(value)
+        except TypeError:
+            return
+        for item in items:
+            yield from _texts(getattr(item, "value", item))
+
+
+def body_text(stream):
+    """The plain text of a StreamField value, block by block."""
+    parts = []
+    for block in stream or []:
+        if block.block_type in {"image", "embed", "document"}:
+            # Captions and link texts are short; they do not add reading time.
+            continue
+        parts.extend(_texts(block.value))
+    return " ".join(parts)
+
+
+def reading_time(stream, extra=""):
+    """Minutes to read: words / 200, rounded up, at least one minute."""
+    words = len(WORD.findall(body_text(stream))) + len(WORD.findall(extra))
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+# -- Snippets in the reader's language --------------------------------------------------
+
+
+def _preference(locale_code):
+    """Sort key: the active language first, then the site's default, then the rest."""
+    active = get_language()
+    if locale_code == active:
+        return 0
+    if locale_code == settings.LANGUAGE_CODE:
+        return 1
+    return 2
+
+
+def localized_snippets(model, keys=None, extra=None):
+    """{translation_key: snippet} in the active language, else Dutch, else any language.
+
+    One query. `keys` limits it to those snippets (None: all of them, for the
+    small taxonomies); `extra` is an additional Q (e.g. slugs of a filter).
+    """
+    queryset = model.objects.select_related("locale")
+    if keys is not None:
+        condition = Q(translation_key__in=list(keys))
+        if extra is not None:
+            condition |= extra
+        queryset = queryset.filter(condition)
+    chosen = {}
+    for obj in queryset:
+        current = chosen.get(obj.translation_key)
+        rank = _preference(obj.locale.language_code)
+        if current is None or rank < current[0]:
+            chosen[obj.translation_key] = (rank, obj)
+    return {key: obj for key, (_rank, obj) in chosen.items()}
+
+
+def localized_organisations():
+    """The organisations as readers of the active language see them: each one once,
+    in the active language where it is translated, else in Dutch (or its only language)."""
+    active = Q(locale__language_code=get_language())
+    translated = Organisation.objects.filter(active).values("translation_key")
+    return Organisation.objects.filter(
+        active
+        | (Q(locale__language_code=settings.LANGUAGE_CODE) & ~Q(translation_key__in=translated))
+    )
+
+
+def organisation_by_slug(slug):
+    """The organisation with this slug in the active language, else in Dutch."""
+    found = sorted(
+        Organisation.objects.filter(slug=slug).select_related("locale", "logo"),
+        key=lambda o: _preference(o.locale.language_code),
+    )
+    return found[0] if found else None
+
+
+def directory_page():
+    """The organisation directory of the active language (or None)."""
+    return (
+        OrganisationDirectoryPage.objects.live()
+        .public()
+        .filter(locale__language_code=get_language())
+        .first()
+    )
+
+
+def organisation_url(directory, organisation, request=None):
+    if directory is None:
+        return None
+    return f"{directory.get_url(request)}{organisation.slug}/"
+
+
+# -- Article lists ----------------------------------------------------------------------
+
+
+def listing_queryset(queryset):
+    """What an article card needs, loaded with the articles (images with their rendition)."""
+    Image = get_image_model()
+    return (
+        queryset.select_related("locale", "alias_of__locale", "kind")
+        .prefetch_related(
+            Prefetch("hero_image", queryset=Image.objects.prefetch_renditions(CARD_IMAGE_SPEC))
+        )
+        .defer("body")
+    )
+
+
+@dataclass
+class Card:
+    page: object
+    url: str
+    kind: object
+    themes: list
+    content_lang: str
+
+
+def decorate(pages, request, kinds=None, themes=None):
+    """Cards for a page of articles: kind and themes in the reader's language.
+
+    Three queries for any number of articles (theme links, kinds, themes); pass
+    `kinds`/`themes` maps already loaded to save those.
+    """
+    pages = list(pages)
+    if not pages:
+        return []
+    links = ArticleTheme.objects.filter(page__in=[p.pk for p in pages]).values_list(
+        "page_id", "theme__translation_key"
+    )
+    themes_by_page = {}
+    for page_id, key in links.order_by("sort_order", "pk"):
+        themes_by_page.setdefault(page_id, []).append(key)
+    kinds = kinds if kinds is not None else localized_snippets(ArticleKind)
+    themes = themes if themes is not None else localized_snippets(Theme)
+    cards = []
+    for page in pages:
+        source = page.alias_of if page.alias_of_id else page
+        cards.append(
+            Card(
+                page=page,
+                url=page.get_url(request),
+                kind=kinds.get(page.kind.translation_key) if page.kind_id else None,
+                themes=[themes[k] for k in themes_by_page.get(page.pk, []) if k in themes],
+                content_lang=source.locale.language_code,
+            )
+        )
+    return cards
+
+
+def articles_in_language():
+    """Live, public articles of the active language's tree (translations and aliases)."""
+    return ArticlePage.objects.live().public().filter(locale__language_code=get_language())
+
+
+def latest_articles(request, count=3, theme=None):
+    """The newest articles of the active language, optionally of one theme."""
+    queryset = articles_in_language()
+    if theme is not None:
+        queryset = queryset.filter(
+            pk__in=ArticleTheme.objects.filter(theme__translation_key=theme.translation_key).values(
+                "page_id"
+            )
+        )
+    pages = listing_queryset(queryset).order_by("-publication_date", "-pk")[:count]
+    return decorate(pages, request)
+
+
+# -- The article page -------------------------------------------------------------------
+
+
+def _linked(model, link_model, field, page):
+    keys = list(
+        link_model.objects.filter(page=page)
+        .order_by("sort_order", "pk")
+        .values_list(f"{field}__translation_key", flat=True)
+    )
+    found = localized_snippets(model, keys)
+    return [found[k] for k in keys if k in found]
+
+
+def related_articles(request, page, theme_keys, limit=3):
+    """Other articles of this language sharing a theme, newest first."""
+    if not theme_keys:
+        return []
+    queryset = (
+        articles_in_language()
+        .exclude(translation_key=page.translation_key)
+        .filter(
+            pk__in=ArticleTheme.objects.filter(theme__translation_key__in=theme_keys).values(
+                "page_id"
+            )
+        )
+        .order_by("-publication_date", "-pk")
+    )
+    return decorate(listing_queryset(queryset)[:limit], request)
+
+
+def articles_of_organisations(request, organisation_keys, exclude_keys=(), limit=3):
+    """Articles of this language that name one of these organisations, newest first."""
+    if not organisation_keys:
+        return []
+    queryset = (
+        articles_in_language()
+        .exclude(translation_key__in=list(exclude_keys))
+        .filter(
+            pk__in=ArticleOrganisation.objects.filter(
+                organisation__translation_key__in=list(organisation_keys)
+            ).values("page_id")
+        )
+        .order_by("-publication_date", "-pk")
+    )
+    if limit:
+        queryset = queryset[:limit]
+    return decorate(listing_queryset(queryset), request)
+
+
+def share_links(url, title):
+    """Plain links to share an article: no third-party scripts, no tracking pixels."""
+    from urllib.parse import quote
+
+    u, t = quote(url, safe=""), quote(title, safe="")
+    return [
+        ("email", "E-mail", f"mailto:?subject={t}&body={u}"),
+        ("linkedin", "LinkedIn", f"https://www.linkedin.com/sharing/share-offsite/?url={u}"),
+        ("facebook", "Facebook", f"https://www.facebook.com/sharer/sharer.php?u={u}"),
+        ("whatsapp", "WhatsApp", f"https://wa.me/?text={t}%20{u}"),
+        ("bluesky", "Bluesky", f"https://bsky.app/intent/compose?text={t}%20{u}"),
+    ]
+
+
+def json_ld(data):
+    """A dict as the body of a <script type="application/ld+json">, safe inside HTML."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308 - escaped above; JSON cannot close the script tag
+
+
+def article_structured_data(request, page, authors, hero_url, publisher_name, canonical):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": page.title[:110],
+        "description": page.search_description or page.intro,
+        "datePublished": page.publication_date.isoformat(),
+        "inLanguage": languages.content_language(page),
+        "mainEntityOfPage": canonical,
+        "url": page.get_full_url(request),
+        "author": [{"@type": "Person", "name": person.name} for person in authors],
+        "publisher": {"@type": "Organization", "name": publisher_name},
+    }
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.isoformat()
+    if hero_url:
+        data["image"] = [hero_url]
+    return data
+
+
+def article_context(request, page):
+    """Everything the article page shows besides its own fields."""
+    from home.templatetags.site_tags import site_text
+
+    themes = _linked(Theme, ArticleTheme, "theme", page)
+    regions = _linked(Region, ArticleRegion, "region", page)
+    organisations = _linked(Organisation, ArticleOrganisation, "organisation", page)
+    authors = _linked(Person, ArticleAuthor, "person", page)
+    photographers = _linked(Person, ArticlePhotographer, "person", page)
+    kind = None
+    if page.kind_id:
+        kind = localized_snippets(
+            ArticleKind, [ArticleKind.objects.get(pk=page.kind_id).translation_key]
+        )
+        kind = next(iter(kind.values()), None)
+    theme_keys = [t.translation_key for t in themes]
+    organisation_keys = [o.translation_key for o in organisations]
+    related = related_articles(request, page, theme_keys)
+    more = articles_of_organisations(
+        request,
+        organisation_keys,
+        exclude_keys=[page.translation_key, *(c.page.translation_key for c in related)],
+    )
+    directory = directory_page()
+    hero_url = None
+    hero = None
+    if page.hero_image_id:
+        hero = page.hero_image.get_rendition(HERO_IMAGE_SPEC)
+        hero_url = request.build_absolute_uri(hero.url)
+    text = site_text({"request": request})
+    canonical = languages.canonical_url(request, page)
+    data = article_structured_data(
+        request,
+        page,
+        authors,
+        hero_url,
+        text.organisation_name if text else settings.WAGTAIL_SITE_NAME,
+        canonical,
+    )
+    index = page.get_parent()
+    return {
+        "kind": kind,
+        "themes": themes,
+        "regions": regions,
+        "organisations": [(o, organisation_url(directory, o, request)) for o in organisations],
+        "authors": authors,
+        "photographers": photographers,
+        "related": related,
+        "more_from_organisations": more,
+        "theme_keys": theme_keys,
+        "organisation_keys": organisation_keys,
+        "hero": hero,
+        "hero_url": hero_url,
+        "share_links": share_links(page.get_full_url(request), page.title),
+        "json_ld": json_ld(data),
+        "index_page": index,
+        "feed_url": f"{index.get_url(request)}feed/" if index else None,
+    }
+
+
+def kennisbank_page():
+    """The knowledge base of the active language (or None)."""
+    from kennisbank.models import KennisbankIndexPage
+
+    return (
+        KennisbankIndexPage.objects.live()
+        .public()
+        .filter(locale__language_code=get_language())
+        .first()
+    )
+
+
+def kennisbank_url(request, directory_query=None):
+    """The knowledge base's address, filtered by the directory's theme and region choices."""
+    from urllib.parse import urlencode
+
+    index = kennisbank_page()
+    if index is None:
+        return None
+    params = []
+    if directory_query is not None:
+        params = [("theme", v) for v in directory_query.theme]
+        params += [("region", v) for v in directory_query.region]
+    url = index.get_url(request)
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def article_counts_by_organisation(keys):
+    """{organisation translation_key: number of articles in the active language}."""
+    from django.db.models import Count
+
+    if not keys:
+        return {}
+    return dict(
+        ArticleOrganisation.objects.filter(
+            organisation__translation_key__in=list(keys),
+            page__in=articles_in_language().values("pk"),
+        )
+        .values("organisation__translation_key")
+        .annotate(n=Count("page", distinct=True))
+        .values_list("organisation__translation_key", "n")
+    )
