@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 import recurrence
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.models import Locale, Page
 from wagtail_localize.synctree import synchronize_tree
 
@@ -432,3 +433,78 @@ def _retranslate_home(home, code, heading):
             entry.msgstr = heading
     translation.import_po(po)
     translation.save_target(publish=True)
+
+
+# Registration on most demo events: (capacity, places per registration, scope,
+# registrations to add). The learning circle's first date ends up full with a
+# waiting list; the smart-villages webinar is the online session.
+REGISTRATIONS = {
+    "repaircafe-kranenburg": (12, 2, "date", 4),
+    "krachtige-leerkring-brakkenstein": (3, 1, "date", 5),
+    "buurtverbindersdag": (40, 4, "date", 3),
+    "workshopreeks-maatschappelijk-aandeelhouderschap": (20, 1, "series", 3),
+    "webinar-smart-villages": (None, 1, "date", 2),
+    "webinar-fondsen-werven": (50, 1, "date", 1),
+}
+DEMO_PEOPLE = [
+    ("Anke Jansen", "nl"),
+    ("Jürgen Hoffmann", "de"),
+    ("Fatima El Amrani", "nl"),
+    ("Maria Schulte", "de"),
+    ("Tom Verbeek", "en"),
+]
+QUESTIONS = [
+    {"label": "Organisatie of initiatief", "kind": "short", "required": False},
+    {
+        "label": "Wensen voor de lunch",
+        "kind": "checkboxes",
+        "required": False,
+        "choices": "Vegetarisch\nVeganistisch\nGlutenvrij",
+    },
+]
+
+
+@demo_loader(order=25)
+def load_registrations(context):
+    """Turn registration on for the demo events and add a few registrations,
+    through the same services a visitor uses (no e-mails). Once per event."""
+    from events.registration import services
+    from events.registration.models import Registration, RegistrationQuestion
+
+    for slug, (capacity, per, scope, people) in REGISTRATIONS.items():
+        page = EventPage.objects.filter(
+            slug=slug, locale__language_code="nl", alias_of__isnull=True
+        ).first()
+        if page is None or Registration.objects.filter(event_key=page.translation_key).exists():
+            continue
+        settings = {
+            "registration_enabled": True,
+            "capacity": capacity,
+            "max_places_per_registration": per,
+            "registration_scope": scope,
+            "waiting_list_enabled": True,
+        }
+        draft = page.get_latest_revision_as_object()
+        for name, value in settings.items():
+            setattr(draft, name, value)
+        draft.confirmation_text = "Welkom! Meld je bij binnenkomst bij de gastvrouw of -heer."
+        if slug == "buurtverbindersdag" and not draft.registration_questions.exists():
+            for question in QUESTIONS:
+                draft.registration_questions.add(RegistrationQuestion(**question))
+        draft.save_revision().publish()
+        # Synchronised fields: the translations follow their source.
+        EventPage.objects.filter(translation_key=page.translation_key).update(**settings)
+        date = services.anchor_occurrence(page.translation_key)
+        if date is None:
+            continue
+        for n in range(people):
+            name, language = DEMO_PEOPLE[n % len(DEMO_PEOPLE)]
+            services.register(
+                date,
+                name=name,
+                email=f"{slugify(name.split()[0])}.{n}@example.org",
+                places=1,
+                language=language,
+                notify=False,
+            )
+        context.log(f"registrations for {slug}")

@@ -81,12 +81,13 @@ def event_components(item, host, now=None):
     series.add("dtstamp", now.astimezone(UTC))
     series.add("sequence", item.sequence)
     series.add("summary", item.page.title)
+    online = "" if event.hides_online_link else event.online_url
     if item.page.intro:
         series.add("description", _description(item))
-    elif event.online_url:
-        series.add("description", event.online_url)
+    elif online:
+        series.add("description", online)
     series.add("url", item.url)
-    location = _location(item.venue) or event.online_url
+    location = _location(item.venue) or online
     if location:
         series.add("location", location)
     if item.venue is not None and item.venue.latitude is not None:
@@ -139,7 +140,7 @@ def event_components(item, host, now=None):
 
 def _description(item):
     text = item.page.intro
-    if item.event.online_url:
+    if item.event.online_url and not item.event.hides_online_link:
         text = f"{text}\n\n{item.event.online_url}"
     return text
 

@@ -71,7 +71,9 @@ def event_objects(page, event, occurrences, url, venue, organisers, image_url=No
         if place_venue is not None:
             locations.append(_place(place_venue))
         if event.online_url:
-            locations.append({"@type": "VirtualLocation", "url": event.online_url})
+            # With registration on, the meeting link is for registrants only.
+            virtual_url = url if event.hides_online_link else event.online_url
+            locations.append({"@type": "VirtualLocation", "url": virtual_url})
         item = {
             "@context": "https://schema.org",
             "@type": "Event",

@@ -324,9 +324,10 @@ def map_url(venue):
 UPCOMING_ON_PAGE = 24
 
 
-def event_detail(request, page):
+def event_detail(request, page, *, registration_form=None, registration_error=None, status=200):
     """The event page: next date, upcoming dates with their status, the rule as
-    a sentence, where, who, languages, the .ics link and JSON-LD."""
+    a sentence, where, who, languages, the .ics link, JSON-LD and, when the
+    event takes registrations, the form (`events.registration.views`)."""
     locale = active_locale(request)
     event = source_event(page) or page
     now = timezone.now()
@@ -414,7 +415,13 @@ def event_detail(request, page):
         "calendar_url": page.get_parent().url,
         "is_series": is_series,
     }
-    return render(request, "events/event_page.html", context)
+    if event.registration_enabled:
+        from events.registration.views import registration_context
+
+        context["registration"] = registration_context(
+            request, page, event, upcoming, form=registration_form, error=registration_error
+        )
+    return render(request, "events/event_page.html", context, status=status)
 
 
 def month_label(year, month):

@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events import admin_views
 from events.models import EventPage, EventSchedule, EventType
+from events.registration import admin as registration_admin
 from events.schedule import to_local
 
 app_name = "events"
@@ -36,6 +37,17 @@ def register_admin_urls():
     urls = [
         path("recurrence-preview/", admin_views.recurrence_preview, name="recurrence_preview"),
         path("<int:page_id>/dates/", admin_views.occurrences, name="occurrences"),
+        path(
+            "<int:page_id>/registrations/",
+            registration_admin.registrations,
+            name="registrations",
+        ),
+        path(
+            "<int:page_id>/registrations/check-in/<int:occurrence_id>/",
+            registration_admin.check_in,
+            name="registration_check_in",
+        ),
+        path("registrations/privacy/", registration_admin.privacy, name="registration_privacy"),
     ]
     return [path("events/", include((urls, "events"), namespace="events"))]
 
@@ -49,16 +61,29 @@ class DatesButton(PageMenuItem):
         return self.page.permissions_for_user(user).can_edit()
 
 
+class RegistrationsButton(DatesButton):
+    label = gettext_lazy("Registrations")
+    icon_name = "group"
+    url_name = "events:registrations"
+
+
 @hooks.register("register_page_listing_more_buttons")
 def dates_listing_button(page, user, next_url=None):
     if page.specific_class is EventPage:
         yield DatesButton(page=page, priority=5)
+        yield RegistrationsButton(page=page, priority=6)
 
 
 @hooks.register("register_page_header_buttons")
 def dates_header_button(page, user, view_name, next_url=None):
     if page.specific_class is EventPage:
         yield DatesButton(page=page, priority=12)
+        yield RegistrationsButton(page=page, priority=13)
+
+
+@hooks.register("construct_homepage_panels")
+def add_registrations_panel(request, panels):
+    panels.append(registration_admin.UpcomingPanel(request))
 
 
 class DatesMenuItem(ActionMenuItem):

@@ -7,7 +7,7 @@ stays current"): this list tells editors whom to call next.
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,12 +21,14 @@ STALE_AFTER = timedelta(days=365)
 
 
 def stale_organisations(today=None):
-    """Organisations (source language) never checked, or last checked over a year ago."""
+    """Organisations (source language) never checked, or last checked over a year ago.
+
+    Never-checked ones come first on every database (PostgreSQL sorts NULL last)."""
     today = today or timezone.localdate()
     return (
         Organisation.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
         .filter(Q(last_checked__isnull=True) | Q(last_checked__lt=today - STALE_AFTER))
-        .order_by("last_checked", "name")
+        .order_by(F("last_checked").asc(nulls_first=True), "name")
     )
 
 

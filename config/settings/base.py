@@ -139,6 +139,12 @@ else:
 # `manage.py extend_occurrences`).
 EVENTS_OCCURRENCE_HORIZON_DAYS = int(env.get("EVENTS_OCCURRENCE_HORIZON_DAYS", "548"))
 
+# Registrations: personal data is anonymised this many days after the date
+# (`manage.py anonymise_registrations`, daily); reminders go out this many hours
+# before it (`manage.py send_reminders`, hourly).
+REGISTRATION_RETENTION_DAYS = int(env.get("REGISTRATION_RETENTION_DAYS", "30"))
+REGISTRATION_REMINDER_HOURS = int(env.get("REGISTRATION_REMINDER_HOURS", "48"))
+
 # How many reverse proxies in front of the app add to X-Forwarded-For: the
 # rate limiter trusts exactly that many hops (home/ratelimit.py).
 TRUSTED_PROXY_COUNT = int(env.get("TRUSTED_PROXY_COUNT", "0"))

@@ -7,7 +7,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.module_loading import autodiscover_modules
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from home.demo_images import village_scene
@@ -46,7 +46,20 @@ def run_loaders():
     for _order, _module, func in sorted(_LOADERS, key=lambda item: (item[0], item[1])):
         with transaction.atomic():
             func(context)
+        _recount_children()
     return context
+
+
+def _recount_children():
+    """Put every page's child count right after a loader's transaction commits.
+
+    wagtail-localize publishes a translation when the transaction commits, from
+    a revision taken when it was translated; a loader that adds children to that
+    page in the same transaction leaves it with a stale count, and treebeard then
+    believes it has no children (so they answer 404). Editors never hit this:
+    they translate and add pages in separate requests.
+    """
+    Page.fix_tree()
 
 
 def demo_image(title, seed, palette="morning"):

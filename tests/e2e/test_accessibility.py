@@ -18,6 +18,17 @@ PAGES = [
     "/de/suche/?q=Plattform",
     "/en/search/?q=nothing-matches-this",
     "/de/gibt-es-nicht/",
+    "/nl/kennisbank/?theme=samenwerking&region=drenthe",
+    "/de/wissensdatenbank/fuenf-sterne-fuer-ihr-dorf/",
+    "/de/wissensdatenbank/lokale-kracht-congres/",
+    "/en/knowledge-base/",
+    "/de/wer-kann-helfen/?offer=money&region=drenthe",
+    "/nl/wie-kan-helpen/",
+    "/nl/agenda/",
+    "/de/veranstaltungen/?language=de",
+    "/en/events/month/2026/12/",
+    "/de/veranstaltungen/repaircafe-kranenburg/",
+    "/nl/agenda/archive/",
 ]
 
 

@@ -60,3 +60,18 @@ def test_accessibility_statement_has_a_stable_url_per_language_linked_from_the_f
     assert f"<h1>{heading}</h1>" in response.content.decode()
     home = client.get(f"/{language}/").content.decode()
     assert f'href="{path}"' in home
+
+
+def test_every_demo_page_answers_in_every_language(client):
+    """Each live page of the demo, translated or alias, is reachable at its URL."""
+    call_command("load_demo", verbosity=0)
+    assert Page.find_problems() == ([], [], [], [], [])
+    pages = Page.objects.live().filter(depth__gt=1)
+    assert pages.count() > 60
+    failures = []
+    for page in pages:
+        url = page.get_url()
+        status = client.get(url).status_code
+        if status != 200:
+            failures.append((url, status))
+    assert failures == []

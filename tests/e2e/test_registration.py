@@ -1,0 +1,38 @@
+"""A visitor registers in German without JavaScript tricks: errors next to the
+fields with what they typed kept, then the confirmation page; a full date puts
+them on the waiting list. (Mail → manage link → cancel is proven in
+tests/events/test_registration.py with the in-memory outbox.)"""
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def test_german_visitor_fixes_errors_and_registers(editable_site, page_factory):
+    page = page_factory(locale="de-DE", width=390)
+    page.goto(editable_site + "/de/veranstaltungen/repaircafe-kranenburg/")
+    form = page.locator(".registration__form")
+    page.fill("#reg-name", "Klara Müller")
+    page.fill("#reg-email", "klara-at-example")
+    form.locator("button[type=submit]").click()
+    assert page.locator("#reg-email").get_attribute("aria-invalid") == "true"
+    assert page.locator("#reg-name").input_value() == "Klara Müller"
+    assert page.locator(".error-summary a[href='#reg-email']").count() == 1
+    page.fill("#reg-email", "klara@example.org")
+    page.check("#reg-consent")
+    page.locator(".registration__form button[type=submit]").click()
+    assert "/register/done/" in page.url
+    assert page.locator(".registration-result--confirmed").count() == 1
+    page.reload()  # a reload of the result page never registers again
+    assert page.locator(".registration-result--confirmed").count() == 1
+
+
+def test_full_date_puts_the_visitor_on_the_waiting_list(editable_site, page_factory):
+    page = page_factory(locale="de-DE")
+    page.goto(editable_site + "/de/veranstaltungen/krachtige-leerkring-brakkenstein/")
+    assert page.locator(".registration__choice--waiting input:checked").count() == 1
+    page.fill("#reg-name", "Jonas Weber")
+    page.fill("#reg-email", "jonas@example.org")
+    page.check("#reg-consent")
+    page.locator(".registration__form button[type=submit]").click()
+    assert page.locator(".registration-result--waiting").count() == 1

@@ -1,0 +1,588 @@
+"""Registration: places under a lock, the waiting list and its promotions, the
+visitor's form and manage link, the e-mails, and the privacy rules."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from events.models import EventPage, Occurrence, RegistrationQuestion
+from events.registration import services
+from events.registration.models import Registration
+from tests.events.conftest import local
+from tests.events.registration_support import first_date, sign_up
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def frozen_now(monkeypatch):
+    now = local(2026, 11, 24, 9, 0)
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    return now
+
+
+@pytest.fixture(autouse=True)
+def mail_on_commit(monkeypatch):
+    """Tests run inside a transaction that never commits: send queued mail at once."""
+    from types import SimpleNamespace
+
+    from events.registration import emails
+
+    monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda f, **kw: f()))
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def workshop(make_event, translate_page):
+    event = make_event(
+        title="Workshop dorpsvisie",
+        slug="workshop",
+        registration_enabled=True,
+        capacity=3,
+        max_places_per_registration=4,
+        online_url="https://meet.example/geheim",
+        contact_email="team@example.org",
+        confirmation_text="Neem een pen mee.",
+    )
+    translate_page(
+        event, "de", {"Workshop dorpsvisie": "Workshop Dorfvision", "workshop": "workshop"}
+    )
+    return EventPage.objects.get(pk=event.pk)
+
+
+@pytest.fixture
+def date(workshop):
+    return first_date(workshop)
+
+
+def statuses(occurrence):
+    return list(
+        Registration.objects.filter(occurrence=occurrence)
+        .order_by("pk")
+        .values_list("places", "status")
+    )
+
+
+# -- Allocation ---------------------------------------------------------------
+
+
+def test_places_are_confirmed_until_full_then_visitors_join_the_waiting_list(date):
+    sign_up(date, 1, places=2)
+    sign_up(date, 2)
+    third = sign_up(date, 3)
+    assert third.status == Registration.Status.WAITING
+    assert services.confirmed_places(date) == 3
+
+
+def test_full_date_without_waiting_list_refuses_with_a_clear_error(workshop, date):
+    EventPage.objects.filter(pk=workshop.pk).update(waiting_list_enabled=False)
+    sign_up(date, 1, places=3)
+    with pytest.raises(services.Full):
+        sign_up(date, 2)
+    assert Registration.objects.count() == 1
+
+
+@pytest.mark.parametrize("places", [0, -1, 5, 10**9])
+def test_places_outside_the_allowed_range_are_refused(date, places):
+    with pytest.raises(services.InvalidPlaces):
+        sign_up(date, 1, places=places)
+
+
+def test_same_email_twice_for_a_date_is_refused_whatever_its_case(date):
+    sign_up(date, 1)
+    with pytest.raises(services.AlreadyRegistered) as caught:
+        services.register(date, name="X", email="BEZOEKER1@Example.org ")
+    assert caught.value.registration.email_key == "bezoeker1@example.org"
+
+
+def test_the_same_form_token_never_creates_a_second_registration(date):
+    first = sign_up(date, 1, idempotency_key="a" * 32)
+    again = services.register(
+        date, name="Bezoeker 1", email="other@x.org", idempotency_key="a" * 32
+    )
+    assert again.created is False and again.registration.pk == first.pk
+    assert Registration.objects.count() == 1
+
+
+def test_cancelled_closed_and_not_yet_open_dates_take_no_registrations(workshop, date, frozen_now):
+    EventPage.objects.filter(pk=workshop.pk).update(registration_closes=frozen_now)
+    with pytest.raises(services.RegistrationClosed):
+        sign_up(date, 1)
+    EventPage.objects.filter(pk=workshop.pk).update(
+        registration_closes=None, registration_opens=local(2026, 12, 1, 9, 0)
+    )
+    with pytest.raises(services.NotYetOpen):
+        sign_up(date, 1)
+    Occurrence.objects.filter(pk=date.pk).update(status=Occurrence.Status.CANCELLED)
+    with pytest.raises(services.DateCancelled):
+        sign_up(date, 1)
+
+
+def test_cancelling_promotes_the_first_waiting_people_who_fit(date):
+    sign_up(date, 1, places=3)
+    family = sign_up(date, 2, places=3)
+    single = sign_up(date, 3, places=1)
+    result = services.cancel(Registration.objects.get(email_key="bezoeker1@example.org"))
+    assert [r.pk for r in result.promoted] == [family.pk]
+    single.refresh_from_db()
+    assert single.status == Registration.Status.WAITING
+
+
+def test_a_larger_waiting_entry_does_not_block_a_smaller_one_behind_it(date):
+    first = sign_up(date, 1, places=2)
+    sign_up(date, 2, places=1)
+    family = sign_up(date, 3, places=3)
+    single = sign_up(date, 4, places=1)
+    result = services.cancel(first)
+    assert [r.pk for r in result.promoted] == [single.pk]
+    family.refresh_from_db()
+    assert family.is_waiting
+
+
+def test_confirmed_registration_grows_only_into_free_places(date):
+    mine = sign_up(date, 1, places=1)
+    sign_up(date, 2, places=1)
+    services.change_places(mine, 2)
+    with pytest.raises(services.Full):
+        services.change_places(mine, 3)
+    mine.refresh_from_db()
+    assert mine.places == 2
+
+
+def test_shrinking_a_registration_promotes_the_waiting_list(date):
+    mine = sign_up(date, 1, places=3)
+    waiting = sign_up(date, 2, places=2)
+    services.change_places(mine, 1)
+    waiting.refresh_from_db()
+    assert waiting.is_confirmed
+
+
+def test_organiser_promotes_only_when_places_fit(date):
+    sign_up(date, 1, places=3)
+    waiting = sign_up(date, 2)
+    with pytest.raises(services.Full):
+        services.promote(waiting)
+    services.cancel(Registration.objects.get(email_key="bezoeker1@example.org"), by="organiser")
+    waiting.refresh_from_db()
+    assert waiting.is_confirmed
+
+
+# -- E-mails ---------------------------------------------------------------------
+
+
+def test_confirmation_is_in_the_visitors_language_with_calendar_file_and_online_link(date):
+    mail.outbox.clear()
+    sign_up(date, 1, language="de")
+    [message] = [m for m in mail.outbox if m.to == ["bezoeker1@example.org"]]
+    assert "Workshop Dorfvision" in message.subject
+    assert "https://meet.example/geheim" in message.body
+    assert "/de/veranstaltungen/workshop/registration/" in message.body
+    assert "Neem een pen mee." in message.body  # untranslated text falls back to Dutch
+    name, content, mimetype = message.attachments[0]
+    assert name.endswith(".ics") and mimetype == "text/calendar"
+    content = content if isinstance(content, bytes) else content.encode()
+    assert b"BEGIN:VEVENT" in content and b"meet.example/geheim" in content
+
+
+def test_waiting_list_mail_never_contains_the_online_link(date):
+    sign_up(date, 1, places=3)
+    mail.outbox.clear()
+    sign_up(date, 2)
+    [message] = mail.outbox
+    assert "geheim" not in message.body
+    assert not message.attachments
+
+
+def test_promoted_person_gets_a_mail_with_the_link(date):
+    first = sign_up(date, 1, places=3)
+    sign_up(date, 2)
+    mail.outbox.clear()
+    services.cancel(first)
+    promoted = [m for m in mail.outbox if m.to == ["bezoeker2@example.org"]]
+    assert len(promoted) == 1 and "geheim" in promoted[0].body
+
+
+def test_organiser_is_mailed_when_the_event_asks_for_it(workshop, date):
+    EventPage.objects.filter(pk=workshop.pk).update(notify_organiser=True)
+    mail.outbox.clear()
+    sign_up(date, 1)
+    assert any(m.to == ["team@example.org"] for m in mail.outbox)
+
+
+def test_a_failing_mail_server_never_loses_the_registration(date, monkeypatch, caplog):
+    def broken(self, *args, **kwargs):
+        raise ConnectionRefusedError("smtp down")
+
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", broken)
+    registration = sign_up(date, 1)
+    assert Registration.objects.filter(pk=registration.pk).exists()
+    assert "bezoeker1" not in caplog.text
+    assert "ConnectionRefusedError" in caplog.text
+
+
+def test_failed_sends_are_retried_later_when_the_backend_can_defer(monkeypatch):
+    from events.registration import tasks
+
+    queued = []
+
+    class Deferring:
+        supports_defer = True
+
+    class Later:
+        def enqueue(self, *args):
+            queued.append(args)
+
+    class FakeTask:
+        def get_backend(self):
+            return Deferring()
+
+        def using(self, **kwargs):
+            assert kwargs["run_after"] > timezone.now()
+            return Later()
+
+    monkeypatch.setattr(tasks, "send_registration_email", FakeTask())
+    assert tasks.retry(7, "confirmed", {}, 1) is True
+    assert queued == [(7, "confirmed", {}, 2)]
+    assert tasks.retry(7, "confirmed", {}, tasks.MAX_ATTEMPTS) is False
+
+
+# -- The visitor's form ---------------------------------------------------------
+
+
+def form_data(**overrides):
+    data = {
+        "name": "Anna de Vries",
+        "email": "anna@example.org",
+        "places": "1",
+        "consent": "on",
+        "website": "",
+        "form_token": "t" * 32,
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def test_event_page_shows_places_left_and_the_form(client, workshop, date):
+    sign_up(date, 1)
+    html = client.get("/nl/agenda/workshop/").content.decode()
+    assert 'id="register"' in html and "nog 2 plaatsen vrij" in html
+    assert "meet.example/geheim" not in html
+
+
+def test_full_date_offers_the_waiting_list(client, date):
+    sign_up(date, 1, places=3)
+    html = client.get("/nl/agenda/workshop/").content.decode()
+    assert "Vol — meld je aan voor de wachtlijst" in html
+
+
+def test_registering_redirects_to_a_confirmation_page(client, date):
+    response = client.post("/de/veranstaltungen/workshop/register/", form_data(occurrence=date.pk))
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.language == "de" and registration.is_confirmed
+    page = client.get(response["Location"])
+    assert page.status_code == 200 and "e-mail" in page.content.decode().lower()
+
+
+def test_double_submit_creates_one_registration(client, date):
+    data = form_data(occurrence=date.pk)
+    first = client.post("/nl/agenda/workshop/register/", data)
+    second = client.post("/nl/agenda/workshop/register/", data)
+    assert Registration.objects.count() == 1
+    assert first["Location"] == second["Location"]
+
+
+def test_same_email_again_gets_a_friendly_page_and_a_new_link(client, date):
+    client.post("/nl/agenda/workshop/register/", form_data(occurrence=date.pk))
+    old = Registration.objects.get().secret
+    mail.outbox.clear()
+    response = client.post(
+        "/nl/agenda/workshop/register/",
+        form_data(occurrence=date.pk, form_token="u" * 32, email="ANNA@example.org"),
+    )
+    assert response.status_code == 302
+    assert Registration.objects.count() == 1
+    assert Registration.objects.get().secret != old
+    assert "al aangemeld" in client.get(response["Location"]).content.decode()
+    assert "/registration/" in mail.outbox[0].body
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("name", "x" * 101),
+        ("name", "<script>alert(1)</script>"),
+        ("name", ""),
+        ("email", "not-an-address"),
+        ("places", "-3"),
+        ("places", "99999999999999999999999"),
+        ("places", "twee"),
+        ("consent", None),
+    ],
+)
+def test_bad_input_is_answered_next_to_the_field_and_keeps_what_was_typed(
+    client, date, field, value
+):
+    data = form_data(occurrence=date.pk, **{field: value})
+    response = client.post("/de/veranstaltungen/workshop/register/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'aria-invalid="true"' in html and "error-summary" in html
+    assert f'href="#reg-{field}"' in html
+    if field != "email":
+        assert "anna@example.org" in html
+    assert Registration.objects.count() == 0
+
+
+def test_errors_are_in_the_pages_language(client, date):
+    html = client.post(
+        "/de/veranstaltungen/workshop/register/", form_data(occurrence=date.pk, email="")
+    ).content.decode()
+    assert "Dieses Feld muss ausgefüllt werden." in html
+
+
+def test_required_extra_questions_are_asked_and_stored(client, workshop, date):
+    page = workshop.get_latest_revision_as_object()
+    page.registration_questions.add(RegistrationQuestion(label="Dorp", kind="short", required=True))
+    page.registration_questions.add(
+        RegistrationQuestion(label="Dieet", kind="checkboxes", choices="Vegetarisch\nVeganistisch")
+    )
+    page.save_revision().publish()
+    questions = list(EventPage.objects.get(pk=workshop.pk).registration_questions.all())
+    data = form_data(occurrence=date.pk)
+    response = client.post("/nl/agenda/workshop/register/", data)
+    assert response.status_code == 200 and "Dorp" in response.content.decode()
+    data[f"q_{questions[0].pk}"] = "Kranenburg"
+    data[f"q_{questions[1].pk}"] = ["Vegetarisch", "Veganistisch"]
+    assert client.post("/nl/agenda/workshop/register/", data).status_code == 302
+    answers = Registration.objects.get().answers
+    assert [a["value"] for a in answers] == ["Kranenburg", "Vegetarisch, Veganistisch"]
+
+
+def test_closed_date_is_answered_with_a_message_not_an_error_page(client, workshop, date):
+    EventPage.objects.filter(pk=workshop.pk).update(registration_closes=local(2026, 11, 1))
+    html = client.get("/nl/agenda/workshop/").content.decode()
+    assert "Aanmelden gesloten" in html
+    response = client.post("/nl/agenda/workshop/register/", form_data(occurrence=date.pk))
+    assert response.status_code == 200
+    assert "closed" in response.content.decode()
+    assert Registration.objects.count() == 0
+
+
+def test_cancelled_date_is_not_offered(client, workshop, date):
+    Occurrence.objects.filter(pk=date.pk).update(status=Occurrence.Status.CANCELLED)
+    response = client.post("/nl/agenda/workshop/register/", form_data(occurrence=date.pk))
+    assert response.status_code == 200
+    assert Registration.objects.count() == 0
+
+
+def test_honeypot_pretends_success_and_stores_nothing(client, date):
+    response = client.post(
+        "/nl/agenda/workshop/register/", form_data(occurrence=date.pk, website="http://spam")
+    )
+    assert response.status_code == 302
+    assert Registration.objects.count() == 0
+
+
+def test_too_many_attempts_get_a_clear_message(client, date, settings):
+    for _n in range(10):
+        client.post("/nl/agenda/workshop/register/", form_data(occurrence=date.pk, name=""))
+    response = client.post("/nl/agenda/workshop/register/", form_data(occurrence=date.pk))
+    assert response.status_code == 429
+    assert "te vaak" in response.content.decode()
+    assert Registration.objects.count() == 0
+
+
+def test_registration_needs_a_csrf_token(date):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post("/nl/agenda/workshop/register/", form_data(occurrence=date.pk))
+    assert response.status_code == 403
+    assert Registration.objects.count() == 0
+
+
+# -- The manage link ------------------------------------------------------------
+
+
+def manage_link(registration):
+    return "/nl/agenda/workshop/registration/" + services.manage_token(registration) + "/"
+
+
+def test_manage_link_shows_the_registration_and_cancels_it(client, date):
+    mine = sign_up(date, 1, places=3)
+    waiting = sign_up(date, 2)
+    page = client.get(manage_link(mine))
+    assert page.status_code == 200 and "Bezoeker 1" in page.content.decode()
+    assert page["Referrer-Policy"] == "same-origin"
+    response = client.post(manage_link(mine), {"action": "cancel"})
+    assert response.status_code == 302
+    mine.refresh_from_db()
+    waiting.refresh_from_db()
+    assert mine.status == Registration.Status.CANCELLED and waiting.is_confirmed
+
+
+def test_waiting_people_can_leave_the_list(client, date):
+    sign_up(date, 1, places=3)
+    waiting = sign_up(date, 2)
+    html = client.get(manage_link(waiting)).content.decode()
+    assert "geheim" not in html
+    client.post(manage_link(waiting), {"action": "cancel"})
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.CANCELLED
+
+
+def test_manage_page_changes_places_within_the_limits(client, date):
+    mine = sign_up(date, 1)
+    assert client.post(manage_link(mine), {"action": "places", "places": "2"}).status_code == 302
+    response = client.post(manage_link(mine), {"action": "places", "places": "-1"})
+    assert response.status_code == 400
+    mine.refresh_from_db()
+    assert mine.places == 2
+
+
+@pytest.mark.parametrize("mangle", [lambda t: t[:-2] + "xx", lambda t: "abc", lambda t: t + "a"])
+def test_tampered_tokens_get_a_friendly_not_found_page(client, date, mangle):
+    mine = sign_up(date, 1)
+    token = services.manage_token(mine)
+    response = client.get(f"/nl/agenda/workshop/registration/{mangle(token)}/")
+    assert response.status_code == 404
+    assert "werkt niet" in response.content.decode()
+
+
+def test_a_new_link_makes_the_old_one_stop_working(client, date):
+    mine = sign_up(date, 1)
+    old = manage_link(mine)
+    services.send_new_link(mine)
+    assert client.get(old).status_code == 404
+    assert client.get(manage_link(mine)).status_code == 200
+
+
+def test_manage_tokens_hold_no_sequential_ids_in_clear(date):
+    mine = sign_up(date, 1)
+    token = services.manage_token(mine)
+    assert len(token) > 40 and not re.fullmatch(r"\d+", token)
+
+
+# -- Privacy and reminders ------------------------------------------------------
+
+
+def test_anonymisation_blanks_personal_data_after_the_retention_and_keeps_counts(
+    date, frozen_now, monkeypatch
+):
+    from django.core.management import call_command
+
+    sign_up(date, 1, places=2)
+    call_command("anonymise_registrations")
+    assert Registration.objects.get().name == "Bezoeker 1"  # the date has not passed
+    later = date.end + timezone.timedelta(days=31)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    call_command("anonymise_registrations")
+    call_command("anonymise_registrations")
+    registration = Registration.objects.get()
+    assert registration.name == registration.email == registration.secret == ""
+    assert registration.places == 2 and registration.is_confirmed
+
+
+def test_erasing_an_address_cancels_and_anonymises_and_moves_the_waiting_list(date):
+    sign_up(date, 1, places=3)
+    waiting = sign_up(date, 2)
+    assert services.export_for_email("BEZOEKER1@example.org")[0]["places"] == 3
+    assert services.erase_email("bezoeker1@example.org") == 1
+    assert services.export_for_email("bezoeker1@example.org") == []
+    waiting.refresh_from_db()
+    assert waiting.is_confirmed
+
+
+def test_reminders_go_out_once_within_the_window(date, monkeypatch):
+    from django.core.management import call_command
+
+    sign_up(date, 1)
+    mail.outbox.clear()
+    call_command("send_reminders")
+    assert mail.outbox == []
+    monkeypatch.setattr(timezone, "now", lambda: date.start - timezone.timedelta(hours=24))
+    call_command("send_reminders")
+    call_command("send_reminders")
+    assert len(mail.outbox) == 1 and "Herinnering" in mail.outbox[0].subject
+
+
+def test_public_ical_hides_the_online_link_of_an_event_with_registration(client, workshop):
+    assert b"geheim" not in client.get("/nl/agenda/workshop/ical/").content
+
+
+def test_event_page_with_registration_costs_the_same_queries_for_few_and_many_dates(
+    client, make_event
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_event(
+        title="Kort",
+        slug="kort",
+        rule="RRULE:FREQ=WEEKLY;COUNT=2",
+        registration_enabled=True,
+        capacity=5,
+    )
+    make_event(
+        title="Lang",
+        slug="lang",
+        rule="RRULE:FREQ=DAILY;COUNT=300",
+        registration_enabled=True,
+        capacity=5,
+    )
+    counts = []
+    for url in ("/nl/agenda/kort/", "/nl/agenda/lang/"):
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_series_registration_belongs_to_the_first_date_and_covers_all(client, make_event):
+    event = make_event(
+        title="Expeditie",
+        slug="expeditie",
+        rule="RRULE:FREQ=WEEKLY;COUNT=16",
+        registration_enabled=True,
+        registration_scope="series",
+        capacity=1,
+    )
+    anchor = first_date(event)
+    mail.outbox.clear()
+    response = client.post("/nl/agenda/expeditie/register/", form_data(occurrence=anchor.pk))
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.occurrence_id == anchor.pk
+    ics = mail.outbox[0].attachments[0][1]
+    ics = ics if isinstance(ics, bytes) else ics.encode()
+    assert ics.count(b"BEGIN:VEVENT") == 16
+    html = client.get("/nl/agenda/expeditie/").content.decode()
+    assert "Vol — meld je aan voor de wachtlijst" in html
+
+
+def test_series_registrations_are_kept_until_the_series_has_ended(make_event, monkeypatch):
+    event = make_event(
+        title="Expeditie",
+        slug="expeditie",
+        rule="RRULE:FREQ=WEEKLY;COUNT=16",
+        registration_enabled=True,
+        registration_scope="series",
+    )
+    sign_up(first_date(event), 1)
+    dates = Occurrence.objects.filter(event_key=event.translation_key).order_by("start")
+    monkeypatch.setattr(timezone, "now", lambda: dates.first().end + timezone.timedelta(days=40))
+    services.anonymise_past()
+    assert Registration.objects.get().name == "Bezoeker 1"
+    monkeypatch.setattr(timezone, "now", lambda: dates.last().end + timezone.timedelta(days=31))
+    services.anonymise_past()
+    assert Registration.objects.get().name == ""

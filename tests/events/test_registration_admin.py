@@ -1,0 +1,182 @@
+"""The organiser's tools: counts, list, export, by-hand registrations, cancel,
+promote, check-in, message to a date, the dashboard panel, the privacy tools,
+and that only editors of the event see any of it."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import GroupPagePermission
+
+from events.registration.models import Registration
+from tests.events.conftest import local
+from tests.events.registration_support import first_date, sign_up
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def frozen_now(monkeypatch):
+    now = local(2026, 11, 24, 9, 0)
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    return now
+
+
+@pytest.fixture(autouse=True)
+def mail_on_commit(monkeypatch):
+    from types import SimpleNamespace
+
+    from events.registration import emails
+
+    monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda f, **kw: f()))
+
+
+@pytest.fixture
+def event(make_event):
+    return make_event(
+        title="Excursie",
+        slug="excursie",
+        registration_enabled=True,
+        capacity=2,
+        max_places_per_registration=2,
+    )
+
+
+@pytest.fixture
+def date(event):
+    return first_date(event)
+
+
+@pytest.fixture
+def admin(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def url(event):
+    return f"/admin/events/{event.pk}/registrations/"
+
+
+def test_list_shows_counts_and_filters_by_status_and_search(admin, event, date):
+    sign_up(date, 1, places=2)
+    sign_up(date, 2)
+    html = admin.get(url(event) + f"?date={date.pk}").content.decode()
+    assert "Bezoeker 1" in html and "Bezoeker 2" in html
+    assert "<strong>2</strong> / 2" in html
+    html = admin.get(url(event) + "?status=waiting").content.decode()
+    assert "Bezoeker 2" in html and "Bezoeker 1" not in html
+    html = admin.get(url(event) + "?q=bezoeker1@").content.decode()
+    assert "Bezoeker 1" in html and "Bezoeker 2" not in html
+
+
+def test_list_costs_the_same_queries_for_few_and_many_registrations(admin, event, date):
+    sign_up(date, 1)
+    admin.get(url(event))
+    with CaptureQueriesContext(connection) as few:
+        admin.get(url(event))
+    for n in range(2, 30):
+        sign_up(date, n)
+    with CaptureQueriesContext(connection) as many:
+        admin.get(url(event))
+    assert len(many) == len(few)
+
+
+def test_export_as_csv_and_xlsx(admin, event, date):
+    sign_up(date, 1)
+    csv = admin.get(url(event) + "?export=csv")
+    body = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
+    assert "bezoeker1@example.org" in body and "E-mail" in body.splitlines()[0]
+    xlsx = admin.get(url(event) + "?export=xlsx")
+    assert xlsx.status_code == 200 and "spreadsheet" in xlsx["Content-Type"]
+
+
+def test_organiser_adds_cancels_and_promotes(admin, event, date):
+    response = admin.post(
+        url(event),
+        {
+            "action": "add",
+            "date": date.pk,
+            "name": "Piet",
+            "email": "piet@example.org",
+            "places": 2,
+            "language": "de",
+        },
+    )
+    assert response.status_code == 302
+    piet = Registration.objects.get(email_key="piet@example.org")
+    assert piet.is_confirmed and piet.source == "admin" and piet.language == "de"
+    waiting = sign_up(date, 2)
+    admin.post(url(event), {"action": "promote", "registration": waiting.pk})
+    waiting.refresh_from_db()
+    assert waiting.is_waiting  # no place for them yet
+    admin.post(url(event), {"action": "cancel", "registration": piet.pk})
+    waiting.refresh_from_db()
+    assert waiting.is_confirmed
+
+
+def test_check_in_marks_attendance(admin, event, date):
+    mine = sign_up(date, 1)
+    check_in = f"/admin/events/{event.pk}/registrations/check-in/{date.pk}/"
+    assert "Bezoeker 1" in admin.get(check_in).content.decode()
+    admin.post(check_in, {"registration": mine.pk, "action": "attended"})
+    mine.refresh_from_db()
+    assert mine.attended_at is not None
+
+
+def test_message_reaches_everyone_confirmed_for_the_date(admin, event, date):
+    sign_up(date, 1)
+    sign_up(date, 2)
+    mail.outbox.clear()
+    admin.post(
+        url(event),
+        {"action": "message", "date": date.pk, "subject": "Gaat niet door", "body": "Helaas."},
+    )
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "bezoeker1@example.org",
+        "bezoeker2@example.org",
+    ]
+    assert "Helaas." in mail.outbox[0].body
+
+
+def test_dashboard_shows_fill_rate(admin, event, date):
+    sign_up(date, 1)
+    html = admin.get("/admin/").content.decode()
+    assert "Komende datums met aanmelding" in html and "(50%)" in html
+
+
+def test_editors_of_other_sections_see_no_registrations(client, django_user_model, event, date):
+    sign_up(date, 1)
+    user = django_user_model.objects.create_user("redacteur", password="x")
+    group = Group.objects.create(name="Elders")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    client.force_login(user)
+
+    def refused(path):
+        # Wagtail answers PermissionDenied in the admin with a redirect and a message.
+        response = client.get(path)
+        return response.status_code in (302, 403) and b"Bezoeker 1" not in response.content
+
+    assert refused(url(event))
+    assert refused(f"/admin/events/{event.pk}/registrations/check-in/{date.pk}/")
+    assert "Excursie" not in client.get("/admin/").content.decode()
+    GroupPagePermission.objects.create(group=group, page=event, permission_type="change")
+    assert client.get(url(event)).status_code == 200
+    assert refused("/admin/events/registrations/privacy/")
+
+
+def test_privacy_export_and_erase_by_address(admin, event, date):
+    sign_up(date, 1)
+    data = admin.post(
+        "/admin/events/registrations/privacy/",
+        {"email": "Bezoeker1@example.org", "action": "export"},
+    ).json()
+    assert data["registrations"][0]["name"] == "Bezoeker 1"
+    admin.post(
+        "/admin/events/registrations/privacy/",
+        {"email": "bezoeker1@example.org", "action": "erase"},
+    )
+    registration = Registration.objects.get()
+    assert registration.name == "" and registration.status == "cancelled"
