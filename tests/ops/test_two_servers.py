@@ -20,7 +20,8 @@ import pytest
 from tests.support import free_port, port_answers
 
 ROOT = Path(__file__).resolve().parents[2]
-DATABASE = "samenverder_two_servers"
+# One database per test process: pytest-xdist may run this module in two workers.
+DATABASE = f"samenverder_two_servers_{os.getpid()}"
 SECRET = "two-servers-" + "k3Jq9Zx7Lm2Np5Rt8Vw1Yb4Cd6Fg0Hj" * 2
 
 pytestmark = pytest.mark.postgres
