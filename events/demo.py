@@ -7,11 +7,9 @@ moved. Most events are translated into German and English."""
 from datetime import datetime, time, timedelta
 
 import recurrence
-from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Locale, Page
-from wagtail_localize.synctree import synchronize_tree
+from wagtail.models import Locale
 
 from events.models import (
     EventIndexPage,
@@ -386,16 +384,6 @@ def load_events(context):
             if strings:
                 translate(page, code, strings)
 
-    # wagtail-localize publishes the calendar's translations on commit, from a
-    # revision taken before the events were added under them; that would reset
-    # the calendars' child count. Recount once those publishes have run.
-    transaction.on_commit(_recount_calendar_children)
-
-    # Pages created here have no German and English aliases yet (wagtail-localize
-    # makes them on creation in the admin only); make them now, not on the next run.
-    for code in ("de", "en"):
-        synchronize_tree(nl, Locale.objects.get(language_code=code))
-
     # An "upcoming events" section on the home page, once.
     if not any(block.block_type == "upcoming_events" for block in home.body):
         home = home.get_latest_revision_as_object()
@@ -405,16 +393,6 @@ def load_events(context):
         home.save_revision().publish()
         for code, heading in (("de", "Demnächst"), ("en", "Coming up")):
             _retranslate_home(home, code, heading)
-
-
-def _recount_calendar_children():
-    for calendar in EventIndexPage.objects.all():
-        # Not get_children(): treebeard answers that from numchild itself.
-        count = Page.objects.filter(
-            path__startswith=calendar.path, depth=calendar.depth + 1
-        ).count()
-        if calendar.numchild != count:
-            EventIndexPage.objects.filter(pk=calendar.pk).update(numchild=count)
 
 
 def _retranslate_home(home, code, heading):

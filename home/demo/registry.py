@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils.module_loading import autodiscover_modules
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
+from wagtail_localize.synctree import synchronize_tree
 
 from home.demo_images import village_scene
 
@@ -46,20 +47,26 @@ def run_loaders():
     for _order, _module, func in sorted(_LOADERS, key=lambda item: (item[0], item[1])):
         with transaction.atomic():
             func(context)
-        _recount_children()
+        _settle_page_trees()
     return context
 
 
-def _recount_children():
-    """Put every page's child count right after a loader's transaction commits.
+def _settle_page_trees():
+    """After each loader: fix child counts, then give new pages their aliases.
 
-    wagtail-localize publishes a translation when the transaction commits, from
+    wagtail-localize creates the aliases of a new page in the admin only, so
+    pages a loader makes get theirs here, in every synchronised locale.
+
+    wagtail-localize also publishes a translation when the transaction commits, from
     a revision taken when it was translated; a loader that adds children to that
     page in the same transaction leaves it with a stale count, and treebeard then
     believes it has no children (so they answer 404). Editors never hit this:
     they translate and add pages in separate requests.
     """
-    Page.fix_tree()
+    Page.fix_tree()  # first: aliases are placed by the parents' child counts
+    with transaction.atomic():
+        for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
+            synchronize_tree(sync.sync_from, sync.locale)
 
 
 def demo_image(title, seed, palette="morning"):
