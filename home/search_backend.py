@@ -12,6 +12,7 @@ On SQLite and other databases this is Wagtail's own database backend.
 """
 
 import threading
+import unicodedata
 from collections import defaultdict
 
 from django.db import connection
@@ -20,6 +21,17 @@ from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from wagtail.models import Locale, TranslatableMixin
 
 SEARCH_CONFIGS = {"nl": "dutch", "de": "german", "en": "english"}
+
+
+def clean_query(raw, max_length=200):
+    """A visitor's search text as the backends can take it.
+
+    Control characters (a NUL byte breaks SQLite's full-text syntax and
+    PostgreSQL refuses it outright) become spaces, runs of white space one space,
+    and the text is cut to `max_length`. Every search box goes through this.
+    """
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in raw or "")
+    return " ".join(text.split())[:max_length]
 
 
 def config_for_language(code, default):

@@ -11,6 +11,7 @@ from django.views.decorators.csrf import requires_csrf_token
 from wagtail.models import Page
 
 from home import languages
+from home.search_backend import clean_query
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -18,7 +19,7 @@ SEARCH_QUERY_MAX_LENGTH = 200
 
 def search(request):
     """Full-text search over the pages of the current language only."""
-    query = request.GET.get("q", "").strip()
+    query = clean_query(request.GET.get("q", ""), max_length=10 * SEARCH_QUERY_MAX_LENGTH)
     error = None
     results = None
     if len(query) > SEARCH_QUERY_MAX_LENGTH:

@@ -7,11 +7,13 @@ language's tree, so a German search only ever finds German pages (and the
 Dutch text of German aliases, which is what those pages show).
 """
 
+from home.search_backend import clean_query as clean_search_text
+
 MAX_QUERY_LENGTH = 200
 
 
 def clean_query(raw):
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+    return clean_search_text(raw, MAX_QUERY_LENGTH)
 
 
 def search_article_ids(queryset, query):

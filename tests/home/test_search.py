@@ -72,3 +72,9 @@ def test_search_query_count_does_not_grow_with_results(
     with django_assert_max_num_queries(20):
         response = client.get("/nl/zoeken/", {"q": "dorpshuis"})
     assert len(result_titles(response)) == 10
+
+
+@pytest.mark.parametrize("query", ["\x00", "dorp\x00'", "\x1b[31m", "\t\n"])
+def test_control_characters_in_a_search_are_harmless(client, site_tree, query):
+    response = client.get("/nl/zoeken/", {"q": query})
+    assert response.status_code == 200
