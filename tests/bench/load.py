@@ -4,13 +4,17 @@
 from separate processes (so the client is not the server's bottleneck through
 one GIL) and counts completed 200 responses. It only ever talks to 127.0.0.1,
 stops after `seconds`, and caps the number of requests.
+
+`crowd_register(url, visitors)` sends a crowd of visitors at one registration
+form at the same moment, each from its own address behind the proxy.
 """
 
 import http.client
 import multiprocessing
+import re
 import threading
 import time
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 MAX_REQUESTS_PER_CONNECTION = 200_000
 
@@ -75,3 +79,82 @@ def hammer(url, seconds=5.0, connections=4, processes=2, headers=None):
     ok = sum(r[0] for r in results)
     errors = sum(r[1] for r in results)
     return ok / elapsed, errors
+
+
+def _visitor(host, port, path, n, barrier, results, headers):
+    """One visitor: open the event page (cookie and form), wait for everyone,
+    send the form. Records (HTTP status, seconds from the start signal)."""
+    address = {"X-Forwarded-For": f"10.{n // 250}.{n % 250}.{n % 7 + 1}"}
+    conn = http.client.HTTPConnection(host, port, timeout=120)
+    try:
+        conn.request("GET", path, headers={**headers, **address})
+        response = conn.getresponse()
+        page = response.read().decode()
+        cookies = "; ".join(
+            value.split(";", 1)[0]
+            for name, value in response.getheaders()
+            if name.lower() == "set-cookie"
+        )
+        fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page))
+        fields.update({"name": f"Bezoeker {n}", "email": f"crowd{n}@example.org", "consent": "on"})
+        origin = f"https://{host}:{port}"
+        post_headers = {
+            **headers,
+            **address,
+            "Cookie": cookies,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Origin": origin,
+            "Referer": origin + path,
+        }
+        body = urlencode(fields)
+    except Exception:  # noqa: BLE001 - a visitor who never got the form counts as lost
+        barrier.abort()
+        raise
+    finally:
+        conn.close()
+    barrier.wait()
+    # A new connection, as a browser would open after the server closed the idle one.
+    conn = http.client.HTTPConnection(host, port, timeout=120)
+    start = time.monotonic()
+    try:
+        conn.request("POST", path + "register/", body=body, headers=post_headers)
+        response = conn.getresponse()
+        response.read()
+        results[n] = (response.status, time.monotonic() - start)
+    except (OSError, http.client.HTTPException):
+        results[n] = (0, time.monotonic() - start)
+    finally:
+        conn.close()
+
+
+def _crowd(url, visitors, queue, headers):
+    parts = urlsplit(url)
+    if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise ValueError("load is only ever sent to loopback addresses")
+    barrier = threading.Barrier(visitors, timeout=120)
+    results = [(0, 0.0)] * visitors
+    threads = [
+        threading.Thread(
+            target=_visitor,
+            args=(parts.hostname, parts.port, parts.path, n, barrier, results, headers),
+        )
+        for n in range(visitors)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    queue.put(results)
+
+
+def crowd_register(url, visitors=200, headers=None):
+    """`visitors` people each load the event page at `url`, then all send the
+    registration form at the same moment, from a separate process. Returns the
+    list of (status, seconds) per visitor; a redirect (302) is a registration
+    received, anything else a failure."""
+    queue = multiprocessing.Queue()
+    worker = multiprocessing.Process(target=_crowd, args=(url, visitors, queue, headers or {}))
+    worker.start()
+    results = queue.get(timeout=300)
+    worker.join(timeout=10)
+    return results

@@ -6,10 +6,13 @@
 3. The same database is then served by gunicorn with production settings and
    the page cache on, and a separate load process measures requests/second on
    loopback for a static file (the practical ceiling) and for the pages the
-   modules listed, each also as a ratio of the static file's rate.
+   modules listed, each also as a ratio of the static file's rate, and runs
+   the modules' checks that need the real server (a crowd registering at once).
 
 Results are printed and written to bench-results.json in the project root.
-Set DATABASE_URL to run against PostgreSQL instead of SQLite.
+Set DATABASE_URL to run against PostgreSQL instead of SQLite, and REDIS_URL to
+share the page cache between the server's workers through Redis, as in
+production (`DATABASE_URL=postgres://… REDIS_URL=redis://… make bench`).
 """
 
 import importlib
@@ -32,7 +35,10 @@ ENV = {
     "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{WORKDIR / 'bench.sqlite3'}"),
     "MEDIA_ROOT": str(WORKDIR / "media"),
     "STATIC_ROOT": str(WORKDIR / "static"),
-    "REDIS_URL": "",
+    # PostgreSQL and Redis when given (the production setup), else SQLite and
+    # each process's own memory.
+    "REDIS_URL": os.environ.get("REDIS_URL", ""),
+    "CACHE_KEY_PREFIX": f"bench-{os.getpid()}",
 }
 os.environ.update(ENV)
 
@@ -49,6 +55,7 @@ def render_benchmarks():
     call_command("load_demo", verbosity=0)
     bench = Bench()
     bench.throughput_urls = []
+    bench.server_checks = []  # functions(base_url, headers) -> rows, run with the server up
     only = set(sys.argv[1:])
     for path in sorted(Path(__file__).parent.glob("bench_*.py")):
         area = path.stem.removeprefix("bench_")
@@ -142,6 +149,9 @@ def throughput(bench, seconds=5.0):
                     ">= 50% of static",
                 )
             )
+        for check in bench.server_checks:
+            for row in check(base, headers):
+                bench.add(row)
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -159,6 +169,7 @@ def main():
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "database": os.environ["DATABASE_URL"].split(":", 1)[0],
+        "cache": "redis" if os.environ.get("REDIS_URL") else "process memory",
         "rows": as_json(bench.rows),
     }
     (ROOT / "bench-results.json").write_text(json.dumps(result, indent=2))

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 
@@ -157,3 +158,88 @@ def test_change_through_one_server_is_seen_at_once_through_the_other(two_servers
     # The second server never serves the stale cached copy.
     response, _ = visitor.request(second, "GET", "/nl/over-ons/")
     assert response.status == 404
+
+
+def manage_path_of(email):
+    """What the confirmation e-mail would link to (the worker that sends it is not
+    running here): the newest registration of `email`, read with the servers' settings."""
+    code = (
+        "from events.registration.emails import manage_url;"
+        "from events.registration.models import Registration;"
+        "from events.registration.services import page_for_language;"
+        f"r = Registration.objects.filter(email_key='{email}').latest('pk');"
+        "print('MANAGE', r.status, manage_url(r, page_for_language(r.event_key, r.language)))"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": SECRET,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
+        "REDIS_URL": "redis://127.0.0.1:6379/15",
+        "BASE_URL": "https://127.0.0.1",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    # Other lines on stdout are the site's structured log.
+    status, url = re.search(r"^MANAGE (\S+) (\S+)$", result.stdout, re.MULTILINE).groups()
+    return status, urlsplit(url).path
+
+
+def places_left(html, occurrence):
+    """The places-left line of one date in the registration form."""
+    match = re.search(
+        rf'value="{occurrence}".*?nog (\d+) plaats(?:en)? vrij', html, flags=re.DOTALL
+    )
+    return int(match.group(1))
+
+
+def test_register_through_one_server_and_cancel_through_the_other(two_servers):
+    first, second = two_servers
+    event = "/nl/agenda/repaircafe-kranenburg/"
+    visitor = Browser()
+    response, page = visitor.request(first, "GET", event)
+    assert response.status == 200
+    occurrence = re.search(r'name="occurrence" value="(\d+)"[^>]*checked', page).group(1)
+    _, before = Browser().request(second, "GET", event)
+    left = places_left(before, occurrence)
+
+    form = {
+        "csrfmiddlewaretoken": visitor.csrf_form_token(page),
+        "form_token": re.search(r'name="form_token" value="([^"]+)"', page).group(1),
+        "occurrence": occurrence,
+        "name": "Ilse Two-Servers",
+        "email": "ilse@two-servers.example",
+        "places": "1",
+        "consent": "on",
+    }
+    response, _ = visitor.request(first, "POST", f"{event}register/", body=urlencode(form))
+    assert response.status == 302 and "/register/done/" in response.getheader("Location")
+
+    # The other server shows the place as taken (its cached copy, if any, is gone).
+    _, after = Browser().request(second, "GET", event)
+    assert places_left(after, occurrence) == left - 1
+
+    status, manage = manage_path_of("ilse@two-servers.example")
+    assert status == "confirmed"
+    # The e-mailed link opens on the second server, and the cancellation holds.
+    response, manage_page = visitor.request(second, "GET", manage)
+    assert response.status == 200
+    response, _ = visitor.request(
+        second,
+        "POST",
+        manage,
+        body=urlencode(
+            {"csrfmiddlewaretoken": visitor.csrf_form_token(manage_page), "action": "cancel"}
+        ),
+    )
+    assert response.status == 302 and "done=cancelled" in response.getheader("Location")
+    assert manage_path_of("ilse@two-servers.example")[0] == "cancelled"
+    _, restored = Browser().request(first, "GET", event)
+    assert places_left(restored, occurrence) == left
