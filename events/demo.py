@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale
 
+from events.festival import demo as festival_demo  # noqa: F401 - registers the festival loader
 from events.models import (
     EventIndexPage,
     EventPage,

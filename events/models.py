@@ -14,7 +14,6 @@ The rules that change occurrences live in `events.services`; the page views in
 `events.views`. Models here stay declarative.
 """
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -35,27 +34,20 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from events.festival.models import (  # noqa: F401 - registers the festival's models
+    FestivalPage,
+    FestivalPartner,
+    FestivalRoom,
+    FestivalTrack,
+    SessionFormat,
+)
 from events.widgets import RecurrenceRuleField
 from home.blocks import BaseStreamBlock
+from home.fields import LANGUAGE_CHOICES, LanguagesField
 from home.models import TranslatableLink
 
-# Languages people may speak at an event: the site's three first, then the
-# languages most often asked for in the border region and in NL villages.
-SPOKEN_LANGUAGES = [
-    ("nl", _("Dutch")),
-    ("de", _("German")),
-    ("en", _("English")),
-    ("nds", _("Low German (Platt)")),
-    ("li", _("Limburgish")),
-    ("fy", _("Frisian")),
-    ("fr", _("French")),
-    ("pl", _("Polish")),
-    ("tr", _("Turkish")),
-    ("ar", _("Arabic")),
-    ("uk", _("Ukrainian")),
-    ("dse", _("Dutch Sign Language")),
-    ("gsg", _("German Sign Language")),
-]
+# Languages people may speak at an event (one list for the whole site).
+SPOKEN_LANGUAGES = LANGUAGE_CHOICES
 
 
 class ScheduleField(RecurrenceField):
@@ -68,46 +60,6 @@ class ScheduleField(RecurrenceField):
     def formfield(self, **kwargs):
         return RecurrenceRuleField(
             label=self.verbose_name, help_text=self.help_text, required=False
-        )
-
-
-class LanguagesFormField(forms.MultipleChoiceField):
-    """Checkboxes whose cleaned value is the comma-separated list the model stores."""
-
-    widget = forms.CheckboxSelectMultiple
-
-    def prepare_value(self, value):
-        if isinstance(value, str):
-            return [code for code in value.split(",") if code]
-        return value
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = [code for code in value.split(",") if code]
-        return super().to_python(value)
-
-    def clean(self, value):
-        return ",".join(super().clean(value))
-
-
-class LanguagesField(models.CharField):
-    """Language codes as "nl,de": filterable with a plain LIKE, no JSON lookups
-    (SQLite has no JSON containment) and synchronised like any other field."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 100)
-        super().__init__(*args, **kwargs)
-
-    def deconstruct(self):
-        name, _path, args, kwargs = super().deconstruct()
-        return name, "events.models.LanguagesField", args, kwargs
-
-    def formfield(self, **kwargs):
-        return LanguagesFormField(
-            choices=SPOKEN_LANGUAGES,
-            required=not self.blank,
-            label=self.verbose_name,
-            help_text=self.help_text,
         )
 
 
@@ -184,6 +136,28 @@ class EventIndexPage(RoutablePageMixin, Page):
 
 
 class EventPageForm(WagtailAdminPageForm):
+    """Checks times and place; offers only the parent festival's tracks and rooms."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        festival = self._festival()
+        for name in ("track", "room"):
+            if name not in self.fields:
+                continue  # a translation's synchronised fields are not edited
+            field = self.fields[name]
+            if festival is None:
+                field.queryset = field.queryset.none()
+                field.help_text = _("Only for a session of a festival.")
+            else:
+                field.queryset = field.queryset.filter(page=festival)
+
+    def _festival(self):
+        parent = self.parent_page
+        if parent is None and self.instance.pk:
+            parent = self.instance.get_parent()
+        parent = parent.specific if parent is not None else None
+        return parent if isinstance(parent, FestivalPage) else None
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
@@ -316,6 +290,28 @@ class EventPage(RoutablePageMixin, Page):
         _("E-mail the contact address on every registration"), default=False
     )
 
+    # Festival programme (only for sessions below a festival page; the form
+    # offers that festival's tracks and rooms).
+    track = models.ForeignKey(
+        "events.FestivalTrack",
+        verbose_name=_("Track"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    room = models.ForeignKey(
+        "events.FestivalRoom",
+        verbose_name=_("Room or stage"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    session_format = models.CharField(
+        _("Format"), max_length=12, choices=SessionFormat.choices, blank=True
+    )
+
     base_form_class = EventPageForm
 
     content_panels = [
@@ -385,9 +381,23 @@ class EventPage(RoutablePageMixin, Page):
             heading=_("Registration"),
             classname="collapsed",
         ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("track"), FieldPanel("room"), FieldPanel("session_format")]
+                ),
+                InlinePanel("speaker_links", label=_("Speaker")),
+            ],
+            heading=_("Festival programme"),
+            help_text=_("For a session of a festival: its track, room, format and speakers."),
+            classname="collapsed",
+        ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     override_translatable_fields = [
+        SynchronizedField("track"),
+        SynchronizedField("room"),
+        SynchronizedField("session_format"),
         SynchronizedField("start"),
         SynchronizedField("end"),
         SynchronizedField("all_day"),
@@ -409,7 +419,10 @@ class EventPage(RoutablePageMixin, Page):
         TranslatableField("confirmation_text"),
     ]
 
-    parent_page_types = ["events.EventIndexPage"]
+    # An event lives in the calendar, in a festival (as a session) or in a
+    # partner's section of the site (so that section's editors manage it and
+    # its registrations); the calendar lists them all.
+    parent_page_types = ["events.EventIndexPage", "events.FestivalPage", "kennisbank.PartnerPage"]
     subpage_types = []
 
     class Meta:
@@ -475,6 +488,17 @@ class EventPageTheme(TranslatableLink):
     )
 
     panels = [FieldPanel("theme")]
+
+
+class EventPageSpeaker(TranslatableLink):
+    """A speaker or host of a festival session (a shared `Person`, like authors)."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speaker_links")
+    person = models.ForeignKey(
+        "home.Person", verbose_name=_("Person"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("person")]
 
 
 class EventPageOrganiser(TranslatableLink):

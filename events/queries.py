@@ -249,9 +249,11 @@ def localise(occurrences, request, locale=None):
     locale = locale or active_locale()
     occurrences = list(occurrences)
     events = [o.event for o in occurrences]
+    # An occurrence's event already is the page in its own language: look up
+    # only the events written in another language.
     pages = _by_key(
         EventPage,
-        {e.translation_key for e in events},
+        {e.translation_key for e in events if e.locale_id != locale.pk},
         locale,
         live=True,
     )

@@ -77,6 +77,19 @@ def content_language(page):
     return page_language(content_source(page))
 
 
+def original_version(page):
+    """The version the page was first written in: its first-created real
+    (non-alias) version. Usually the Dutch one; a page written in German or
+    English first was created in that tree and translated into Dutch from it.
+
+    wagtail-localize makes every translation from an existing version, so the
+    earliest real version is the original. No extra query: the versions are
+    already loaded for the language switcher.
+    """
+    real = [v for v in page_versions(page) if not v.alias_of_id]
+    return min(real, key=lambda v: v.pk) if real else content_source(page)
+
+
 @dataclass
 class LanguageLink:
     code: str

@@ -3,6 +3,9 @@ and people from the seed documents, the knowledge base and the 'who can help'
 directory in three languages, and thirteen articles of which four are
 translated into German and English (the rest show the Dutch text with a notice).
 
+The partner pages (Mienthuus, the exchange with Belarus) are in
+`kennisbank.demo_partners`, imported here so the registry finds their loaders.
+
 Idempotent: everything is looked up by slug (or name) before it is created, and
 `translate` leaves existing translations alone.
 """
@@ -295,3 +298,6 @@ def load_kennisbank(context):
     for spec, article in created:
         for code in ("de", "en"):
             translate(article, code, _article_strings(spec, code))
+
+
+from kennisbank import demo_partners  # noqa: E402, F401  (registers the partner loaders)

@@ -145,12 +145,23 @@ def fallback_notice(context):
     page_code = languages.page_language(page)
     if source_code == page_code:
         return {"show": False}
+    request = context["request"]
+    source = languages.content_source(page)
+    # The text shown may itself be a translation (an English alias of the Dutch
+    # translation of a German page): then say so, and lead to the original.
+    original = languages.original_version(page)
+    original_code = original.locale.language_code
+    is_translation = original.pk != source.pk and original_code != source_code
     return {
         "show": True,
         "language": languages.language_name(page_code),
         "source_language": languages.language_name(source_code),
         "source_code": source_code,
-        "source_url": languages.content_source(page).get_url(context["request"]),
+        "source_url": source.get_url(request),
+        "is_translation": is_translation,
+        "original_language": languages.language_name(original_code),
+        "original_code": original_code,
+        "original_url": original.get_url(request) if is_translation else None,
     }
 
 

@@ -1,6 +1,7 @@
 """The knowledge base's models: article kinds (`kinds`), the index and article
-pages with their translatable links to the shared snippets (`articles`), and the
-organisation directory (`directory`)."""
+pages with their translatable links to the shared snippets (`articles`), the
+organisation directory (`directory`) and the cross-border partner pages
+(`partners`)."""
 
 from .articles import (
     ArticleAuthor,
@@ -15,6 +16,14 @@ from .articles import (
 )
 from .directory import OrganisationDirectoryPage
 from .kinds import ArticleKind
+from .partners import (
+    PartnerContact,
+    PartnerFunder,
+    PartnerIndexPage,
+    PartnerOrganisation,
+    PartnerPage,
+    PartnerRegion,
+)
 
 __all__ = [
     "ArticleAuthor",
@@ -28,4 +37,10 @@ __all__ = [
     "ArticleTheme",
     "KennisbankIndexPage",
     "OrganisationDirectoryPage",
+    "PartnerContact",
+    "PartnerFunder",
+    "PartnerIndexPage",
+    "PartnerOrganisation",
+    "PartnerPage",
+    "PartnerRegion",
 ]

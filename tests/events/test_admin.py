@@ -156,6 +156,7 @@ def test_editor_creates_second_saturday_except_26_december_in_the_page_editor(
         "exceptions",
         "theme_links",
         "organiser_links",
+        "speaker_links",
         "registration_questions",
         "comments",
     ):

@@ -1,0 +1,131 @@
+"""A festival programme of 200 sessions (`make bench AREAS=festival`).
+
+Builds a two-day festival of its own under the Dutch home page: ten rooms, five
+tracks, 200 sessions of 30 to 90 minutes between 09:00 and 18:00 (some
+overlapping in a room), 60 speakers, registration on every fourth session.
+Then times the festival page, the filterable programme, a filtered view, the
+day grid (by room and by track) and the three exports — server time through
+Django's test client, median of 7 after a warm-up, with the query count, which
+must not depend on the number of sessions.
+"""
+
+import random
+from datetime import date, datetime, time, timedelta
+
+from wagtail.models import Locale
+
+from events.festival.models import FestivalPage, FestivalRoom, FestivalTrack
+from events.models import EventPage, EventPageOrganiser, EventPageSpeaker
+from events.schedule import site_zone
+from events.services import regenerate_occurrences
+from home.models import HomePage, Organisation, Person
+
+SESSIONS = 200
+ROOMS = 10
+DAYS = (date(2030, 6, 7), date(2030, 6, 8))
+FORMATS = ["workshop", "talk", "market", "excursion", "online"]
+TARGETS = {
+    "overview": "< 100 ms, <= 30 q",
+    "programme list": "< 150 ms, <= 30 q",
+    "day grid (rooms)": "< 150 ms, <= 30 q",
+    "programme.ics": "< 200 ms, <= 30 q",
+    "programme.json": "< 150 ms, <= 30 q",
+    "schedule.xml": "< 150 ms, <= 30 q",
+}
+
+
+def _festival():
+    nl = Locale.objects.get(language_code="nl")
+    home = HomePage.objects.get(locale=nl, depth=2)
+    existing = FestivalPage.objects.filter(slug="bench-festival", locale=nl).first()
+    if existing is not None:
+        return existing
+    page = FestivalPage(
+        title="Benchmarkfestival",
+        slug="bench-festival",
+        edition="2030",
+        start_date=DAYS[0],
+        end_date=DAYS[1],
+        intro="Tweehonderd sessies in twee dagen.",
+    )
+    for n in range(5):
+        page.tracks.add(FestivalTrack(name=f"Track {n + 1}", slug=f"track-{n + 1}"))
+    for n in range(ROOMS):
+        page.rooms.add(FestivalRoom(name=f"Zaal {n + 1}", slug=f"zaal-{n + 1}", capacity=80))
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return FestivalPage.objects.get(pk=page.pk)
+
+
+def _sessions(festival):
+    rng = random.Random(200)  # noqa: S311 - test data
+    nl = festival.locale
+    organisations = list(Organisation.objects.filter(locale=nl)[:7]) or [
+        Organisation.objects.create(name="Benchfonds", slug="benchfonds", kind="fund", locale=nl)
+    ]
+    people = [
+        Person.objects.get_or_create(name=f"Spreker {n}", locale=nl, defaults={"role": "spreker"})[
+            0
+        ]
+        for n in range(60)
+    ]
+    tracks = list(festival.tracks.all())
+    rooms = list(festival.rooms.all())
+    made = 0
+    slot = 0
+    while made < SESSIONS:
+        day = DAYS[slot % 2]
+        room = rooms[(slot // 2) % ROOMS]
+        minute = 9 * 60 + ((slot // (2 * ROOMS)) * 55) % (8 * 60)
+        start = datetime.combine(day, time(minute // 60, minute % 60), tzinfo=site_zone())
+        length = rng.choice([30, 45, 60, 90])
+        page = EventPage(
+            title=f"Sessie {made + 1}",
+            slug=f"sessie-{made + 1}",
+            start=start,
+            end=start + timedelta(minutes=length),
+            languages=rng.choice(["nl", "nl,en", "de", "en"]),
+            session_format=rng.choice(FORMATS),
+            track=tracks[made % len(tracks)],
+            room=room if made % 9 else None,
+            online_url="https://meet.example.org/bench" if made % 5 == 0 else "",
+            registration_enabled=made % 4 == 0,
+            capacity=30 if made % 4 == 0 else None,
+            live=True,
+        )
+        for person in rng.sample(people, rng.choice([1, 2])):
+            page.speaker_links.add(EventPageSpeaker(person=person))
+        page.organiser_links.add(EventPageOrganiser(organisation=rng.choice(organisations)))
+        festival.add_child(instance=page)
+        regenerate_occurrences(page)
+        made += 1
+        slot += 1
+
+
+def run(bench):
+    festival = _festival()
+    if not festival.get_children().exists():
+        bench.time(f"build {SESSIONS} sessions", lambda: _sessions(festival))
+    base = festival.url
+
+    def sub(name, **kwargs):
+        return base + festival.reverse_subpage(name, kwargs=kwargs or None)
+
+    cases = [
+        ("overview", base),
+        ("programme list", sub("programme")),
+        ("programme list, filtered", sub("programme") + "?format=workshop&language=en"),
+        ("day grid (rooms)", sub("programme_day", day=DAYS[0].isoformat())),
+        ("day grid (tracks)", sub("programme_day", day=DAYS[0].isoformat()) + "?by=track"),
+        ("programme.ics", sub("ical")),
+        ("programme.json", sub("json")),
+        ("schedule.xml", sub("frab")),
+    ]
+    for case, url in cases:
+        status = bench.client.get(url).status_code
+        if status != 200:
+            bench.time(case, lambda: None, note=f"skipped: {url} answers {status}")
+            continue
+        row = bench.render(case, url, target=TARGETS.get(case, ""))
+        row.note = f"{SESSIONS} sessions; {url}"
+    bench.throughput_urls += [("festival programme", sub("programme"))]

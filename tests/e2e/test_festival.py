@@ -1,0 +1,202 @@
+"""A festival visitor on a phone in English and on a laptop in Dutch: open the
+festival, filter to online sessions in English, star three, download them as
+one calendar file and register for one. Then axe on the overview, the list and
+the timetable in three languages, at phone and laptop widths.
+
+The festival is made for these tests on top of the demo content (a coming
+one-day festival with online and on-site sessions that take registrations),
+so the flow does not depend on the demo's dates."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.e2e.conftest import ROOT, _serve, _site_env
+
+pytestmark = pytest.mark.e2e
+
+SETUP = r"""
+from datetime import timedelta
+from django.utils import timezone
+from wagtail.models import Locale
+from wagtail_localize.synctree import synchronize_tree
+from events.festival.models import FestivalPage, FestivalRoom, FestivalTrack
+from events.models import EventPage
+from events.schedule import site_zone
+from home.models import HomePage
+
+nl = Locale.objects.get(language_code="nl")
+home = HomePage.objects.get(locale=nl)
+day = (timezone.now() + timedelta(days=30)).astimezone(site_zone()).date()
+festival = FestivalPage(
+    title="Testfestival", slug="testfestival", edition="test", start_date=day,
+    intro="Een dag om samen te leren.",
+)
+festival.tracks.add(FestivalTrack(name="Wonen", slug="wonen", colour="#1b6e53"))
+festival.tracks.add(FestivalTrack(name="Zorg", slug="zorg"))
+festival.rooms.add(FestivalRoom(name="Grote zaal", slug="grote-zaal", capacity=80))
+festival.rooms.add(FestivalRoom(name="Tuin", slug="tuin"))
+home.add_child(instance=festival)
+festival.save_revision().publish()
+wonen, zorg = festival.tracks.all()
+grote, tuin = festival.rooms.all()
+from datetime import datetime
+def at(hour, minute=0):
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=site_zone())
+rows = [
+    ("Opening in de grote zaal", 10, 0, 45, grote, wonen, "talk", "nl", ""),
+    ("Online: village energy", 10, 30, 60, None, zorg, "online", "en", "https://meet.example/a"),
+    ("Online: caring neighbours", 11, 30, 60, None, zorg, "online", "en,nl", "https://meet.example/b"),
+    ("Online: funding your plan", 13, 0, 45, None, wonen, "online", "en", "https://meet.example/c"),
+    ("Online: dorpsgesprek", 14, 0, 30, None, wonen, "online", "nl", "https://meet.example/d"),
+    ("Workshop wonen", 11, 0, 90, grote, wonen, "workshop", "nl,en", ""),
+]
+for title, hour, minute, length, room, track, fmt, languages, url in rows:
+    page = EventPage(
+        title=title, slug=title.lower().replace(" ", "-").replace(":", ""),
+        start=at(hour, minute), end=at(hour, minute) + timedelta(minutes=length),
+        online_url=url, languages=languages, session_format=fmt, track=track, room=room,
+        capacity=30, registration_enabled=True,
+    )
+    festival.add_child(instance=page)
+    page.save_revision().publish()
+for code in ("de", "en"):
+    synchronize_tree(nl, Locale.objects.get(language_code=code))
+"""
+
+ENGLISH_ONLINE = {
+    "Online: village energy",
+    "Online: caring neighbours",
+    "Online: funding your plan",
+}
+
+
+@pytest.fixture(scope="module")
+def festival_site(demo_database, tmp_path_factory):
+    data = tmp_path_factory.mktemp("festival-data")
+    shutil.copytree(demo_database, data, dirs_exist_ok=True)
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", SETUP],
+        cwd=ROOT,
+        env=_site_env(data, 8000),
+        check=True,
+        capture_output=True,
+    )
+    with _serve(data, tmp_path_factory.mktemp("festival-site")) as base:
+        yield base
+
+
+def visitor_flow(page, base, language, labels):
+    from icalendar import Calendar
+
+    page.goto(f"{base}/{language}/testfestival/")
+    page.locator(".festival-nav a").nth(1).click()  # the programme list
+    page.select_option("#id_mode", "online")
+    page.select_option("#id_language", "en")
+    page.locator(".event-filters button[type=submit]").click()
+    assert "mode=online" in page.url and "language=en" in page.url
+    titles = page.locator(".session__title a").all_inner_texts()
+    assert set(titles) == ENGLISH_ONLINE
+    stars = page.locator("button.star-button")
+    assert stars.count() == 3
+    for n in range(3):
+        stars.nth(n).click()
+        assert stars.nth(n).get_attribute("aria-pressed") == "true"
+    mine = page.locator("[data-my-programme-link]")
+    assert "(3)" in mine.inner_text()
+    # The choice survives a reload (stored in the browser).
+    page.reload()
+    assert page.locator("button.star-button[aria-pressed=true]").count() == 3
+    mine.click()
+    assert set(page.locator(".session__title a").all_inner_texts()) == ENGLISH_ONLINE
+    link = page.locator(".my-programme__actions a.button")
+    assert link.get_attribute("download") is not None
+    response = page.request.get(base + link.get_attribute("href"))  # what the download saves
+    assert response.ok, response.status
+    assert response.headers["content-type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.body())
+    summaries = {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
+    assert summaries == ENGLISH_ONLINE
+    # Register for one of them on its own page.
+    page.locator(".session__title a").first.click()
+    assert page.locator(".festival-session-context").count() == 1
+    page.fill("#reg-name", labels["name"])
+    page.fill("#reg-email", labels["email"])
+    page.check("#reg-consent")
+    page.locator(".registration__form button[type=submit]").click()
+    assert "/register/done/" in page.url
+    assert page.locator(".registration-result--confirmed").count() == 1
+
+
+def test_english_visitor_on_a_phone(festival_site, page_factory):
+    page = page_factory(locale="en-GB", width=390, height=844)
+    visitor_flow(page, festival_site, "en", {"name": "Sam Taylor", "email": "sam@example.org"})
+
+
+def test_dutch_visitor_on_a_laptop(festival_site, page_factory):
+    page = page_factory(locale="nl-NL", width=1280)
+    visitor_flow(page, festival_site, "nl", {"name": "Fenna de Boer", "email": "fenna@example.org"})
+
+
+def test_without_javascript_the_star_links_build_my_programme(festival_site, browser):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(festival_site + "/en/testfestival/programme/?mode=online&language=en")
+        assert page.locator("button.star-button").count() == 0
+        for _n in range(2):
+            page.locator(".session__add:has-text('Add to my programme')").first.click()
+            page.locator(".my-programme__back a").click()
+        page.locator("[data-my-programme-link]").click()
+        assert len(page.locator(".session__title a").all_inner_texts()) == 2
+        assert "my-programme/ical/?sessions=" in page.locator(
+            ".my-programme__actions a.button"
+        ).get_attribute("href")
+    finally:
+        context.close()
+
+
+def test_timetable_is_a_table_on_a_laptop_and_a_list_on_a_phone(festival_site, page_factory):
+    for width, table, listing in ((1280, True, False), (390, False, True)):
+        page = page_factory(width=width)
+        page.goto(festival_site + "/en/testfestival/")
+        page.locator(".festival-live__links a.button").click()
+        assert "/programme/" in page.url
+        assert page.locator(".timetable").is_visible() is table
+        assert page.locator(".festival-grid__list").is_visible() is listing
+
+
+AXE_PATHS = [
+    "/{lang}/testfestival/",
+    "/{lang}/testfestival/programme/?mode=online",
+    "/{lang}/testfestival/programme/{day}/",
+]
+
+
+@pytest.mark.parametrize("lang", ["nl", "de", "en"])
+@pytest.mark.parametrize("path", AXE_PATHS)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_festival_pages_have_no_wcag_a_or_aa_violations(
+    festival_site, page_factory, lang, path, width
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = page_factory(width=width, height=900)
+    page.goto(festival_site + f"/{lang}/testfestival/")
+    day = page.locator(".festival-header__kicker time").first.get_attribute("datetime")
+    page.goto(festival_site + path.format(lang=lang, day=day))
+    results = Axe().run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+        },
+    )
+    violations = results.response["violations"]
+    report = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + ", ".join(str(node["target"]) for node in v["nodes"])
+        for v in violations
+    )
+    assert violations == [], report

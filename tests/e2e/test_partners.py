@@ -1,0 +1,73 @@
+"""Partner pages in the browser: a German partner reads the Mienthuus page in
+German with its events, the map and its text list; axe-core finds no WCAG A or
+AA violation on the partner pages in three languages."""
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+PARTNER_PAGES = [
+    "/de/partner/",
+    "/de/partner/mienthuus/",
+    "/nl/partners/mienthuus/",
+    "/en/partners/mienthuus/",
+    "/nl/partners/uitwisseling-belarus/",
+    "/de/partner/austausch-mit-belarus/",
+    "/en/partners/exchange-with-belarus/",
+]
+
+
+def test_german_partner_finds_mienthuus_with_its_events_and_map(live_site, page_factory):
+    page = page_factory(locale="de-DE", width=390)
+    page.goto(live_site + "/")
+    assert page.url.endswith("/de/")
+    page.goto(live_site + "/de/partner/")
+    page.locator(".pt-cards").get_by_role("link", name="Mienthuus in Kranenburg").click()
+    page.wait_for_url("**/de/partner/mienthuus/")
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert page.get_by_role("heading", level=1).inner_text() == "Mienthuus in Kranenburg"
+    assert page.locator(".notice").count() == 0
+    events = page.locator(".pt-events .event-item__title").all_inner_texts()
+    assert "Workshop: Mitmachen auf dem Online-Dorfplatz" in events
+    assert any("Repair-Café" in title for title in events)
+    assert page.locator(".pt-map svg[role='img']").is_visible()
+    places = page.locator(".pt-map__list").inner_text()
+    assert "Kranenburg (Deutschland)" in places
+    # The workshop is reachable from the map's text list as well.
+    page.locator(".pt-map__list").get_by_role(
+        "link", name="Workshop: Mitmachen auf dem Online-Dorfplatz"
+    ).click()
+    page.wait_for_url("**/de/partner/mienthuus/workshop-online-dorfplatz/")
+
+
+def test_english_reader_is_told_the_dutch_text_translates_a_german_original(
+    live_site, page_factory
+):
+    page = page_factory(locale="en-GB")
+    page.goto(live_site + "/en/partners/mienthuus/")
+    notice = page.locator(".notice")
+    assert "original is in German" in notice.inner_text()
+    notice.get_by_role("link").click()
+    page.wait_for_url("**/de/partner/mienthuus/")
+
+
+@pytest.mark.parametrize("path", PARTNER_PAGES)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_partner_page_has_no_wcag_a_or_aa_violations(live_site, page_factory, path, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = page_factory(width=width, height=900)
+    page.goto(live_site + path)
+    results = Axe().run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+        },
+    )
+    violations = results.response["violations"]
+    report = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + ", ".join(str(node["target"]) for node in v["nodes"])
+        for v in violations
+    )
+    assert violations == [], report

@@ -1,0 +1,561 @@
+"""The festival programme as files: the iCal feed, "my programme" as one .ics,
+the JSON feed and the frab schedule XML. Each is parsed back and checked for
+what calendars, partners and conference apps rely on, in the festival page's
+language, at a number of queries that does not grow with the programme."""
+
+import json
+import re
+import uuid
+from datetime import date, datetime, timedelta
+
+import pytest
+import recurrence
+from defusedxml import ElementTree
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django.utils.text import slugify
+from icalendar import Calendar
+from wagtail.models import Locale
+from wagtail_localize.synctree import synchronize_tree
+
+from events.festival.models import FestivalPage, FestivalPartner, FestivalRoom, FestivalTrack
+from events.models import EventPage, EventPageSpeaker, Occurrence, OccurrenceException
+from events.schedule import site_zone
+from home.models import Organisation, Person
+from tests.events.conftest import local
+from tests.events.registration_support import sign_up
+
+pytestmark = pytest.mark.django_db
+
+ONLINE = "https://meet.example.org/festival"
+BEFORE = local(2022, 4, 1, 12, 0)  # registration is open then
+UUID = re.compile(r"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
+
+
+@pytest.fixture(autouse=True)
+def before_the_festival(monkeypatch):
+    monkeypatch.setattr(timezone, "now", lambda: BEFORE)
+
+
+def synchronise():
+    nl = Locale.objects.get(language_code="nl")
+    for code in ("de", "en"):
+        synchronize_tree(nl, Locale.objects.get(language_code=code))
+
+
+def add_session(festival, title, start, minutes=60, *, speakers=(), exceptions=(), **fields):
+    page = EventPage(
+        title=title,
+        slug=fields.pop("slug", slugify(title)),
+        start=start,
+        end=start + timedelta(minutes=minutes),
+        languages=fields.pop("languages", "nl"),
+        **fields,
+    )
+    for person in speakers:
+        page.speaker_links.add(EventPageSpeaker(person=person))
+    for exception in exceptions:
+        page.exceptions.add(exception)
+    festival.add_child(instance=page)
+    page.save_revision().publish()
+    return EventPage.objects.get(pk=page.pk)
+
+
+def add_festival(parent, slug, venue=None):
+    page = FestivalPage(
+        title="We doen het samen! Festival",
+        slug=slug,
+        edition="2022",
+        start_date=date(2022, 4, 9),
+        end_date=date(2022, 4, 10),
+        venue=venue,
+        intro="Twee dagen ontmoeting.",
+    )
+    page.tracks.add(FestivalTrack(name="Wonen", slug="wonen", colour="#1b6e53"))
+    page.tracks.add(FestivalTrack(name="Zorg", slug="zorg"))
+    page.rooms.add(FestivalRoom(name="Grote zaal", slug="grote-zaal", capacity=200))
+    page.rooms.add(FestivalRoom(name="Kleine zaal", slug="kleine-zaal"))
+    page.rooms.add(FestivalRoom(name="Tuin", slug="tuin"))
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return FestivalPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def programme(site_tree, venue, translate_page):
+    """A two-day festival (9-10 April 2022) with a room that stays empty, a
+    session on both days, a cancelled one, one with registration (its online
+    link only for registrants) and an online one; translated into German."""
+    knhm = Organisation.objects.create(name="KNHM foundation", slug="knhm", kind="fund")
+    speaker = Person.objects.create(name="Anke Jansen", role="dorpscoach", organisation=knhm)
+    festival = add_festival(site_tree["home"], "festival", venue)
+    festival.partner_links.add(FestivalPartner(organisation=knhm))
+    festival.save_revision().publish()
+    wonen, zorg = festival.tracks.all()
+    grote, kleine, _tuin = festival.rooms.all()
+    sessions = {
+        "opening": add_session(
+            festival,
+            "Opening",
+            local(2022, 4, 9, 10, 0),
+            45,
+            venue=venue,
+            room=grote,
+            track=wonen,
+            session_format="talk",
+            speakers=[speaker],
+            intro="Welkom in het dorp.",
+        ),
+        "workshop": add_session(
+            festival,
+            "Samen wonen",
+            local(2022, 4, 9, 11, 0),
+            90,
+            venue=venue,
+            room=kleine,
+            track=wonen,
+            session_format="workshop",
+            languages="nl,en",
+            online_url=ONLINE,
+            registration_enabled=True,
+            capacity=3,
+        ),
+        "cancelled": add_session(
+            festival,
+            "Zorg in het dorp",
+            local(2022, 4, 9, 11, 30),
+            60,
+            venue=venue,
+            room=grote,
+            track=zorg,
+            session_format="talk",
+            exceptions=[
+                OccurrenceException(
+                    date=date(2022, 4, 9),
+                    action=OccurrenceException.Action.CANCEL,
+                    reason="De spreker is ziek.",
+                )
+            ],
+        ),
+        "online": add_session(
+            festival,
+            "Digital villages",
+            local(2022, 4, 9, 13, 0),
+            60,
+            track=zorg,
+            session_format="online",
+            languages="en,de",
+            online_url=ONLINE,
+        ),
+        "walk": add_session(
+            festival,
+            "Dorpswandeling",
+            local(2022, 4, 9, 14, 0),
+            120,
+            venue=venue,
+            session_format="excursion",
+            recurrence=recurrence.deserialize("RRULE:FREQ=DAILY;COUNT=2"),
+        ),
+    }
+    synchronise()
+    german = translate_page(
+        festival,
+        "de",
+        {
+            "We doen het samen! Festival": "Wir machen das zusammen! Festival",
+            "Wonen": "Wohnen",
+            "Grote zaal": "Großer Saal",
+        },
+    )
+    translate_page(sessions["opening"], "de", {"Opening": "Eröffnung", "opening": "eroeffnung"})
+    synchronise()
+    sign_up(Occurrence.objects.get(event_key=sessions["workshop"].translation_key), 1)
+    return {"page": festival, "de": german, "sessions": sessions, "speaker": speaker}
+
+
+def occurrence_ids(event):
+    return list(
+        Occurrence.objects.filter(event_key=event.translation_key)
+        .order_by("start")
+        .values_list("pk", flat=True)
+    )
+
+
+def url(page, name, language="nl"):
+    base = page.get_translation(Locale.objects.get(language_code=language)).url
+    return base + page.reverse_subpage(name)
+
+
+def vevents(response):
+    return Calendar.from_ical(response.content).walk("VEVENT")
+
+
+def by_summary(events):
+    return {str(e["SUMMARY"]): e for e in events}
+
+
+# -- programme.ics ------------------------------------------------------------------
+
+
+def test_ical_feed_has_every_date_of_every_session_in_amsterdam_time(client, programme):
+    response = client.get(url(programme["page"], "ical"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    cal = Calendar.from_ical(response.content)
+    assert cal.walk("VTIMEZONE")[0]["TZID"] == "Europe/Amsterdam"
+    events = cal.walk("VEVENT")
+    # Five sessions, the walk on both days.
+    assert len(events) == 6
+    opening = by_summary(events)["Opening"]
+    start = opening.decoded("DTSTART")
+    assert start == datetime(2022, 4, 9, 10, 0, tzinfo=site_zone())
+    assert str(start.tzinfo) == "Europe/Amsterdam"
+    assert opening["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+    assert opening.decoded("DTEND") - start == timedelta(minutes=45)
+    assert opening["SEQUENCE"] == 0
+    assert "DTSTAMP" in opening
+    assert str(opening["URL"]).startswith("http://testserver/nl/festival/opening/")
+
+
+def test_ical_single_date_sessions_keep_their_events_uid(client, programme):
+    """A calendar that has the session from its own page updates it, not duplicates it."""
+    events = by_summary(vevents(client.get(url(programme["page"], "ical"))))
+    opening = programme["sessions"]["opening"]
+    assert str(events["Opening"]["UID"]) == f"{opening.translation_key}@testserver"
+    own = Calendar.from_ical(client.get(opening.url + "ical/").content).walk("VEVENT")[0]
+    assert events["Opening"]["UID"] == own["UID"]
+
+
+def test_ical_session_on_two_days_has_a_uid_per_date(client, programme):
+    events = [
+        e
+        for e in vevents(client.get(url(programme["page"], "ical")))
+        if e["SUMMARY"] == "Dorpswandeling"
+    ]
+    uids = {str(e["UID"]) for e in events}
+    assert len(uids) == 2
+    key = programme["sessions"]["walk"].translation_key
+    assert all(uid.startswith(f"{key}-202204") and uid.endswith("Z@testserver") for uid in uids)
+    assert sorted(e.decoded("DTSTART").date() for e in events) == [
+        date(2022, 4, 9),
+        date(2022, 4, 10),
+    ]
+
+
+def test_ical_location_categories_and_cancelled_status(client, programme):
+    events = by_summary(vevents(client.get(url(programme["page"], "ical"))))
+    opening = events["Opening"]
+    assert str(opening["LOCATION"]) == "Grote zaal, Dorpshuis, Dorpstraat 1, 47559 Kranenburg"
+    assert [str(c) for c in opening["CATEGORIES"].cats] == ["Wonen", "Lezing"]
+    assert "Anke Jansen" in str(opening["DESCRIPTION"])
+    assert opening["STATUS"] == "CONFIRMED"
+    assert events["Zorg in het dorp"]["STATUS"] == "CANCELLED"
+    assert "De spreker is ziek." in str(events["Zorg in het dorp"]["DESCRIPTION"])
+    # Registration on: the online link goes to registrants only.
+    workshop = events["Samen wonen"]
+    assert ONLINE not in workshop.to_ical().decode().replace("\r\n ", "")
+    # Without registration the online link is the place.
+    assert str(events["Digital villages"]["LOCATION"]) == ONLINE
+
+
+def test_ical_feed_in_german_has_german_titles_and_the_same_uids(client, programme):
+    dutch = vevents(client.get(url(programme["page"], "ical")))
+    response = client.get(url(programme["page"], "ical", "de"))
+    assert response.status_code == 200
+    german = vevents(response)
+    assert "Eröffnung" in by_summary(german)
+    assert "Wohnen" in [str(c) for c in by_summary(german)["Eröffnung"]["CATEGORIES"].cats]
+    assert str(by_summary(german)["Eröffnung"]["LOCATION"]).startswith("Großer Saal, Dorfhaus")
+    assert {str(e["UID"]) for e in german} == {str(e["UID"]) for e in dutch}
+
+
+# -- my-programme.ics ----------------------------------------------------------------
+
+
+def test_my_programme_has_only_the_chosen_dates_of_this_festival(client, programme, site_tree):
+    other = add_festival(site_tree["home"], "ander-festival")
+    stranger = add_session(other, "Elders", local(2022, 4, 9, 10, 0))
+    sessions = programme["sessions"]
+    chosen = [occurrence_ids(sessions["opening"])[0], occurrence_ids(sessions["walk"])[1]]
+    ids = [*chosen, occurrence_ids(stranger)[0], 999999, "x", "", "-3", chosen[0]]
+    response = client.get(
+        url(programme["page"], "my_programme_ical"), {"sessions": ",".join(map(str, ids))}
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="festival-')
+    assert response["Content-Disposition"].endswith('.ics"')
+    events = vevents(response)
+    assert [str(e["SUMMARY"]) for e in events] == ["Opening", "Dorpswandeling"]
+    assert events[1].decoded("DTSTART").date() == date(2022, 4, 10)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "?sessions=", "?sessions=abc", "?sessions=1e9,%00,;DROP", "?sessions=" + "9" * 5000],
+)
+def test_my_programme_with_nothing_usable_is_an_empty_calendar(client, programme, query):
+    response = client.get(url(programme["page"], "my_programme_ical") + query)
+    assert response.status_code == 200
+    cal = Calendar.from_ical(response.content)
+    assert cal.walk("VEVENT") == []
+    assert cal.walk("VTIMEZONE") == [] or cal.walk("VTIMEZONE")[0]["TZID"] == "Europe/Amsterdam"
+
+
+def test_my_programme_reads_a_limited_number_of_ids(client, programme):
+    opening = occurrence_ids(programme["sessions"]["opening"])[0]
+    many = ",".join(str(n) for n in range(10**6, 10**6 + 500)) + f",{opening}"
+    events = vevents(client.get(url(programme["page"], "my_programme_ical"), {"sessions": many}))
+    assert events == []  # the chosen one lies past the cap
+
+
+# -- programme.json ------------------------------------------------------------------
+
+
+def test_json_feed_describes_festival_and_sessions(client, programme):
+    response = client.get(url(programme["page"], "json"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    data = json.loads(response.content)
+    assert data["version"] == 1
+    festival = data["festival"]
+    assert festival["title"] == "We doen het samen! Festival"
+    assert festival["language"] == "nl"
+    assert (festival["start_date"], festival["end_date"]) == ("2022-04-09", "2022-04-10")
+    assert festival["time_zone"] == "Europe/Amsterdam"
+    assert festival["url"] == "http://testserver/nl/festival/"
+    assert [r["slug"] for r in festival["rooms"]] == ["grote-zaal", "kleine-zaal", "tuin"]
+    assert [(t["slug"], t["colour"]) for t in festival["tracks"]] == [
+        ("wonen", "#1b6e53"),
+        ("zorg", None),
+    ]
+    assert [p["slug"] for p in festival["partners"]] == ["knhm"]
+    assert festival["links"]["frab"] == "http://testserver" + url(programme["page"], "frab")
+    assert festival["links"]["ical"] == "http://testserver" + url(programme["page"], "ical")
+    assert len(data["sessions"]) == 6
+    sessions = {s["title"]: s for s in data["sessions"]}
+    opening = sessions["Opening"]
+    assert opening["id"] == occurrence_ids(programme["sessions"]["opening"])[0]
+    assert opening["uid"] == f"{programme['sessions']['opening'].translation_key}@testserver"
+    assert opening["start"] == "2022-04-09T10:00:00+02:00"
+    assert opening["end"] == "2022-04-09T10:45:00+02:00"
+    assert opening["duration_minutes"] == 45
+    assert opening["room"] == {"slug": "grote-zaal", "name": "Grote zaal"}
+    assert opening["track"] == {"slug": "wonen", "name": "Wonen"}
+    assert opening["format"]["code"] == "talk"
+    assert opening["speakers"] == [
+        {"name": "Anke Jansen", "role": "dorpscoach", "organisation": "KNHM foundation"}
+    ]
+    assert opening["onsite"] is True and opening["online"] is False
+    assert opening["registration"] is None
+    assert opening["status"] == "scheduled"
+    assert sessions["Zorg in het dorp"]["status"] == "cancelled"
+    workshop = sessions["Samen wonen"]
+    assert [lang["code"] for lang in workshop["languages"]] == ["nl", "en"]
+    assert workshop["online"] is True and workshop["online_url"] is None
+    assert workshop["registration"]["status"] == "open"
+    assert workshop["registration"]["places_left"] == 2
+    assert workshop["registration"]["url"].endswith("/nl/festival/samen-wonen/register/")
+    assert sessions["Digital villages"]["online_url"] == ONLINE
+    assert sessions["Digital villages"]["room"] is None
+
+
+def test_json_feed_in_german(client, programme):
+    data = json.loads(client.get(url(programme["page"], "json", "de")).content)
+    assert data["festival"]["language"] == "de"
+    assert data["festival"]["title"] == "Wir machen das zusammen! Festival"
+    assert data["festival"]["id"] == str(programme["page"].translation_key)
+    titles = {s["title"] for s in data["sessions"]}
+    assert "Eröffnung" in titles
+    opening = next(s for s in data["sessions"] if s["title"] == "Eröffnung")
+    assert opening["room"] == {"slug": "grote-zaal", "name": "Großer Saal"}
+    assert opening["track"]["name"] == "Wohnen"
+    assert opening["languages"] == [{"code": "nl", "name": "Niederländisch"}]
+
+
+# -- schedule.xml (frab) -------------------------------------------------------------
+
+# The rules below are those of the schedule XSD published by the c3voc team
+# (https://c3voc.de/schedule/schema.xsd, in https://github.com/voc/schedule under
+# validator/xsd/schedule.xml.xsd); the XSD itself is not copied here.
+ACRONYM = re.compile(r"^[a-z0-9_-]{4,}$")
+DURATION = re.compile(r"^([0-9]{1,2}:[0-9]{2})$|^([0-9]{1,2}:[0-9]{2}:[0-9]{1,2})$")
+START = re.compile(r"^([0-2][0-9]:[0-5][0-9])$")
+DATE_TIME_TZ = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{1,2}:\d{2})$")
+SLUG = re.compile(r"^[a-z0-9_]{4,}-[a-z0-9\-_]{4,}$")
+REQUIRED = ["room", "title", "type", "date", "start", "duration", "abstract", "track"]
+ALLOWED = {
+    *REQUIRED,
+    "subtitle",
+    "slug",
+    "logo",
+    "persons",
+    "language",
+    "description",
+    "recording",
+    "links",
+    "attachments",
+    "video_download_url",
+    "url",
+    "feedback_url",
+    "origin_url",
+}
+
+
+def frab(client, programme, language="nl"):
+    response = client.get(url(programme["page"], "frab", language))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml; charset=utf-8"
+    return ElementTree.fromstring(response.content)
+
+
+def test_frab_schedule_follows_the_schedule_xsd(client, programme):
+    root = frab(client, programme)
+    assert root.tag == "schedule"
+    tags = [child.tag for child in root]
+    assert tags[:4] == ["generator", "url", "version", "conference"]
+    assert set(tags[4:]) == {"day"}
+    assert root.findtext("url") == "http://testserver" + url(programme["page"], "frab")
+    conference = root.find("conference")
+    assert ACRONYM.match(conference.findtext("acronym"))
+    assert conference.findtext("title") == "We doen het samen! Festival"
+    assert conference.findtext("start") == "2022-04-09"
+    assert conference.findtext("end") == "2022-04-10"
+    assert conference.findtext("days") == "2"
+    assert DURATION.match(conference.findtext("timeslot_duration"))
+    assert conference.findtext("time_zone_name") == "Europe/Amsterdam"
+    tracks = conference.findall("track")
+    assert [(t.get("name"), t.get("slug"), t.get("color")) for t in tracks] == [
+        ("Wonen", "wonen", "#1b6e53"),
+        ("Zorg", "zorg", None),
+    ]
+    days = root.findall("day")
+    assert [(d.get("index"), d.get("date")) for d in days] == [
+        ("1", "2022-04-09"),
+        ("2", "2022-04-10"),
+    ]
+    guids, ids, slugs = [], [], []
+    for day in days:
+        assert DATE_TIME_TZ.match(day.get("start")) and DATE_TIME_TZ.match(day.get("end"))
+        for room in day.findall("room"):
+            assert room.get("name")
+            assert room.get("guid") is None or UUID.match(room.get("guid"))
+            for event in room.findall("event"):
+                children = [child.tag for child in event]
+                assert len(children) == len(set(children)), "xs:all: each element once"
+                assert set(REQUIRED) <= set(children) <= ALLOWED
+                assert UUID.match(event.get("guid"))
+                assert int(event.get("id")) > 0
+                assert DATE_TIME_TZ.match(event.findtext("date"))
+                assert START.match(event.findtext("start"))
+                assert DURATION.match(event.findtext("duration"))
+                assert SLUG.match(event.findtext("slug")), event.findtext("slug")
+                assert event.findtext("room") == room.get("name")
+                assert event.findtext("url").startswith("http://testserver/")
+                for person in event.iterfind("persons/person"):
+                    assert UUID.match(person.get("guid")) and person.text
+                guids.append(event.get("guid"))
+                ids.append(event.get("id"))
+                slugs.append(event.findtext("slug"))
+    for values in (guids, ids, slugs):
+        assert len(values) == len(set(values))
+
+
+def test_frab_days_rooms_and_events(client, programme):
+    root = frab(client, programme)
+    first, second = root.findall("day")
+    rooms = {room.get("name"): room for room in first.findall("room")}
+    # Rooms in the festival's order, then the venue and online; the empty garden is left out.
+    assert list(rooms) == ["Grote zaal", "Kleine zaal", "Dorpshuis", "Online"]
+    assert first.get("start") == "2022-04-09T10:00:00+02:00"
+    assert first.get("end") == "2022-04-09T16:00:00+02:00"
+    opening = rooms["Grote zaal"].find("event")
+    assert opening.findtext("title") == "Opening"
+    assert opening.findtext("date") == "2022-04-09T10:00:00+02:00"
+    assert opening.findtext("start") == "10:00"
+    assert opening.findtext("duration") == "00:45"
+    assert opening.findtext("track") == "Wonen"
+    assert opening.findtext("type") == "Lezing"
+    assert opening.findtext("language") == "nl"
+    assert opening.findtext("abstract") == "Welkom in het dorp."
+    assert [p.text for p in opening.iterfind("persons/person")] == ["Anke Jansen"]
+    assert opening.get("id") == str(occurrence_ids(programme["sessions"]["opening"])[0])
+    # The cancelled session is not in the schedule.
+    assert "Zorg in het dorp" not in [e.findtext("title") for e in first.iter("event")]
+    workshop = rooms["Kleine zaal"].find("event")
+    assert workshop.findtext("duration") == "01:30"
+    links = [link.get("href") for link in workshop.iterfind("links/link")]
+    assert ONLINE not in links
+    assert links == ["http://testserver/nl/festival/samen-wonen/register/"]
+    online = rooms["Online"].find("event")
+    assert [link.get("href") for link in online.iterfind("links/link")] == [ONLINE]
+    assert online.findtext("language") == "en"
+    walk = second.find("room/event")
+    assert walk.findtext("title") == "Dorpswandeling"
+    assert walk.findtext("duration") == "02:00"
+
+
+def test_frab_guids_stay_the_same_in_every_language(client, programme):
+    def guids(root):
+        return {e.get("id"): e.get("guid") for e in root.iter("event")}
+
+    dutch = frab(client, programme)
+    german = frab(client, programme, "de")
+    assert guids(german) == guids(dutch)
+    assert german.find("conference/acronym").text == dutch.find("conference/acronym").text
+    assert german.findtext("conference/title") == "Wir machen das zusammen! Festival"
+    assert "Großer Saal" in [r.get("name") for r in german.iter("room")]
+    assert uuid.UUID(next(german.iter("event")).get("guid"))
+
+
+def test_frab_schedule_of_a_festival_without_sessions_is_still_valid(client, site_tree):
+    page = add_festival(site_tree["home"], "leeg")
+    response = client.get(page.url + page.reverse_subpage("frab"))
+    root = ElementTree.fromstring(response.content)
+    days = root.findall("day")
+    assert len(days) == 1 and days[0].get("date") == "2022-04-09"
+    assert DATE_TIME_TZ.match(days[0].get("start"))
+
+
+# -- Queries -------------------------------------------------------------------------
+
+
+def count_queries(client, path):
+    client.get(path)  # warm caches (site root paths, locales)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("name", ["ical", "json", "frab", "my_programme_ical"])
+def test_exports_cost_the_same_queries_for_a_bigger_programme(client, programme, name):
+    festival = programme["page"]
+    path = url(festival, name)
+    ids = ",".join(str(o) for o in Occurrence.objects.values_list("pk", flat=True))
+    if name == "my_programme_ical":
+        path += f"?sessions={ids}"
+    small = count_queries(client, path)
+    rooms = list(festival.rooms.all())
+    speaker = programme["speaker"]
+    for n in range(12):
+        add_session(
+            festival,
+            f"Extra sessie {n}",
+            local(2022, 4, 9 + n % 2, 9 + n % 8, 0),
+            30,
+            room=rooms[n % 3],
+            track=festival.tracks.first(),
+            session_format="workshop",
+            speakers=[speaker, Person.objects.create(name=f"Spreker {n}")],
+            registration_enabled=n % 2 == 0,
+            capacity=10,
+            online_url=ONLINE if n % 3 == 0 else "",
+        )
+    if name == "my_programme_ical":
+        ids = ",".join(str(o) for o in Occurrence.objects.values_list("pk", flat=True))
+        path = url(festival, name) + f"?sessions={ids}"
+    assert count_queries(client, path) == small
+    assert small <= 30

@@ -1,0 +1,99 @@
+"""Editors of one partner section edit only that section: the partner page in
+every language, the events below it and their registrations; nothing of other
+partners or of the calendar."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from events.models import EventPage, Occurrence
+from kennisbank.partners import ensure_editor_group
+from tests.events.registration_support import sign_up
+from tests.kennisbank.test_partners import build_partner_tree
+
+pytestmark = pytest.mark.django_db
+
+
+def first_date(event):
+    return Occurrence.objects.filter(event_key=event.translation_key).order_by("start").first()
+
+
+def open_registration(event):
+    EventPage.objects.filter(translation_key=event.translation_key).update(
+        registration_enabled=True, capacity=10
+    )
+    return EventPage.objects.get(pk=event.pk)
+
+
+@pytest.fixture
+def partner_tree(site_tree, locales, translate_page):
+    """The partner tree of the page tests: Mienthuus (German first) and Belarus."""
+    return build_partner_tree(site_tree, locales, translate_page)
+
+
+@pytest.fixture
+def mienthuus_editor(partner_tree, django_user_model, client):
+    ensure_editor_group(partner_tree["german"], name="Mienthuus editors")
+    user = django_user_model.objects.create_user("iris", password="x")
+    user.groups.add(Group.objects.get(name="Mienthuus editors"))
+    client.force_login(user)
+    return user
+
+
+def can_edit(client, page):
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    return response.status_code == 200
+
+
+def refused(client, path, secret):
+    # Wagtail answers PermissionDenied in the admin with a redirect and a message.
+    response = client.get(path)
+    return response.status_code in (302, 403) and secret not in response.content.decode()
+
+
+def test_group_holds_the_section_in_every_language(partner_tree):
+    group = ensure_editor_group(partner_tree["german"], name="Mienthuus editors")
+    pages = {p.page_id for p in group.page_permissions.all()}
+    assert pages == {
+        partner_tree["german"].pk,
+        partner_tree["dutch"].pk,
+        partner_tree["english"].pk,
+    }
+    assert group.permissions.filter(codename="access_admin").exists()
+    # Running it again changes nothing.
+    count = group.page_permissions.count()
+    ensure_editor_group(partner_tree["german"], name="Mienthuus editors")
+    assert group.page_permissions.count() == count
+
+
+def test_mienthuus_editor_edits_the_mienthuus_section_and_nothing_else(
+    client, partner_tree, mienthuus_editor
+):
+    assert can_edit(client, partner_tree["german"])
+    assert can_edit(client, partner_tree["dutch"])
+    assert can_edit(client, partner_tree["own_event"])
+    assert not can_edit(client, partner_tree["belarus"])
+    assert not can_edit(client, partner_tree["organised"])  # in the calendar, though theirs
+    assert not can_edit(client, partner_tree["other_event"])
+    assert not can_edit(client, partner_tree["index"])
+
+
+def test_mienthuus_editor_sees_only_registrations_of_mienthuus_events(
+    client, partner_tree, mienthuus_editor
+):
+    own = open_registration(partner_tree["own_event"])
+    other = open_registration(partner_tree["other_event"])
+    sign_up(first_date(own), 1)
+    sign_up(first_date(other), 2)
+
+    response = client.get(f"/admin/events/{own.pk}/registrations/")
+    assert response.status_code == 200
+    assert "Bezoeker 1" in response.content.decode()
+    assert refused(client, f"/admin/events/{other.pk}/registrations/", "Bezoeker 2")
+    assert refused(
+        client,
+        f"/admin/events/{other.pk}/registrations/check-in/{first_date(other).pk}/",
+        "Bezoeker 2",
+    )
+    dashboard = client.get("/admin/").content.decode()
+    assert "Werkstatt Online-Dorfplatz" in dashboard
+    assert "Leerkring Brakkenstein" not in dashboard
