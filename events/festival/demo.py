@@ -739,11 +739,23 @@ SESSIONS_DIGITAL = [
     },
     {
         "title": "Zorgzame gemeenschappen in gesprek",
-        "intro": "Drie initiatieven vertellen hoe ze zorg en ontmoeting in hun dorp organiseren.",
+        "intro": "Drie initiatieven vertellen hoe ze zorg en ontmoeting in hun dorp organiseren. "
+        "Met een Engelstalige gast uit Vlaanderen; vragen mogen in het Nederlands of Engels.",
         "day": 62,
         "time": ((16, 0), (17, 0)),
         "track": "zorg",
         "format": ON,
+        "languages": "nl,en",
+        "en": (
+            "Caring communities in conversation",
+            "Three initiatives tell how they organise care and company in their village. "
+            "With an English-speaking guest from Flanders; ask in Dutch or English.",
+        ),
+        "de": (
+            "Sorgende Gemeinschaften im Gespräch",
+            "Drei Initiativen erzählen, wie sie Pflege und Begegnung in ihrem Dorf organisieren. "
+            "Mit einem englischsprachigen Gast aus Flandern; Fragen auf Niederländisch oder Englisch.",
+        ),
         "speakers": ["Eline de Wit"],
         "organisers": ["nlzve"],
         "themes": ["zorg-en-welzijn"],
