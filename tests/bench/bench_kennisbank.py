@@ -54,3 +54,12 @@ def run(bench):
         row = bench.render(f"{case} (1,000 articles)", url, target="< 150 ms")
         # Never more than with the demo (a feed of authorless articles skips one prefetch).
         assert row.queries <= before[url], (url, before[url], row.queries)
+    # One of the demo's articles, with its images, related articles and events.
+    article = (
+        ArticlePage.objects.live()
+        .filter(locale__language_code="nl", hero_image__isnull=False)
+        .exclude(slug__startswith="bench-dorp-")
+        .first()
+    )
+    bench.render("article", article.url, target="< 50 ms")
+    bench.throughput_urls.append(("article", article.url))
