@@ -493,7 +493,8 @@ def grant_section_to_group(group, page):
     Wagtail's page permissions hold for a page and everything below it, so the
     group edits the partner page and the events under it, in every language,
     and nothing else; the registrations admin follows the same permissions.
-    Idempotent: run it again after a new translation is made.
+    Idempotent; new language versions made later join by themselves
+    (`share_section_permissions`).
     """
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
@@ -515,3 +516,17 @@ def ensure_editor_group(page, name=None):
     """The editor group of a partner section ("<title> editors"), created if missing."""
     group, _created = Group.objects.get_or_create(name=name or editor_group_name(page))
     return grant_section_to_group(group, page)
+
+
+def share_section_permissions(page):
+    """Give a new language version of a partner page the page permissions the
+    other versions already have, so a partner's editor group keeps its whole
+    section when the page is translated (or gets an alias) after the group was
+    made. Runs on every new version (`kennisbank.signals`)."""
+    existing = GroupPagePermission.objects.filter(
+        page__translation_key=page.translation_key
+    ).exclude(page=page)
+    for group_id, permission_id in set(existing.values_list("group_id", "permission_id")):
+        GroupPagePermission.objects.get_or_create(
+            group_id=group_id, page=page, permission_id=permission_id
+        )

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from events.models import EventPage, Occurrence
+from kennisbank.models import PartnerIndexPage, PartnerPage
 from kennisbank.partners import ensure_editor_group
 from tests.events.registration_support import sign_up
 from tests.kennisbank.test_partners import build_partner_tree
@@ -97,3 +98,28 @@ def test_mienthuus_editor_sees_only_registrations_of_mienthuus_events(
     dashboard = client.get("/admin/").content.decode()
     assert "Werkstatt Online-Dorfplatz" in dashboard
     assert "Leerkring Brakkenstein" not in dashboard
+
+
+def test_a_translation_made_after_the_group_joins_the_section(
+    site_tree, locales, translate_page, django_user_model, client
+):
+    index = PartnerIndexPage(title="Partners over de grens", slug="partners")
+    site_tree["home"].add_child(instance=index)
+    index.save_revision().publish()
+    translate_page(index, "de", {"Partners over de grens": "Partner über die Grenze"})
+    german = PartnerPage(
+        title="Dorfplatz Grenzland", slug="dorfplatz", intro="Ein Dorfplatz.", country="DE"
+    )
+    index.get_translation(locales["de"]).add_child(instance=german)
+    german.save_revision().publish()
+    group = ensure_editor_group(german, name="Grenzland editors")
+    assert {p.page_id for p in group.page_permissions.all()} == {german.pk}
+
+    dutch = translate_page(german, "nl", {"Dorfplatz Grenzland": "Dorpsplein Grensland"})
+
+    user = django_user_model.objects.create_user("editor", password="x")
+    user.groups.add(group)
+    client.force_login(user)
+    assert can_edit(client, dutch)
+    assert can_edit(client, german)
+    assert not can_edit(client, index)
