@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.e2e.axe import assert_no_wcag_violations
+
 pytestmark = pytest.mark.e2e
 
 PAGES = [
@@ -35,20 +37,6 @@ PAGES = [
 @pytest.mark.parametrize("path", PAGES)
 @pytest.mark.parametrize("width", [390, 1280])
 def test_page_has_no_wcag_a_or_aa_violations(live_site, page_factory, path, width):
-    from axe_playwright_python.sync_playwright import Axe
-
     page = page_factory(width=width, height=900)
     page.goto(live_site + path)
-    results = Axe().run(
-        page,
-        options={
-            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
-        },
-    )
-    violations = results.response["violations"]
-    report = "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} -> "
-        + ", ".join(str(node["target"]) for node in v["nodes"])
-        for v in violations
-    )
-    assert violations == [], report
+    assert_no_wcag_violations(page)

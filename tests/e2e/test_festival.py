@@ -13,6 +13,7 @@ import sys
 
 import pytest
 
+from tests.e2e.axe import assert_no_wcag_violations
 from tests.e2e.conftest import ROOT, _serve, _site_env
 
 pytestmark = pytest.mark.e2e
@@ -181,22 +182,8 @@ AXE_PATHS = [
 def test_festival_pages_have_no_wcag_a_or_aa_violations(
     festival_site, page_factory, lang, path, width
 ):
-    from axe_playwright_python.sync_playwright import Axe
-
     page = page_factory(width=width, height=900)
     page.goto(festival_site + f"/{lang}/testfestival/")
     day = page.locator(".festival-header__kicker time").first.get_attribute("datetime")
     page.goto(festival_site + path.format(lang=lang, day=day))
-    results = Axe().run(
-        page,
-        options={
-            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
-        },
-    )
-    violations = results.response["violations"]
-    report = "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} -> "
-        + ", ".join(str(node["target"]) for node in v["nodes"])
-        for v in violations
-    )
-    assert violations == [], report
+    assert_no_wcag_violations(page)

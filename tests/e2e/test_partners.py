@@ -4,6 +4,8 @@ AA violation on the partner pages in three languages."""
 
 import pytest
 
+from tests.e2e.axe import assert_no_wcag_violations
+
 pytestmark = pytest.mark.e2e
 
 PARTNER_PAGES = [
@@ -54,20 +56,6 @@ def test_english_reader_is_told_the_dutch_text_translates_a_german_original(
 @pytest.mark.parametrize("path", PARTNER_PAGES)
 @pytest.mark.parametrize("width", [390, 1280])
 def test_partner_page_has_no_wcag_a_or_aa_violations(live_site, page_factory, path, width):
-    from axe_playwright_python.sync_playwright import Axe
-
     page = page_factory(width=width, height=900)
     page.goto(live_site + path)
-    results = Axe().run(
-        page,
-        options={
-            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
-        },
-    )
-    violations = results.response["violations"]
-    report = "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} -> "
-        + ", ".join(str(node["target"]) for node in v["nodes"])
-        for v in violations
-    )
-    assert violations == [], report
+    assert_no_wcag_violations(page)

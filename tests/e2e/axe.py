@@ -1,0 +1,18 @@
+"""The accessibility check every browser test shares: axe-core (shipped with
+axe-playwright-python, no CDN) with the WCAG 2.0/2.1 A and AA rules."""
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def assert_no_wcag_violations(page):
+    """Fail with each violation and the selectors it was found at."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    violations = results.response["violations"]
+    report = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + ", ".join(str(node["target"]) for node in v["nodes"])
+        for v in violations
+    )
+    assert violations == [], report
