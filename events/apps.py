@@ -7,6 +7,6 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from events import signals
+        from events import routes, signals  # noqa: F401 - routes attach the pages' sub-pages
 
         signals.connect()

@@ -28,23 +28,16 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from events.festival.models import (  # noqa: F401 - registers the festival's models
-    FestivalPage,
-    FestivalPartner,
-    FestivalRoom,
-    FestivalTrack,
-    SessionFormat,
-)
 from events.widgets import RecurrenceRuleField
 from home.blocks import BaseStreamBlock
 from home.fields import LANGUAGE_CHOICES, LanguagesField
 from home.models import TranslatableLink
+from home.routing import AttachedRoutesMixin
 
 # Languages people may speak at an event (one list for the whole site).
 SPOKEN_LANGUAGES = LANGUAGE_CHOICES
@@ -89,9 +82,9 @@ class EventType(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(AttachedRoutesMixin, Page):
     """The calendar: upcoming occurrences with filters, a month view, an archive
-    and an iCal feed of any filtered view. Its routes live in `events.views`."""
+    and an iCal feed of any filtered view. `events.routes` attaches its views."""
 
     intro = models.TextField(_("Introduction"), blank=True)
     per_page = models.PositiveSmallIntegerField(
@@ -110,53 +103,9 @@ class EventIndexPage(RoutablePageMixin, Page):
         verbose_name = _("calendar")
         verbose_name_plural = _("calendars")
 
-    @path("")
-    def upcoming(self, request):
-        from events import views
-
-        return views.calendar_list(request, self)
-
-    @path("archive/")
-    def archive(self, request):
-        from events import views
-
-        return views.calendar_archive(request, self)
-
-    @path("month/<int:year>/<int:month>/")
-    def month(self, request, year, month):
-        from events import views
-
-        return views.calendar_month(request, self, year, month)
-
-    @path("ical/", name="feed")
-    def feed(self, request):
-        from events import views
-
-        return views.calendar_feed(request, self)
-
 
 class EventPageForm(WagtailAdminPageForm):
-    """Checks times and place; offers only the parent festival's tracks and rooms."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        festival = self._festival()
-        for name in ("track", "room"):
-            if name not in self.fields:
-                continue  # a translation's synchronised fields are not edited
-            field = self.fields[name]
-            if festival is None:
-                field.queryset = field.queryset.none()
-                field.help_text = _("Only for a session of a festival.")
-            else:
-                field.queryset = field.queryset.filter(page=festival)
-
-    def _festival(self):
-        parent = self.parent_page
-        if parent is None and self.instance.pk:
-            parent = self.instance.get_parent()
-        parent = parent.specific if parent is not None else None
-        return parent if isinstance(parent, FestivalPage) else None
+    """Checks times and place."""
 
     def clean(self):
         cleaned = super().clean()
@@ -170,7 +119,7 @@ class EventPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(AttachedRoutesMixin, Page):
     """One real-world event. Its German and English versions are translations of the
     same event: start, end, recurrence, venue and capacity are synchronised from the
     source, and its dates (`Occurrence`) are shared through `translation_key`."""
@@ -255,7 +204,7 @@ class EventPage(RoutablePageMixin, Page):
     contact_email = models.EmailField(_("Contact e-mail"), blank=True)
     contact_phone = models.CharField(_("Contact phone"), max_length=40, blank=True)
 
-    # Registration (rules in events.registration.services; all synchronised
+    # Registration (rules in registration.services; all synchronised
     # across translations except the confirmation text).
     registration_enabled = models.BooleanField(_("Registration"), default=False)
     registration_scope = models.CharField(
@@ -288,28 +237,6 @@ class EventPage(RoutablePageMixin, Page):
     )
     notify_organiser = models.BooleanField(
         _("E-mail the contact address on every registration"), default=False
-    )
-
-    # Festival programme (only for sessions below a festival page; the form
-    # offers that festival's tracks and rooms).
-    track = models.ForeignKey(
-        "events.FestivalTrack",
-        verbose_name=_("Track"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    room = models.ForeignKey(
-        "events.FestivalRoom",
-        verbose_name=_("Room or stage"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    session_format = models.CharField(
-        _("Format"), max_length=12, choices=SessionFormat.choices, blank=True
     )
 
     base_form_class = EventPageForm
@@ -381,23 +308,9 @@ class EventPage(RoutablePageMixin, Page):
             heading=_("Registration"),
             classname="collapsed",
         ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel(
-                    [FieldPanel("track"), FieldPanel("room"), FieldPanel("session_format")]
-                ),
-                InlinePanel("speaker_links", label=_("Speaker")),
-            ],
-            heading=_("Festival programme"),
-            help_text=_("For a session of a festival: its track, room, format and speakers."),
-            classname="collapsed",
-        ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     override_translatable_fields = [
-        SynchronizedField("track"),
-        SynchronizedField("room"),
-        SynchronizedField("session_format"),
         SynchronizedField("start"),
         SynchronizedField("end"),
         SynchronizedField("all_day"),
@@ -419,45 +332,22 @@ class EventPage(RoutablePageMixin, Page):
         TranslatableField("confirmation_text"),
     ]
 
-    # An event lives in the calendar, in a festival (as a session) or in a
-    # partner's section of the site (so that section's editors manage it and
-    # its registrations); the calendar lists them all.
-    parent_page_types = ["events.EventIndexPage", "events.FestivalPage", "kennisbank.PartnerPage"]
+    # An event lives in the calendar; apps above this one add places where an
+    # event may also live (a partner's section) with `allow_parent_types`. The
+    # calendar lists them all.
+    parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
-    @path("")
-    def event_view(self, request):
-        from events import views
-
-        return views.event_detail(request, self)
-
-    @path("ical/")
-    def ical(self, request):
-        from events import views
-
-        return views.event_ical(request, self)
-
-    @path("register/", name="register")
-    def register(self, request):
-        from events.registration import views
-
-        return views.register(request, self)
-
-    @path("register/done/<str:receipt>/", name="registration_done")
-    def registration_done(self, request, receipt):
-        from events.registration import views
-
-        return views.done(request, self, receipt)
-
-    @path("registration/<str:token>/", name="registration_manage")
-    def registration_manage(self, request, token):
-        from events.registration import views
-
-        return views.manage(request, self, token)
+    @classmethod
+    def allow_parent_types(cls, *page_models):
+        """Let editors create events below these page types too (called from a
+        higher app's `AppConfig.ready`)."""
+        labels = [model._meta.label for model in page_models]
+        cls.parent_page_types = [*cls.parent_page_types, *labels]
 
     @property
     def language_codes(self):
@@ -488,17 +378,6 @@ class EventPageTheme(TranslatableLink):
     )
 
     panels = [FieldPanel("theme")]
-
-
-class EventPageSpeaker(TranslatableLink):
-    """A speaker or host of a festival session (a shared `Person`, like authors)."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speaker_links")
-    person = models.ForeignKey(
-        "home.Person", verbose_name=_("Person"), on_delete=models.CASCADE, related_name="+"
-    )
-
-    panels = [FieldPanel("person")]
 
 
 class EventPageOrganiser(TranslatableLink):
@@ -659,10 +538,12 @@ class EventSchedule(models.Model):
         return f"{self.event_key} (sequence {self.sequence})"
 
 
+def is_event(page):
+    """Whether a page (of any class, not yet specific) is an event: a plain event
+    or a kind of event another app defines, such as a festival session."""
+    return issubclass(page.specific_class or type(None), EventPage)
+
+
 def horizon_days():
     """How far ahead occurrences are materialised (setting, default 18 months)."""
     return int(getattr(settings, "EVENTS_OCCURRENCE_HORIZON_DAYS", 548))
-
-
-# Registration lives in its own package; importing it here registers its models.
-from events.registration.models import Registration, RegistrationQuestion  # noqa: E402, F401

@@ -16,8 +16,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.text import slugify
+from wagtail import hooks
 
 from events import ical, jsonld
+from events.hooks import EVENT_PAGE_CONTEXT
 from events.models import SPOKEN_LANGUAGES, EventPage, EventType, Occurrence
 from events.queries import (
     CalendarFilterForm,
@@ -324,10 +326,11 @@ def map_url(venue):
 UPCOMING_ON_PAGE = 24
 
 
-def event_detail(request, page, *, registration_form=None, registration_error=None, status=200):
+def event_detail(request, page, *, status=200, **extra):
     """The event page: next date, upcoming dates with their status, the rule as
-    a sentence, where, who, languages, the .ics link, JSON-LD and, when the
-    event takes registrations, the form (`events.registration.views`)."""
+    a sentence, where, who, languages, the .ics link and JSON-LD. Apps above this
+    one add their sections through the `EVENT_PAGE_CONTEXT` hook (registration
+    adds its form); `extra` is passed on to them (a form with errors, say)."""
     locale = active_locale(request)
     event = source_event(page) or page
     now = timezone.now()
@@ -415,13 +418,13 @@ def event_detail(request, page, *, registration_form=None, registration_error=No
         "calendar_url": page.get_parent().url,
         "is_series": is_series,
     }
-    if event.registration_enabled:
-        from events.registration.views import registration_context
-
-        context["registration"] = registration_context(
-            request, page, event, upcoming, form=registration_form, error=registration_error
-        )
-    return render(request, "events/event_page.html", context, status=status)
+    sections = []
+    for add_context in hooks.get_hooks(EVENT_PAGE_CONTEXT):
+        added = dict(add_context(request, page, event, upcoming, **extra) or {})
+        sections.extend(added.pop("sections", ()))
+        context.update(added)
+    context["event_sections"] = sections
+    return render(request, page.get_template(request), context, status=status)
 
 
 def month_label(year, month):

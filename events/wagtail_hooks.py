@@ -3,6 +3,7 @@
 the editor's message after publishing an event."""
 
 from django.contrib import messages
+from django.template.loader import render_to_string
 from django.urls import include, path, reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -14,9 +15,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events import admin_views
-from events.models import EventPage, EventSchedule, EventType
-from events.registration import admin as registration_admin
+from events.models import EventPage, EventSchedule, EventType, is_event
 from events.schedule import to_local
+from home.hooks import HOME_LISTING_TEMPLATES, RELATED_SECTIONS
 
 app_name = "events"
 
@@ -37,17 +38,6 @@ def register_admin_urls():
     urls = [
         path("recurrence-preview/", admin_views.recurrence_preview, name="recurrence_preview"),
         path("<int:page_id>/dates/", admin_views.occurrences, name="occurrences"),
-        path(
-            "<int:page_id>/registrations/",
-            registration_admin.registrations,
-            name="registrations",
-        ),
-        path(
-            "<int:page_id>/registrations/check-in/<int:occurrence_id>/",
-            registration_admin.check_in,
-            name="registration_check_in",
-        ),
-        path("registrations/privacy/", registration_admin.privacy, name="registration_privacy"),
     ]
     return [path("events/", include((urls, "events"), namespace="events"))]
 
@@ -61,29 +51,16 @@ class DatesButton(PageMenuItem):
         return self.page.permissions_for_user(user).can_edit()
 
 
-class RegistrationsButton(DatesButton):
-    label = gettext_lazy("Registrations")
-    icon_name = "group"
-    url_name = "events:registrations"
-
-
 @hooks.register("register_page_listing_more_buttons")
 def dates_listing_button(page, user, next_url=None):
-    if page.specific_class is EventPage:
+    if is_event(page):
         yield DatesButton(page=page, priority=5)
-        yield RegistrationsButton(page=page, priority=6)
 
 
 @hooks.register("register_page_header_buttons")
 def dates_header_button(page, user, view_name, next_url=None):
-    if page.specific_class is EventPage:
+    if is_event(page):
         yield DatesButton(page=page, priority=12)
-        yield RegistrationsButton(page=page, priority=13)
-
-
-@hooks.register("construct_homepage_panels")
-def add_registrations_panel(request, panels):
-    panels.append(registration_admin.UpcomingPanel(request))
 
 
 class DatesMenuItem(ActionMenuItem):
@@ -156,3 +133,25 @@ def report_regeneration(request, page):
             date_format(to_local(d), "j M Y H:i") for d in upcoming
         )
         messages.info(request, sentence)
+
+
+@hooks.register(HOME_LISTING_TEMPLATES)
+def home_listing_templates():
+    return {"upcoming_events": "blocks/upcoming_events_block.html"}
+
+
+@hooks.register(RELATED_SECTIONS)
+def upcoming_events_section(context, *, theme_keys, organisation_keys, limit, heading):
+    """Upcoming events on these themes / by these organisations."""
+    request = context.get("request")
+    return render_to_string(
+        "events/components/upcoming_events.html",
+        {
+            "theme_keys": theme_keys,
+            "organisation_keys": organisation_keys,
+            "limit": limit,
+            "heading": heading,
+            "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
+        },
+        request,
+    )

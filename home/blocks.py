@@ -11,6 +11,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from home.hooks import listing_template
 from home.languages import language_choices, localize_pages
 
 
@@ -132,14 +133,22 @@ class TextSectionBlock(blocks.StructBlock):
 class ListingSectionBlock(blocks.StructBlock):
     """A home page section that lists content of a feature app.
 
-    The block is defined here so the home page can offer it; its template lives
-    in the app that owns the content and loads that app's template tags, which
-    keeps `home` free of imports from the feature apps.
+    The block is defined here so the home page can offer it; the app that owns
+    the content names the template that draws it (`home.hooks`), so `home`
+    knows neither that app nor its templates.
     """
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
     count = blocks.IntegerBlock(label=_("How many"), default=3, min_value=1, max_value=12)
     theme = SnippetChooserBlock("home.Theme", label=_("Only this theme"), required=False)
+
+    def get_template(self, value=None, context=None):
+        return listing_template(self.name)
+
+    def render(self, value, context=None):
+        if self.get_template(value, context) is None:
+            return ""
+        return super().render(value, context)
 
 
 class HomeStreamBlock(blocks.StreamBlock):
@@ -148,11 +157,9 @@ class HomeStreamBlock(blocks.StreamBlock):
     latest_articles = ListingSectionBlock(
         label=_("Latest articles"),
         icon="doc-full-inverse",
-        template="blocks/latest_articles_block.html",
     )
     upcoming_events = ListingSectionBlock(
         label=_("Upcoming events"),
         icon="date",
-        template="blocks/upcoming_events_block.html",
     )
     call_to_action = CallToActionBlock()

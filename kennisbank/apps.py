@@ -7,4 +7,4 @@ class KennisbankConfig(AppConfig):
     verbose_name = _("Knowledge base")
 
     def ready(self):
-        from kennisbank import signals  # noqa: F401 - connects the receivers
+        from kennisbank import routes  # noqa: F401 - attaches the pages' sub-pages

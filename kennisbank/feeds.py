@@ -15,7 +15,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from home.models import Theme
-from home.templatetags.site_tags import site_text
+from home.site_text import site_text_for
 from kennisbank.models import ArticleTheme
 from kennisbank.services import localized_snippets
 
@@ -42,7 +42,7 @@ class ArticleFeed(Feed):
         return {"index": self.index_page, "theme": theme}
 
     def title(self, obj):
-        text = site_text({"request": self.request})
+        text = site_text_for(self.request)
         site = f" · {text.organisation_name}" if text else ""
         if obj["theme"]:
             return f"{obj['index'].title}: {obj['theme'].name}{site}"

@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 
 from home import languages
 from home.models import Organisation, Person, Region, Theme
+from home.site_text import site_text_for
 from kennisbank.models import (
     ArticleAuthor,
     ArticleKind,
@@ -314,8 +315,6 @@ def article_structured_data(request, page, authors, hero_url, publisher_name, ca
 
 def article_context(request, page):
     """Everything the article page shows besides its own fields."""
-    from home.templatetags.site_tags import site_text
-
     themes = _linked(Theme, ArticleTheme, "theme", page)
     regions = _linked(Region, ArticleRegion, "region", page)
     organisations = _linked(Organisation, ArticleOrganisation, "organisation", page)
@@ -341,7 +340,7 @@ def article_context(request, page):
     if page.hero_image_id:
         hero = page.hero_image.get_rendition(HERO_IMAGE_SPEC)
         hero_url = request.build_absolute_uri(hero.url)
-    text = site_text({"request": request})
+    text = site_text_for(request)
     canonical = languages.canonical_url(request, page)
     data = article_structured_data(
         request,

@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.hooks import HOME_LISTING_TEMPLATES
 from home.models import Organisation
 from kennisbank.models import ArticleKind
 from kennisbank.reports import StaleOrganisationsReport
@@ -56,3 +57,8 @@ def register_stale_organisations_menu_item():
         icon_name="group",
         order=750,
     )
+
+
+@hooks.register(HOME_LISTING_TEMPLATES)
+def home_listing_templates():
+    return {"latest_articles": "blocks/latest_articles_block.html"}

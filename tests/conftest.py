@@ -6,7 +6,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
-from home.demo import translate
+from demo.registry import translate
 from home.models import HomePage, SiteSettings, SiteText, StandardPage
 from tests.support import port_answers
 

@@ -35,16 +35,16 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-# Demo content and its printed admin login exist for development only.
-DEMO_CONTENT_ALLOWED = False
-
 INSTALLED_APPS = [
+    # The site's apps, lowest layer first (see README, "Layout").
     "home",
     "kennisbank",
     "events",
+    "registration",
+    "festival",
+    "partners",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

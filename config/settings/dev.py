@@ -1,4 +1,4 @@
-"""Development: debug on, a fixed local secret, demo content allowed."""
+"""Development: debug on, a fixed local secret, the demo app installed."""
 
 from .base import *  # noqa: F403
 from .base import env, env_bool, env_list
@@ -6,7 +6,8 @@ from .base import env, env_bool, env_list
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env.get("SECRET_KEY", "dev-only-not-secret-6Jq0b1kJ")  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
-DEMO_CONTENT_ALLOWED = True
+# The demo app (load_demo and its admin login) exists only here, never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

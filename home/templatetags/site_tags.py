@@ -1,14 +1,13 @@
 """Template tags for every page: site text, navigation, breadcrumbs, languages."""
 
 from django import template
-from django.db.models import Subquery
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
 from home import languages
-from home.cache import per_generation
-from home.models import SiteSettings, SiteText
+from home.models import SiteSettings
+from home.site_text import site_text_for
 from home.visibility import public_only
 
 register = template.Library()
@@ -21,30 +20,8 @@ def _page(context):
 
 @register.simple_tag(takes_context=True)
 def site_text(context):
-    """The SiteText in the active language, falling back to the one linked in settings."""
-    request = context.get("request")
-    if request is None:
-        return None
-    cache_key = f"_site_text_{get_language()}"
-    if hasattr(request, cache_key):
-        return getattr(request, cache_key)
-    settings = SiteSettings.for_request(request)
-    text = None
-    if settings.site_text_id:
-        language = get_language()
-
-        def localized_text():
-            # The linked text and its translations share a key: one query finds
-            # the active language's version, or the linked one as a fallback.
-            same_key = SiteText.objects.filter(pk=settings.site_text_id).values("translation_key")
-            versions = SiteText.objects.filter(translation_key=Subquery(same_key))
-            by_code = {v.locale.language_code: v for v in versions.select_related("locale")}
-            linked = next((v for v in by_code.values() if v.pk == settings.site_text_id), None)
-            return by_code.get(language, linked)
-
-        text = per_generation(f"site-text:{settings.site_text_id}:{language}", localized_text)
-    setattr(request, cache_key, text)
-    return text
+    """The SiteText in the active language (see `home.site_text`)."""
+    return site_text_for(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

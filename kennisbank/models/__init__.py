@@ -1,7 +1,6 @@
 """The knowledge base's models: article kinds (`kinds`), the index and article
-pages with their translatable links to the shared snippets (`articles`), the
-organisation directory (`directory`) and the cross-border partner pages
-(`partners`)."""
+pages with their translatable links to the shared snippets (`articles`)
+and the organisation directory (`directory`)."""
 
 from .articles import (
     ArticleAuthor,
@@ -16,14 +15,6 @@ from .articles import (
 )
 from .directory import OrganisationDirectoryPage
 from .kinds import ArticleKind
-from .partners import (
-    PartnerContact,
-    PartnerFunder,
-    PartnerIndexPage,
-    PartnerOrganisation,
-    PartnerPage,
-    PartnerRegion,
-)
 
 __all__ = [
     "ArticleAuthor",
@@ -37,10 +28,4 @@ __all__ = [
     "ArticleTheme",
     "KennisbankIndexPage",
     "OrganisationDirectoryPage",
-    "PartnerContact",
-    "PartnerFunder",
-    "PartnerIndexPage",
-    "PartnerOrganisation",
-    "PartnerPage",
-    "PartnerRegion",
 ]

@@ -18,13 +18,13 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from home.models import Organisation, Person, Region, Theme, TranslatableLink
+from home.routing import AttachedRoutesMixin
 from kennisbank.blocks import ArticleStreamBlock
 from kennisbank.models.kinds import ArticleKind
 
@@ -98,7 +98,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class KennisbankIndexPage(RoutablePageMixin, Page):
+class KennisbankIndexPage(AttachedRoutesMixin, Page):
     """The knowledge base of one language: a faceted list of its articles, theme
     landing pages (/thema/<slug>/) and RSS feeds (/feed/, /thema/<slug>/feed/).
 
@@ -120,30 +120,6 @@ class KennisbankIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("knowledge base")
         verbose_name_plural = _("knowledge bases")
-
-    @path("")
-    def index_view(self, request):
-        from kennisbank import views
-
-        return views.article_index(request, self)
-
-    @re_path(r"^thema/(?P<slug>[-\w]+)/$")
-    def theme_view(self, request, slug):
-        from kennisbank import views
-
-        return views.theme_landing(request, self, slug)
-
-    @path("feed/")
-    def feed_view(self, request):
-        from kennisbank import feeds
-
-        return feeds.ArticleFeed()(request, index_page=self)
-
-    @re_path(r"^thema/(?P<slug>[-\w]+)/feed/$")
-    def theme_feed_view(self, request, slug):
-        from kennisbank import feeds
-
-        return feeds.ArticleFeed()(request, index_page=self, theme_slug=slug)
 
 
 class ArticlePage(Page):

@@ -8,12 +8,13 @@ organisation has one editorial home (the snippet) and a page per language.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.routing import AttachedRoutesMixin
 
-class OrganisationDirectoryPage(RoutablePageMixin, Page):
+
+class OrganisationDirectoryPage(AttachedRoutesMixin, Page):
     intro = models.TextField(_("Introduction"), blank=True)
     per_page = models.PositiveSmallIntegerField(_("Organisations per page"), default=24)
 
@@ -28,15 +29,3 @@ class OrganisationDirectoryPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("organisation directory")
         verbose_name_plural = _("organisation directories")
-
-    @path("")
-    def directory_view(self, request):
-        from kennisbank import views
-
-        return views.organisation_directory(request, self)
-
-    @path("<slug:slug>/")
-    def organisation_view(self, request, slug):
-        from kennisbank import views
-
-        return views.organisation_detail(request, self, slug)

@@ -2,17 +2,11 @@
 (the home page's "latest articles" section)."""
 
 from django import template
-from django.template.exceptions import TemplateDoesNotExist
-from django.template.loader import select_template
 
+from home.hooks import related_sections
 from kennisbank import services
 
 register = template.Library()
-
-# The events app's inclusion template for "upcoming events on these themes / by
-# this organisation". Looked up by name so the knowledge base never imports
-# the events app; without it the section is simply left out.
-EVENTS_TEMPLATE = "events/components/upcoming_events.html"
 
 
 @register.simple_tag(takes_context=True)
@@ -32,22 +26,15 @@ def kennisbank_page():
 
 
 @register.simple_tag(takes_context=True)
-def upcoming_events_for(context, theme_keys=None, organisation_keys=None, limit=3, heading=None):
-    """The events app's upcoming events for these snippet translation keys, or nothing."""
-    try:
-        tmpl = select_template([EVENTS_TEMPLATE])
-    except TemplateDoesNotExist:
-        return ""
-    return tmpl.render(
-        {
-            "request": context.get("request"),
-            "theme_keys": list(theme_keys or []),
-            "organisation_keys": list(organisation_keys or []),
-            "limit": limit,
-            "heading": heading,
-            "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
-        },
-        context.get("request"),
+def related_sections_for(context, theme_keys=None, organisation_keys=None, limit=3, heading=None):
+    """What other apps show for these snippet translation keys (the events app:
+    upcoming events), through the core's `RELATED_SECTIONS` hook; or nothing."""
+    return related_sections(
+        context,
+        theme_keys=list(theme_keys or []),
+        organisation_keys=list(organisation_keys or []),
+        limit=limit,
+        heading=heading,
     )
 
 

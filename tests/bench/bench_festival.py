@@ -14,10 +14,10 @@ from datetime import date, datetime, time, timedelta
 
 from wagtail.models import Locale
 
-from events.festival.models import FestivalPage, FestivalRoom, FestivalTrack
-from events.models import EventPage, EventPageOrganiser, EventPageSpeaker
+from events.models import EventPageOrganiser
 from events.schedule import site_zone
 from events.services import regenerate_occurrences
+from festival.models import FestivalPage, FestivalRoom, FestivalTrack, SessionPage, SessionSpeaker
 from home.models import HomePage, Organisation, Person
 
 SESSIONS = 200
@@ -79,7 +79,7 @@ def _sessions(festival):
         minute = 9 * 60 + ((slot // (2 * ROOMS)) * 55) % (8 * 60)
         start = datetime.combine(day, time(minute // 60, minute % 60), tzinfo=site_zone())
         length = rng.choice([30, 45, 60, 90])
-        page = EventPage(
+        page = SessionPage(
             title=f"Sessie {made + 1}",
             slug=f"sessie-{made + 1}",
             start=start,
@@ -94,7 +94,7 @@ def _sessions(festival):
             live=True,
         )
         for person in rng.sample(people, rng.choice([1, 2])):
-            page.speaker_links.add(EventPageSpeaker(person=person))
+            page.speaker_links.add(SessionSpeaker(person=person))
         page.organiser_links.add(EventPageOrganiser(organisation=rng.choice(organisations)))
         festival.add_child(instance=page)
         regenerate_occurrences(page)

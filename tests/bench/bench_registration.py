@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage
-from events.registration.models import Registration
+from registration.models import Registration
 from tests.bench.harness import Row
 from tests.bench.load import crowd_register
 

@@ -23,8 +23,7 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
-from events.festival.models import FestivalPage, FestivalRoom, FestivalTrack
-from events.models import EventPage
+from festival.models import FestivalPage, FestivalRoom, FestivalTrack, SessionPage
 from events.schedule import site_zone
 from home.models import HomePage
 
@@ -55,7 +54,7 @@ rows = [
     ("Workshop wonen", 11, 0, 90, grote, wonen, "workshop", "nl,en", ""),
 ]
 for title, hour, minute, length, room, track, fmt, languages, url in rows:
-    page = EventPage(
+    page = SessionPage(
         title=title, slug=title.lower().replace(" ", "-").replace(":", ""),
         start=at(hour, minute), end=at(hour, minute) + timedelta(minutes=length),
         online_url=url, languages=languages, session_format=fmt, track=track, room=room,

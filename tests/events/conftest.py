@@ -7,9 +7,9 @@ import pytest
 import recurrence
 from wagtail.models import Locale
 
+from demo.registry import translate
 from events.models import EventIndexPage, EventPage, EventType
 from events.schedule import site_zone
-from home.demo import translate
 from home.models import Region, Theme, Venue
 
 

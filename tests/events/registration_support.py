@@ -2,7 +2,7 @@
 shortcut to register through the service."""
 
 from events.models import Occurrence
-from events.registration import services
+from registration import services
 
 
 def first_date(event):

@@ -12,12 +12,12 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from events.festival.demo import PARTNERS
-from events.festival.models import FestivalPage, FestivalRoom, FestivalTrack
+from demo.festival import PARTNERS
 from events.models import EventPage, Occurrence
-from events.registration.models import Registration
 from events.schedule import to_local
+from festival.models import FestivalPage, FestivalRoom, FestivalTrack
 from home.models import Organisation, Person
+from registration.models import Registration
 
 pytestmark = pytest.mark.django_db
 

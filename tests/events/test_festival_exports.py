@@ -19,9 +19,16 @@ from icalendar import Calendar
 from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
 
-from events.festival.models import FestivalPage, FestivalPartner, FestivalRoom, FestivalTrack
-from events.models import EventPage, EventPageSpeaker, Occurrence, OccurrenceException
+from events.models import Occurrence, OccurrenceException
 from events.schedule import site_zone
+from festival.models import (
+    FestivalPage,
+    FestivalPartner,
+    FestivalRoom,
+    FestivalTrack,
+    SessionPage,
+    SessionSpeaker,
+)
 from home.models import Organisation, Person
 from tests.events.conftest import local
 from tests.events.registration_support import sign_up
@@ -45,7 +52,7 @@ def synchronise():
 
 
 def add_session(festival, title, start, minutes=60, *, speakers=(), exceptions=(), **fields):
-    page = EventPage(
+    page = SessionPage(
         title=title,
         slug=fields.pop("slug", slugify(title)),
         start=start,
@@ -54,12 +61,12 @@ def add_session(festival, title, start, minutes=60, *, speakers=(), exceptions=(
         **fields,
     )
     for person in speakers:
-        page.speaker_links.add(EventPageSpeaker(person=person))
+        page.speaker_links.add(SessionSpeaker(person=person))
     for exception in exceptions:
         page.exceptions.add(exception)
     festival.add_child(instance=page)
     page.save_revision().publish()
-    return EventPage.objects.get(pk=page.pk)
+    return SessionPage.objects.get(pk=page.pk)
 
 
 def add_festival(parent, slug, venue=None):

@@ -7,9 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from events.festival import programme
-from events.festival.programme import Column, build_grid, parse_ids, slot_minutes
 from events.schedule import site_zone
+from festival import programme
+from festival.programme import Column, build_grid, parse_ids, slot_minutes
 
 DAY = date(2022, 4, 9)
 

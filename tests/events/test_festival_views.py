@@ -13,8 +13,15 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
 
-from events.festival.models import FestivalPage, FestivalPartner, FestivalRoom, FestivalTrack
-from events.models import EventPage, EventPageOrganiser, EventPageSpeaker, Occurrence
+from events.models import EventPageOrganiser, Occurrence
+from festival.models import (
+    FestivalPage,
+    FestivalPartner,
+    FestivalRoom,
+    FestivalTrack,
+    SessionPage,
+    SessionSpeaker,
+)
 from home.models import Organisation, Person
 from tests.events.conftest import local
 from tests.events.registration_support import first_date, sign_up
@@ -75,7 +82,7 @@ def add_session(
     organisers=(),
     capacity=None,
 ):
-    page = EventPage(
+    page = SessionPage(
         title=title,
         slug=slugify(title),
         start=start,
@@ -91,11 +98,11 @@ def add_session(
     )
     festival.add_child(instance=page)
     for person in speakers:
-        page.speaker_links.add(EventPageSpeaker(person=person))
+        page.speaker_links.add(SessionSpeaker(person=person))
     for organisation in organisers:
         page.organiser_links.add(EventPageOrganiser(organisation=organisation))
     page.save_revision().publish()
-    return EventPage.objects.get(pk=page.pk)
+    return SessionPage.objects.get(pk=page.pk)
 
 
 @pytest.fixture

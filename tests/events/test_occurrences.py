@@ -7,10 +7,10 @@ from datetime import UTC, date, time, timedelta
 import pytest
 from django.utils import timezone
 
+from demo.registry import translate
 from events.models import EventSchedule, Occurrence, OccurrenceException
 from events.schedule import site_zone, to_local
 from events.services import add_exception, extend_all_occurrences, regenerate_occurrences
-from home.demo import translate
 from tests.events.conftest import local
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from events.models import EventPage, Occurrence, RegistrationQuestion
-from events.registration import services
-from events.registration.models import Registration
+from events.models import EventPage, Occurrence
+from registration import services
+from registration.models import Registration, RegistrationQuestion
 from tests.events.conftest import local
 from tests.events.registration_support import first_date, sign_up
 
@@ -28,7 +28,7 @@ def mail_on_commit(monkeypatch):
     """Tests run inside a transaction that never commits: send queued mail at once."""
     from types import SimpleNamespace
 
-    from events.registration import emails
+    from registration import emails
 
     monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda f, **kw: f()))
 
@@ -229,7 +229,7 @@ def test_a_failing_mail_server_never_loses_the_registration(date, monkeypatch, c
 
 
 def test_failed_sends_are_retried_later_when_the_backend_can_defer(monkeypatch):
-    from events.registration import tasks
+    from registration import tasks
 
     queued = []
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
-from events.registration.models import Registration
+from registration.models import Registration
 from tests.events.conftest import local
 from tests.events.registration_support import first_date, sign_up
 
@@ -28,7 +28,7 @@ def frozen_now(monkeypatch):
 def mail_on_commit(monkeypatch):
     from types import SimpleNamespace
 
-    from events.registration import emails
+    from registration import emails
 
     monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda f, **kw: f()))
 
@@ -56,7 +56,7 @@ def admin(client, admin_user):
 
 
 def url(event):
-    return f"/admin/events/{event.pk}/registrations/"
+    return f"/admin/registrations/{event.pk}/"
 
 
 def test_list_shows_counts_and_filters_by_status_and_search(admin, event, date):
@@ -118,7 +118,7 @@ def test_organiser_adds_cancels_and_promotes(admin, event, date):
 
 def test_check_in_marks_attendance(admin, event, date):
     mine = sign_up(date, 1)
-    check_in = f"/admin/events/{event.pk}/registrations/check-in/{date.pk}/"
+    check_in = f"/admin/registrations/{event.pk}/check-in/{date.pk}/"
     assert "Bezoeker 1" in admin.get(check_in).content.decode()
     admin.post(check_in, {"registration": mine.pk, "action": "attended"})
     mine.refresh_from_db()
@@ -160,22 +160,22 @@ def test_editors_of_other_sections_see_no_registrations(client, django_user_mode
         return response.status_code in (302, 403) and b"Bezoeker 1" not in response.content
 
     assert refused(url(event))
-    assert refused(f"/admin/events/{event.pk}/registrations/check-in/{date.pk}/")
+    assert refused(f"/admin/registrations/{event.pk}/check-in/{date.pk}/")
     assert "Excursie" not in client.get("/admin/").content.decode()
     GroupPagePermission.objects.create(group=group, page=event, permission_type="change")
     assert client.get(url(event)).status_code == 200
-    assert refused("/admin/events/registrations/privacy/")
+    assert refused("/admin/registrations/privacy/")
 
 
 def test_privacy_export_and_erase_by_address(admin, event, date):
     sign_up(date, 1)
     data = admin.post(
-        "/admin/events/registrations/privacy/",
+        "/admin/registrations/privacy/",
         {"email": "Bezoeker1@example.org", "action": "export"},
     ).json()
     assert data["registrations"][0]["name"] == "Bezoeker 1"
     admin.post(
-        "/admin/events/registrations/privacy/",
+        "/admin/registrations/privacy/",
         {"email": "bezoeker1@example.org", "action": "erase"},
     )
     registration = Registration.objects.get()

@@ -9,8 +9,8 @@ import pytest
 from django.db import connection, connections
 
 from events.models import EventPage
-from events.registration import services
-from events.registration.models import Registration
+from registration import services
+from registration.models import Registration
 from tests.events.registration_support import first_date
 
 pytestmark = [

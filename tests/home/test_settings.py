@@ -58,7 +58,7 @@ def test_production_refuses_to_start_without_real_secret_and_hosts(env, message)
     assert message in result.stderr
 
 
-def test_demo_content_is_refused_in_production():
+def test_production_has_no_demo_app_and_no_demo_command():
     result = run_manage(
         "load_demo",
         SECRET_KEY=GOOD_SECRET,
@@ -66,4 +66,4 @@ def test_demo_content_is_refused_in_production():
         DATABASE_URL="sqlite:///:memory:",
     )
     assert result.returncode != 0
-    assert "development only" in result.stderr
+    assert "Unknown command: 'load_demo'" in result.stderr

@@ -7,8 +7,8 @@ from bs4 import BeautifulSoup
 from django.test import override_settings
 from wagtail_localize.synctree import synchronize_tree
 
+from demo.registry import translate
 from home import languages
-from home.demo import translate
 from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db

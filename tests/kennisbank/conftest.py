@@ -8,7 +8,7 @@ import pytest
 from wagtail.models import Locale
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from home.demo import translate
+from demo.registry import translate
 from home.models import Organisation, OrganisationRegion, Region, Theme
 from kennisbank.models import (
     ArticleAuthor,

@@ -13,11 +13,11 @@ from django.utils import timezone
 from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
 
+from demo.registry import translate
 from events.models import EventIndexPage, EventPage, EventPageOrganiser
-from home.demo import translate
 from home.models import Organisation, Person, Region, Venue
-from kennisbank import partners
-from kennisbank.models import (
+from partners import sections as partners
+from partners.models import (
     PartnerContact,
     PartnerIndexPage,
     PartnerOrganisation,

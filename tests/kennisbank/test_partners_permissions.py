@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import Group
 
 from events.models import EventPage, Occurrence
-from kennisbank.models import PartnerIndexPage, PartnerPage
-from kennisbank.partners import ensure_editor_group
+from partners.models import PartnerIndexPage, PartnerPage
+from partners.sections import ensure_editor_group
 from tests.events.registration_support import sign_up
 from tests.kennisbank.test_partners import build_partner_tree
 
@@ -86,13 +86,13 @@ def test_mienthuus_editor_sees_only_registrations_of_mienthuus_events(
     sign_up(first_date(own), 1)
     sign_up(first_date(other), 2)
 
-    response = client.get(f"/admin/events/{own.pk}/registrations/")
+    response = client.get(f"/admin/registrations/{own.pk}/")
     assert response.status_code == 200
     assert "Bezoeker 1" in response.content.decode()
-    assert refused(client, f"/admin/events/{other.pk}/registrations/", "Bezoeker 2")
+    assert refused(client, f"/admin/registrations/{other.pk}/", "Bezoeker 2")
     assert refused(
         client,
-        f"/admin/events/{other.pk}/registrations/check-in/{first_date(other).pk}/",
+        f"/admin/registrations/{other.pk}/check-in/{first_date(other).pk}/",
         "Bezoeker 2",
     )
     dashboard = client.get("/admin/").content.decode()

@@ -22,7 +22,7 @@ def test_translation_relinks_every_snippet_to_the_german_version(
         german={"Een fonds.": "Eine Stiftung."},
     )
     author = Person.objects.create(name="Jitske Tiemersma", role="directeur")
-    from home.demo import translate
+    from demo.registry import translate
 
     translate(author, "de", {"directeur": "Direktorin"})
     article = make_article(

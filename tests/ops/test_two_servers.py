@@ -164,9 +164,9 @@ def manage_path_of(email):
     """What the confirmation e-mail would link to (the worker that sends it is not
     running here): the newest registration of `email`, read with the servers' settings."""
     code = (
-        "from events.registration.emails import manage_url;"
-        "from events.registration.models import Registration;"
-        "from events.registration.services import page_for_language;"
+        "from registration.emails import manage_url;"
+        "from registration.models import Registration;"
+        "from registration.services import page_for_language;"
         f"r = Registration.objects.filter(email_key='{email}').latest('pk');"
         "print('MANAGE', r.status, manage_url(r, page_for_language(r.event_key, r.language)))"
     )

@@ -1,0 +1,16 @@
+"""The sub-pages of the calendar and of an event, attached at start-up."""
+
+from events import views
+from events.models import EventIndexPage, EventPage
+from home.routing import page_route
+
+EventIndexPage.attach_routes(
+    page_route("", views.calendar_list, name="upcoming"),
+    page_route("archive/", views.calendar_archive, name="archive"),
+    page_route("month/<int:year>/<int:month>/", views.calendar_month, name="month"),
+    page_route("ical/", views.calendar_feed, name="feed"),
+)
+EventPage.attach_routes(
+    page_route("", views.event_detail, name="event_view"),
+    page_route("ical/", views.event_ical, name="ical"),
+)

@@ -1,0 +1,357 @@
+"""The festival's public pages: overview with its live state, the programme as
+a filterable list and as a day grid, speakers, a page per partner and "my
+programme". Served through `FestivalPage`'s routes.
+
+Every view starts from `load_sessions` (a fixed number of queries) and hands
+the list to the pure functions in `festival.programme`; images come
+with their renditions in two queries, so no view grows with the programme.
+"""
+
+import re
+from datetime import date
+from urllib.parse import urlencode
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
+
+from events.queries import active_locale, localise_snippets, localised_related
+from events.schedule import to_local
+from festival import programme
+from festival.models import FestivalRoom, FestivalTrack
+from festival.sessions import load_sessions
+from home.models import Organisation, Person
+
+LOGO_SPEC = "max-240x120|format-webp"
+PHOTO_SPEC = "fill-160x160|format-webp"
+
+
+# -- Helpers ----------------------------------------------------------------------
+
+
+def festival_urls(page, request):
+    """The addresses of the festival's views, for links and the navigation."""
+    base = page.get_url(request) or ""
+
+    def sub(name, **kwargs):
+        return base + page.reverse_subpage(name, kwargs=kwargs or None)
+
+    urls = {
+        "overview": base,
+        "list": sub("programme"),
+        "speakers": sub("speakers"),
+        "my_programme": sub("my_programme"),
+        "my_programme_ical": sub("my_programme_ical"),
+        "ical": sub("ical"),
+        "json": sub("json"),
+        "frab": sub("frab"),
+    }
+    urls["programme"] = day_url(page, base, page.start_date) if page.is_one_day else urls["list"]
+    return urls
+
+
+def day_url(page, base, day, by=""):
+    url = base + page.reverse_subpage("programme_day", kwargs={"day": day.isoformat()})
+    return url + (f"?by={by}" if by else "")
+
+
+def _with_renditions(objects, attribute, spec):
+    """Load the images behind `attribute` of `objects` with their rendition for
+    `spec` (two queries), so `{% image %}` in a loop costs nothing more."""
+    ids = {getattr(o, f"{attribute}_id") for o in objects} - {None}
+    if not ids:
+        return objects
+    images = {
+        image.pk: image
+        for image in get_image_model().objects.filter(pk__in=ids).prefetch_renditions(spec)
+    }
+    for o in objects:
+        image_id = getattr(o, f"{attribute}_id")
+        if image_id in images:
+            setattr(o, attribute, images[image_id])
+    return objects
+
+
+def festival_partners(page, locale, base=""):
+    """The organising partners in the editor's order, in the active language,
+    with their logos and the address of their page in the festival."""
+    links = list(page.partner_links.select_related("organisation"))
+    partners = localise_snippets(Organisation, [link.organisation for link in links], locale)
+    for organisation in partners:
+        organisation.festival_url = partner_url(page, base, organisation.slug)
+    return _with_renditions(partners, "logo", LOGO_SPEC)
+
+
+def partner_url(page, base, slug):
+    return base + page.reverse_subpage("partner", kwargs={"slug": slug})
+
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _track_styles(page):
+    """(slug, colour) of tracks with a valid colour, for the stripes beside sessions."""
+    return [
+        (slug, colour)
+        for slug, colour in FestivalTrack.objects.filter(page=page).values_list("slug", "colour")
+        if colour and HEX_COLOUR.match(colour) and re.match(r"^[-a-zA-Z0-9_]+$", slug)
+    ]
+
+
+def _base_context(request, page, view, sessions, **extra):
+    """What every festival view shows: navigation, day picker, the visitor's
+    selection carried along without JavaScript (`?sessions=`)."""
+    urls = festival_urls(page, request)
+    ids = programme.parse_ids(request.GET.get("sessions"))
+    days = sorted({s.day for s in sessions})
+    today = timezone.localdate()
+    grid_day = (
+        page.start_date
+        if page.is_one_day or not days
+        else next((d for d in days if d >= today), days[0])
+    )
+    context = {
+        "page": page,
+        "self": page,
+        "view": view,
+        "urls": urls,
+        "grid_url": day_url(page, urls["overview"], grid_day),
+        "carried_ids": programme.join_ids(ids),
+        "carried": ids,
+        "storage_key": f"festival-{page.translation_key}",
+        "days": days,
+        "day_links": [(d, day_url(page, urls["overview"], d)) for d in days],
+        "track_styles": _track_styles(page),
+    }
+    context.update(extra)
+    return context
+
+
+def _query(filters, **extra):
+    params = {}
+    for key, value in {**filters, **extra}.items():
+        if value in (None, ""):
+            continue
+        params[key] = value.isoformat() if isinstance(value, date) else value
+    return urlencode(params)
+
+
+def _active_filters(form, filters, carried):
+    """[(label, value label, URL without that filter)] for the filter summary."""
+    result = []
+    for name, value in filters.items():
+        bound = form[name]
+        key = value.isoformat() if isinstance(value, date) else value
+        shown = dict(bound.field.choices).get(key, key)
+        rest = {k: v for k, v in filters.items() if k != name}
+        result.append((bound.label, shown, "?" + _query(rest, sessions=carried)))
+    return result
+
+
+# -- Views ------------------------------------------------------------------------
+
+
+def overview(request, page):
+    """The festival page: intro, when and where, live state, partners, body,
+    links to the programme and its exports."""
+    locale = active_locale(request)
+    now = timezone.now()
+    sessions = load_sessions(page, request, locale=locale, now=now)
+    context = _base_context(
+        request,
+        page,
+        "overview",
+        sessions,
+        live=programme.live_state(page, sessions, now),
+        partners=festival_partners(page, locale, festival_urls(page, request)["overview"]),
+        session_count=len(sessions),
+        live_today=to_local(now).date(),
+        venue=localise_snippets(type(page.venue), [page.venue], locale)[0]
+        if page.venue_id
+        else None,
+    )
+    # Absolute, so a printed page shows where to find the files.
+    for name in ("ical", "json", "frab"):
+        context["urls"][name] = request.build_absolute_uri(context["urls"][name])
+    return render(request, "festival/festival_page.html", context)
+
+
+def programme_list(request, page):
+    """All sessions, filtered by GET parameters, grouped by day and time."""
+    locale = active_locale(request)
+    now = timezone.now()
+    sessions = load_sessions(page, request, locale=locale, now=now)
+    tracks = list(FestivalTrack.objects.filter(page=page))
+    choices = programme.filter_choices(sessions, tracks)
+    form = programme.ProgrammeFilterForm(request.GET or None, choices)
+    filters = form.filters()
+    shown = programme.filter_sessions(sessions, filters, now)
+    carried = programme.join_ids(programme.parse_ids(request.GET.get("sessions")))
+    context = _base_context(
+        request,
+        page,
+        "list",
+        sessions,
+        form=form,
+        filters=filters,
+        active_filters=_active_filters(form, filters, carried),
+        groups=programme.group_by_day_and_time(shown),
+        count=len(shown),
+        total=len(sessions),
+    )
+    return render(request, "festival/programme_list.html", context)
+
+
+def _parse_day(value, page):
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise Http404(_("There is no such day in this festival.")) from None
+    if len(value) != 10 or not page.start_date <= day <= page.last_day:
+        raise Http404(_("There is no such day in this festival."))
+    return day
+
+
+def programme_grid(request, page, day):
+    """One day as a table: rooms (or tracks, with ?by=track) × time slots."""
+    day = _parse_day(day, page)
+    locale = active_locale(request)
+    sessions = load_sessions(page, request, locale=locale)
+    rooms = list(FestivalRoom.objects.filter(page=page))
+    tracks = list(FestivalTrack.objects.filter(page=page))
+    default_by = "room" if rooms or not tracks else "track"
+    by = request.GET.get("by") if request.GET.get("by") in {"room", "track"} else default_by
+    if by == "room":
+        columns = [programme.Column(r.translation_key, r.name, r) for r in rooms]
+
+        def key(s):
+            return s.room.translation_key if s.room else None
+
+        in_day = [s for s in sessions if s.day == day]
+        other_label = (
+            _("Online")
+            if in_day and all(s.is_online for s in in_day if s.room is None)
+            else _("Other places")
+        )
+    else:
+        columns = [programme.Column(t.translation_key, t.name, t) for t in tracks]
+
+        def key(s):
+            return s.track.translation_key if s.track else None
+
+        other_label = _("Other sessions") if tracks else _("Programme")
+    grid = programme.build_grid(sessions, day, columns, key, other_label)
+    base = festival_urls(page, request)["overview"]
+    context = _base_context(
+        request,
+        page,
+        "grid",
+        sessions,
+        day=day,
+        grid=grid,
+        by=by,
+        can_switch=bool(rooms) and bool(tracks),
+        by_room_url=day_url(page, base, day, "room"),
+        by_track_url=day_url(page, base, day, "track"),
+        groups=programme.group_by_day_and_time([s for s in sessions if s.day == day]),
+    )
+    return render(request, "festival/programme_grid.html", context)
+
+
+def speakers(request, page):
+    """Every speaker with their sessions, by name."""
+    locale = active_locale(request)
+    sessions = load_sessions(page, request, locale=locale)
+    by_key = {}
+    for s in sessions:
+        for person in s.speakers:
+            entry = by_key.setdefault(person.translation_key, {"person": person, "sessions": []})
+            if s not in entry["sessions"]:
+                entry["sessions"].append(s)
+    people = {
+        p.pk: p
+        for p in _with_renditions(
+            list(Person.objects.filter(pk__in=[e["person"].pk for e in by_key.values()])),
+            "photo",
+            PHOTO_SPEC,
+        )
+    }
+    organisations = {
+        o.translation_key: o
+        for o in localised_related(
+            Organisation,
+            [p.organisation_id for p in people.values() if p.organisation_id],
+            locale,
+        )
+    }
+    source_keys = dict(
+        Organisation.objects.filter(
+            pk__in=[p.organisation_id for p in people.values() if p.organisation_id]
+        ).values_list("pk", "translation_key")
+    )
+    entries = []
+    for entry in by_key.values():
+        person = people.get(entry["person"].pk, entry["person"])
+        organisation = organisations.get(source_keys.get(person.organisation_id))
+        entries.append({**entry, "person": person, "organisation": organisation})
+    entries.sort(key=lambda e: e["person"].name.casefold())
+    context = _base_context(request, page, "speakers", sessions, speakers=entries)
+    return render(request, "festival/speakers.html", context)
+
+
+def partner(request, page, slug):
+    """A partner (organising partner or session organiser) and its sessions."""
+    locale = active_locale(request)
+    sessions = load_sessions(page, request, locale=locale)
+    candidates = {o.slug: o for s in sessions for o in s.organisers}
+    found = next((o for o in festival_partners(page, locale) if o.slug == slug), None)
+    found = found or candidates.get(slug)
+    if found is None:
+        raise Http404(_("This organisation is not a partner of this festival."))
+    _with_renditions([found], "logo", LOGO_SPEC)
+    theirs = [
+        s for s in sessions if any(o.translation_key == found.translation_key for o in s.organisers)
+    ]
+    context = _base_context(
+        request,
+        page,
+        "partner",
+        sessions,
+        organisation=found,
+        groups=programme.group_by_day_and_time(theirs),
+        count=len(theirs),
+    )
+    return render(request, "festival/partner.html", context)
+
+
+def my_programme(request, page):
+    """The sessions a visitor chose (`?sessions=<occurrence ids>`), with links to
+    remove each one and to download them as one calendar file."""
+    locale = active_locale(request)
+    sessions = load_sessions(page, request, locale=locale)
+    asked = programme.parse_ids(request.GET.get("sessions"))
+    chosen = programme.selected(sessions, asked)
+    ids = [s.occurrence.pk for s in chosen]
+    urls = festival_urls(page, request)
+    for s in chosen:
+        rest = programme.join_ids(i for i in ids if i != s.occurrence.pk)
+        s.remove_url = urls["my_programme"] + (f"?sessions={rest}" if rest else "")
+    joined = programme.join_ids(ids)
+    context = _base_context(
+        request,
+        page,
+        "my_programme",
+        sessions,
+        chosen=chosen,
+        groups=programme.group_by_day_and_time(chosen),
+        ignored=len(asked) - len(ids),
+        ids=joined,
+        download_url=urls["my_programme_ical"] + f"?sessions={joined}" if ids else "",
+        share_url=request.build_absolute_uri(urls["my_programme"] + f"?sessions={joined}")
+        if ids
+        else "",
+    )
+    context["carried_ids"] = joined
+    return render(request, "festival/my_programme.html", context)

@@ -1,0 +1,32 @@
+"""The hooks (Wagtail's `hooks.register`) the core offers to the apps above it,
+so that it can show their content without knowing them.
+
+- `HOME_LISTING_TEMPLATES`: `fn() -> {block name: template}`. The home page
+  offers listing sections (`home.blocks.ListingSectionBlock`: "latest
+  articles", "upcoming events"); the app that owns the content says which of
+  its templates draws the section. A section no app draws renders nothing.
+- `RELATED_SECTIONS`: `fn(context, *, theme_keys, organisation_keys, limit,
+  heading) -> str`, HTML for a page about themes or organisations (an article,
+  a theme page): the events app adds the upcoming events on those themes.
+  Keys are the snippets' translation keys.
+"""
+
+from django.utils.safestring import mark_safe
+from wagtail import hooks
+
+HOME_LISTING_TEMPLATES = "home_listing_templates"
+RELATED_SECTIONS = "related_sections"
+
+
+def listing_template(name):
+    """The template that draws the home page's listing section `name`, or None."""
+    for templates in hooks.get_hooks(HOME_LISTING_TEMPLATES):
+        template = templates().get(name)
+        if template:
+            return template
+    return None
+
+
+def related_sections(context, **keys):
+    """Every app's sections for these themes / organisations, as one HTML string."""
+    return mark_safe("".join(fn(context, **keys) for fn in hooks.get_hooks(RELATED_SECTIONS)))  # noqa: S308 - each part is a rendered template

@@ -1,0 +1,22 @@
+"""The sub-pages of the knowledge base and the directory, attached at start-up:
+theme landing pages, RSS feeds and an address per organisation."""
+
+from home.routing import page_re_route, page_route
+from kennisbank import feeds, views
+from kennisbank.models import KennisbankIndexPage, OrganisationDirectoryPage
+
+
+def article_feed(request, index, slug=None):
+    return feeds.ArticleFeed()(request, index_page=index, theme_slug=slug)
+
+
+KennisbankIndexPage.attach_routes(
+    page_route("", views.article_index, name="index_view"),
+    page_re_route(r"^thema/(?P<slug>[-\w]+)/$", views.theme_landing, name="theme_view"),
+    page_route("feed/", article_feed, name="feed_view"),
+    page_re_route(r"^thema/(?P<slug>[-\w]+)/feed/$", article_feed, name="theme_feed_view"),
+)
+OrganisationDirectoryPage.attach_routes(
+    page_route("", views.organisation_directory, name="directory_view"),
+    page_route("<slug:slug>/", views.organisation_detail, name="organisation_view"),
+)

@@ -1,0 +1,532 @@
+"""The rules behind the partner pages: what a partner page and the partner index
+show besides their own fields, the schematic map of the Dutch–German border
+region, and the editor group of a partner section.
+
+Every function that touches a list costs a fixed number of queries, whatever the
+number of partners, timeline entries or photos.
+
+The map is drawn by the site itself, as an inline SVG: a simplified outline of
+the Netherlands with the Dutch–German border, and numbered markers placed from
+the venues' latitude and longitude. No tile server, no script; the numbered
+text list next to it says the same for people who cannot see the map.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Prefetch
+from wagtail.images import get_image_model
+from wagtail.models import GroupPagePermission, Page
+
+from home import languages
+from home.fields import LANGUAGE_CHOICES
+from home.models import COUNTRY_CHOICES, Organisation, Person, Region
+from kennisbank import services
+from partners.models import (
+    PartnerContact,
+    PartnerFunder,
+    PartnerOrganisation,
+    PartnerPage,
+    PartnerRegion,
+)
+
+PHOTO_SPEC = "fill-480x360|format-webp"
+PHOTO_LARGE_SPEC = "width-1200|format-webp"
+
+# -- The map ----------------------------------------------------------------------------
+
+# The area the map shows: the Netherlands and the German border region as far
+# as the Ruhr. Places outside it (Belarus) are only in the text list.
+NORTH, SOUTH, WEST, EAST = 53.65, 50.65, 3.2, 8.1
+MAP_WIDTH = 600
+# Points closer than this (in map units, about 13 km) share one marker and one
+# number; the text list names each place under it.
+CLUSTER_DISTANCE = 24
+
+# The Dutch–German border from Vaals to the Dollard, simplified (latitude, longitude).
+BORDER = [
+    (50.757, 6.021),
+    (50.905, 6.075),
+    (50.990, 5.880),
+    (51.060, 6.090),
+    (51.200, 6.170),
+    (51.400, 6.220),
+    (51.550, 6.100),
+    (51.700, 6.030),
+    (51.775, 5.950),
+    (51.830, 6.030),
+    (51.860, 6.120),
+    (51.830, 6.400),
+    (51.860, 6.490),
+    (51.970, 6.830),
+    (52.120, 7.050),
+    (52.220, 7.030),
+    (52.380, 7.070),
+    (52.450, 7.000),
+    (52.650, 6.720),
+    (52.850, 7.070),
+    (53.100, 7.200),
+    (53.300, 7.200),
+]
+# The rest of the Dutch outline: the coast from the Dollard to Zeeland and the
+# Belgian border back to Vaals, simplified.
+COAST_AND_BELGIAN_BORDER = [
+    (53.450, 6.830),
+    (53.410, 6.200),
+    (53.370, 5.900),
+    (53.170, 5.420),
+    (52.930, 5.030),
+    (52.960, 4.760),
+    (52.770, 4.660),
+    (52.460, 4.580),
+    (52.240, 4.430),
+    (52.110, 4.270),
+    (51.980, 4.120),
+    (51.810, 3.870),
+    (51.530, 3.440),
+    (51.370, 3.380),
+    (51.270, 3.750),
+    (51.360, 4.240),
+    (51.450, 4.500),
+    (51.450, 4.760),
+    (51.420, 5.000),
+    (51.220, 5.250),
+    (51.220, 5.480),
+    (51.120, 5.800),
+    (50.850, 5.640),
+    (50.750, 5.690),
+]
+
+
+def _x_scale():
+    # An equirectangular projection around the middle latitude: degrees of
+    # longitude shrink by its cosine, so the country keeps its shape.
+    middle = math.radians((NORTH + SOUTH) / 2)
+    return MAP_WIDTH / ((EAST - WEST) * math.cos(middle))
+
+
+def map_height():
+    return round((NORTH - SOUTH) * _x_scale())
+
+
+def project(latitude, longitude):
+    """(x, y) on the map for a latitude and longitude, or None outside the map."""
+    try:
+        lat, lon = float(latitude), float(longitude)
+    except (TypeError, ValueError):
+        return None
+    if not (SOUTH <= lat <= NORTH and WEST <= lon <= EAST):
+        return None
+    scale = _x_scale()
+    x = (lon - WEST) * math.cos(math.radians((NORTH + SOUTH) / 2)) * scale
+    y = (NORTH - lat) * scale
+    return round(x, 1), round(y, 1)
+
+
+def _path(points, close=False):
+    projected = [project(lat, lon) for lat, lon in points]
+    text = " ".join(f"{'M' if i == 0 else 'L'}{x},{y}" for i, (x, y) in enumerate(projected))
+    return text + (" Z" if close else "")
+
+
+def outline_paths():
+    """The SVG paths of the Netherlands' outline and of the Dutch–German border."""
+    return {
+        "netherlands": _path([*BORDER, *COAST_AND_BELGIAN_BORDER], close=True),
+        "border": _path(BORDER),
+    }
+
+
+@dataclass
+class MapEntry:
+    """One thing at a place: the partner itself, an event or a visit."""
+
+    kind: str  # "partner", "event" or "visit"
+    label: str
+    url: str | None = None
+    when: object = None
+
+
+@dataclass
+class MapPlace:
+    """A venue and what happens there."""
+
+    key: str
+    name: str
+    city: str
+    country: str
+    latitude: object
+    longitude: object
+    entries: list = field(default_factory=list)
+
+    @property
+    def country_name(self):
+        return dict(COUNTRY_CHOICES).get(self.country, self.country)
+
+    @property
+    def kinds(self):
+        return {entry.kind for entry in self.entries}
+
+
+@dataclass
+class Marker:
+    number: int
+    x: float
+    y: float
+    places: list
+    is_partner: bool
+
+
+@dataclass
+class PartnerMap:
+    markers: list
+    off_map: list
+    width: int
+    height: int
+    paths: dict
+    labels: list
+
+    @property
+    def places(self):
+        return [place for marker in self.markers for place in marker.places]
+
+
+def add_venue(places, venue, entry):
+    """Add `entry` at `venue` to {key: MapPlace} (places without a venue are skipped)."""
+    if venue is None:
+        return
+    key = str(getattr(venue, "translation_key", None) or venue.pk)
+    place = places.get(key)
+    if place is None:
+        place = places[key] = MapPlace(
+            key=key,
+            name=venue.name,
+            city=venue.city,
+            country=venue.country,
+            latitude=venue.latitude,
+            longitude=venue.longitude,
+        )
+    if not any(e.kind == entry.kind and e.label == entry.label for e in place.entries):
+        place.entries.append(entry)
+
+
+def add_event_rows(places, rows):
+    """Add the venues of event rows (anything with .venue, .page.title, .url, .start)."""
+    for row in rows or []:
+        venue = getattr(row, "venue", None)
+        page = getattr(row, "page", None)
+        if venue is None or page is None:
+            continue
+        add_venue(
+            places, venue, MapEntry("event", page.title, getattr(row, "url", None), row.start)
+        )
+
+
+def build_map(places):
+    """Markers for the places inside the map, numbered west to east and clustered
+    when they lie on top of each other; the rest are listed as off the map."""
+    placed, off_map = [], []
+    for place in places.values():
+        point = project(place.latitude, place.longitude)
+        (placed if point else off_map).append((point, place))
+    placed.sort(key=lambda item: (item[0][0], item[0][1], item[1].name))
+    markers = []
+    for point, place in placed:
+        near = next(
+            (m for m in markers if math.hypot(m.x - point[0], m.y - point[1]) < CLUSTER_DISTANCE),
+            None,
+        )
+        if near is not None:
+            near.places.append(place)
+            near.is_partner = near.is_partner or "partner" in place.kinds
+            continue
+        markers.append(
+            Marker(
+                number=len(markers) + 1,
+                x=point[0],
+                y=point[1],
+                places=[place],
+                is_partner="partner" in place.kinds,
+            )
+        )
+    return PartnerMap(
+        markers=markers,
+        off_map=[place for _point, place in off_map],
+        width=MAP_WIDTH,
+        height=map_height(),
+        paths=outline_paths(),
+        labels=country_labels(),
+    )
+
+
+# Where the country names go: in the middle of the IJsselmeer polders and of
+# Westphalia, away from the places partners are likely to be.
+COUNTRY_LABELS = [("NL", 52.55, 5.45), ("DE", 51.75, 7.3)]
+
+
+def country_labels():
+    names = dict(COUNTRY_CHOICES)
+    labels = []
+    for code, lat, lon in COUNTRY_LABELS:
+        x, y = project(lat, lon)
+        labels.append({"x": x, "y": y, "text": names[code]})
+    return labels
+
+
+# -- Photos -----------------------------------------------------------------------------
+
+
+@dataclass
+class Photo:
+    image: object
+    alt: str
+    caption: str
+    credit: str
+
+
+def _photo_values(blocks):
+    for block in blocks:
+        value = getattr(block, "value", block)
+        image = value.get("image")
+        if image is not None:
+            alt = "" if getattr(image, "decorative", False) else image.contextual_alt_text or ""
+            yield image.pk, alt, value.get("caption", ""), value.get("credit", "")
+
+
+def photos_with_renditions(groups, specs=(PHOTO_SPEC, PHOTO_LARGE_SPEC)):
+    """[[Photo]] for lists of photo blocks, images and renditions in two queries."""
+    values = [list(_photo_values(group)) for group in groups]
+    ids = {pk for group in values for pk, *_rest in group}
+    images = {}
+    if ids:
+        images = get_image_model().objects.prefetch_renditions(*specs).in_bulk(list(ids))
+    return [
+        [
+            Photo(images[pk], alt, caption, credit)
+            for pk, alt, caption, credit in group
+            if pk in images
+        ]
+        for group in values
+    ]
+
+
+# -- The partner page -------------------------------------------------------------------
+
+
+def language_names(codes):
+    """Names of language codes in the active language, in the order given."""
+    names = dict(LANGUAGE_CHOICES)
+    return [names.get(code, code) for code in codes]
+
+
+@dataclass
+class Exchange:
+    date: object
+    precision: str
+    title: str
+    places: str
+    organisations: list
+    report: str
+    photos: list
+    venues: list
+
+
+def timeline(page):
+    """The exchanges, oldest first, with their photos resolved in bulk."""
+    entries = [block.value for block in page.timeline if block.block_type == "exchange"]
+    photo_groups = photos_with_renditions([entry.get("photos") or [] for entry in entries])
+    exchanges = [
+        Exchange(
+            date=entry["date"],
+            precision=entry.get("precision") or "day",
+            title=entry["title"],
+            places=entry["places"],
+            organisations=[o for o in entry.get("organisations") or [] if o is not None],
+            report=entry["report"],
+            photos=photos,
+            venues=[v for v in entry.get("venues") or [] if v is not None],
+        )
+        for entry, photos in zip(entries, photo_groups, strict=True)
+    ]
+    return sorted(exchanges, key=lambda e: e.date)
+
+
+def partner_places(page, base, exchanges):
+    """{key: MapPlace} of the partner's own base and the venues of its exchanges."""
+    places = {}
+    if base is not None:
+        add_venue(places, base, MapEntry("partner", page.title, None))
+    for exchange in exchanges:
+        for venue in exchange.venues:
+            add_venue(places, venue, MapEntry("visit", exchange.title, None, exchange.date))
+    return places
+
+
+def _localized_venue(page):
+    if not page.base_id:
+        return None
+    from home.models import Venue
+
+    found = services.localized_snippets(Venue, [page.base.translation_key])
+    return next(iter(found.values()), page.base)
+
+
+def partner_context(request, page):
+    """Everything the partner page shows besides its own fields."""
+    organisations = services._linked(Organisation, PartnerOrganisation, "organisation", page)
+    regions = services._linked(Region, PartnerRegion, "region", page)
+    contacts = services._linked(Person, PartnerContact, "person", page)
+    funders = services._linked(Organisation, PartnerFunder, "organisation", page)
+    directory = services.directory_page()
+    exchanges = timeline(page)
+    (gallery,) = photos_with_renditions([page.gallery])
+    base = _localized_venue(page)
+    organisation_keys = [o.translation_key for o in organisations]
+    hero = page.image.get_rendition(services.HERO_IMAGE_SPEC) if page.image_id else None
+    return {
+        "organisations": [
+            (o, services.organisation_url(directory, o, request)) for o in organisations
+        ],
+        "regions": regions,
+        "contacts": contacts,
+        "funders": [(o, services.organisation_url(directory, o, request)) for o in funders],
+        "organisation_keys": organisation_keys,
+        "working_languages": language_names(page.language_codes),
+        "country_name": dict(COUNTRY_CHOICES).get(page.country, page.country),
+        "base": base,
+        "exchanges": exchanges,
+        "gallery": gallery,
+        "hero": hero,
+        "map_places": partner_places(page, base, exchanges),
+        "articles": services.articles_of_organisations(request, organisation_keys, limit=3),
+        "source_language": languages.content_language(page),
+    }
+
+
+# -- The partner index ------------------------------------------------------------------
+
+
+@dataclass
+class PartnerCard:
+    page: object
+    url: str
+    country_name: str
+    regions: list
+    organisations: list
+    base: object
+    content_lang: str
+
+
+def partner_index_context(request, index):
+    """The partner cards and the map's places: five queries, however many partners."""
+    from home.models import Venue
+
+    Image = get_image_model()
+    pages = list(
+        PartnerPage.objects.child_of(index)
+        .live()
+        .public()
+        .select_related("locale", "alias_of__locale", "base")
+        .prefetch_related(
+            Prefetch("image", queryset=Image.objects.prefetch_renditions(services.CARD_IMAGE_SPEC)),
+            Prefetch(
+                "region_links",
+                queryset=PartnerRegion.objects.select_related("region").order_by("sort_order"),
+            ),
+            Prefetch(
+                "organisation_links",
+                queryset=PartnerOrganisation.objects.select_related("organisation").order_by(
+                    "sort_order"
+                ),
+            ),
+        )
+        .order_by("path")
+    )
+    region_keys = {link.region.translation_key for p in pages for link in p.region_links.all()}
+    venue_keys = {p.base.translation_key for p in pages if p.base_id}
+    regions = services.localized_snippets(Region, region_keys) if region_keys else {}
+    venues = services.localized_snippets(Venue, venue_keys) if venue_keys else {}
+    cards, places, organisation_keys = [], {}, set()
+    for page in pages:
+        organisations = [link.organisation for link in page.organisation_links.all()]
+        organisation_keys.update(o.translation_key for o in organisations)
+        base = venues.get(page.base.translation_key, page.base) if page.base_id else None
+        url = page.get_url(request)
+        source = page.alias_of if page.alias_of_id else page
+        cards.append(
+            PartnerCard(
+                page=page,
+                url=url,
+                country_name=dict(COUNTRY_CHOICES).get(page.country, page.country),
+                regions=[
+                    regions.get(link.region.translation_key, link.region)
+                    for link in page.region_links.all()
+                ],
+                organisations=organisations,
+                base=base,
+                content_lang=source.locale.language_code,
+            )
+        )
+        if base is not None:
+            add_venue(places, base, MapEntry("partner", page.title, url))
+    return {
+        "partners": cards,
+        "map_places": places,
+        "organisation_keys": sorted(organisation_keys),
+    }
+
+
+# -- Editors of one partner section -----------------------------------------------------
+
+SECTION_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+
+
+def editor_group_name(page):
+    return f"{page.title} editors"
+
+
+def grant_section_to_group(group, page):
+    """Give `group` the page permissions on every language version of `page`
+    (the original, its translations and aliases) and access to the admin.
+
+    Wagtail's page permissions hold for a page and everything below it, so the
+    group edits the partner page and the events under it, in every language,
+    and nothing else; the registrations admin follows the same permissions.
+    Idempotent; new language versions made later join by themselves
+    (`share_section_permissions`).
+    """
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    permissions = list(
+        Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=SECTION_PERMISSIONS
+        )
+    )
+    for version in Page.objects.filter(translation_key=page.translation_key):
+        for permission in permissions:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=version, permission=permission
+            )
+    return group
+
+
+def ensure_editor_group(page, name=None):
+    """The editor group of a partner section ("<title> editors"), created if missing."""
+    group, _created = Group.objects.get_or_create(name=name or editor_group_name(page))
+    return grant_section_to_group(group, page)
+
+
+def share_section_permissions(page):
+    """Give a new language version of a partner page the page permissions the
+    other versions already have, so a partner's editor group keeps its whole
+    section when the page is translated (or gets an alias) after the group was
+    made. Runs on every new version (`kennisbank.signals`)."""
+    existing = GroupPagePermission.objects.filter(
+        page__translation_key=page.translation_key
+    ).exclude(page=page)
+    for group_id, permission_id in set(existing.values_list("group_id", "permission_id")):
+        GroupPagePermission.objects.get_or_create(
+            group_id=group_id, page=page, permission_id=permission_id
+        )

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RegistrationConfig(AppConfig):
+    """Registration for event dates: places, waiting list, e-mails, self-service.
+    Sits above `events`: it adds its routes and admin screens to event pages."""
+
+    name = "registration"
+    verbose_name = _("Registration")
+
+    def ready(self):
+        from registration import routes  # noqa: F401 - attaches the event page's routes

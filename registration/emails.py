@@ -1,0 +1,201 @@
+"""E-mails about registrations, in the language the visitor used.
+
+`queue()` is what the services call: it enqueues `tasks.send_registration_email`
+when the surrounding transaction commits, so a registration is saved whatever
+the mail server does. `build_message()` renders one e-mail (text, with the
+date's `.ics` attached for confirmed registrations); the online meeting link is
+only ever put in e-mails to confirmed registrants.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from events.ical import PRODID
+from events.models import Occurrence
+from events.schedule import to_local
+from registration.forms import date_label
+from registration.models import Registration
+
+KINDS = {
+    "confirmed",
+    "waiting",
+    "promoted",
+    "cancelled",
+    "changed",
+    "link",
+    "reminder",
+    "message",
+    "organiser",
+}
+
+
+def queue(registration, kind, **extra):
+    """Send an e-mail about `registration` after the transaction commits."""
+    from registration.tasks import send_registration_email
+
+    registration_id = registration.pk
+    transaction.on_commit(lambda: send_registration_email.enqueue(registration_id, kind, extra, 1))
+
+
+def _subject(kind, title, extra):
+    subjects = {
+        "confirmed": _("Registration confirmed: %(title)s"),
+        "waiting": _("You are on the waiting list: %(title)s"),
+        "promoted": _("A place has come free for you: %(title)s"),
+        "cancelled": _("Registration cancelled: %(title)s"),
+        "changed": _("Registration changed: %(title)s"),
+        "link": _("Your registration for %(title)s"),
+        "reminder": _("Reminder: %(title)s"),
+        "organiser": _("New registration: %(title)s"),
+    }
+    if kind == "message":
+        return f"{title}: {extra.get('subject', '')}"[:200]
+    return subjects[kind] % {"title": title}
+
+
+def host():
+    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
+
+
+def dates_of(registration):
+    """The dates a registration covers: its date, or every date of the series."""
+    page = registration.occurrence.event
+    if page.registration_scope == "series":
+        return list(
+            Occurrence.objects.filter(event_key=registration.event_key)
+            .exclude(status=Occurrence.Status.CANCELLED)
+            .order_by("start", "pk")
+        )
+    return [registration.occurrence]
+
+
+def ics_for(registration, page, url):
+    """A VCALENDAR with the registration's date(s); the online link only for
+    confirmed registrations."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("method", "PUBLISH")
+    source = registration.occurrence.event
+    online = source.online_url if registration.is_confirmed else ""
+    for occurrence in dates_of(registration):
+        event = Event()
+        stamp = occurrence.original_start.strftime("%Y%m%dT%H%M%SZ")
+        event.add("uid", f"{registration.event_key}-{stamp}-registration@{host()}")
+        event.add("dtstamp", timezone.now())
+        event.add("summary", page.title)
+        if occurrence.all_day:
+            event.add("dtstart", to_local(occurrence.start).date())
+            event.add("dtend", to_local(occurrence.end).date())
+        else:
+            event.add("dtstart", occurrence.start)
+            event.add("dtend", occurrence.end)
+        venue = occurrence.venue or source.venue
+        if venue is not None:
+            location = ", ".join(p for p in (venue.name, venue.street, venue.city) if p)
+            event.add("location", location)
+        elif online:
+            event.add("location", online)
+        description = "\n\n".join(p for p in (page.intro, online, url) if p)
+        if description:
+            event.add("description", description)
+        event.add("url", url)
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def manage_url(registration, page):
+    from registration.services import manage_token
+
+    if not registration.secret:
+        return ""
+    return page.get_full_url() + page.reverse_subpage(
+        "registration_manage", kwargs={"token": manage_token(registration)}
+    )
+
+
+def build_message(registration, kind, extra=None):
+    """The e-mail for `kind`, or None when there is nobody to write to (the
+    registration was anonymised, or the event has no contact address)."""
+    from registration.services import page_for_language
+
+    extra = extra or {}
+    if kind == "organiser":
+        source = registration.occurrence.event
+        if not source.contact_email:
+            return None
+        language, recipient = source.locale.language_code, source.contact_email
+    else:
+        if not registration.email or registration.anonymised_at:
+            return None
+        language, recipient = registration.language, registration.email
+    with translation.override(language):
+        page = page_for_language(registration.event_key, language) or registration.occurrence.event
+        url = page.get_full_url()
+        source = registration.occurrence.event
+        dates = [date_label(o) for o in dates_of(registration)]
+        venue = registration.occurrence.venue or source.venue
+        if venue is not None and venue.translation_key:
+            venue = venue.get_translation_or_none(page.locale) or venue
+        context = {
+            "kind": kind,
+            "registration": registration,
+            "page": page,
+            "event_url": url,
+            "dates": dates,
+            "series": source.registration_scope == "series",
+            "venue": ", ".join(
+                p
+                for p in (
+                    venue.name,
+                    venue.street,
+                    " ".join(q for q in (venue.postcode, venue.city) if q),
+                )
+                if p
+            )
+            if venue
+            else "",
+            "online_url": source.online_url if registration.is_confirmed else "",
+            "manage_url": manage_url(registration, page) if kind != "organiser" else "",
+            "confirmation_text": page.confirmation_text,
+            "extra": extra,
+            "contact_email": source.contact_email,
+        }
+        subject = _subject(kind, page.title, extra)
+        body = render_to_string("registration/email/body.txt", context)
+        message = EmailMultiAlternatives(
+            subject=subject.replace("\n", " "),
+            body=body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[recipient],
+        )
+        if kind in {"confirmed", "promoted", "reminder", "changed", "link"} and (
+            registration.is_confirmed
+        ):
+            message.attach(f"{page.slug}.ics", ics_for(registration, page, url), "text/calendar")
+    return message
+
+
+def send(registration_id, kind, extra=None):
+    """Render and send one e-mail now. Returns False when there was nothing to send."""
+    registration = (
+        Registration.objects.select_related(
+            "occurrence", "occurrence__event", "occurrence__venue", "occurrence__event__venue"
+        )
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None or kind not in KINDS:
+        return False
+    message = build_message(registration, kind, extra)
+    if message is None:
+        return False
+    message.send()
+    return True

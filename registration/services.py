@@ -1,0 +1,649 @@
+"""The rules of registration: who gets a place, who waits, who moves up.
+
+Every function that changes places runs inside `transaction.atomic()` and first
+locks the row of the date it concerns (`lock_occurrence`: `SELECT … FOR UPDATE`
+with a short lock timeout on PostgreSQL). Places are counted *after* taking the
+lock, with one aggregate, and written in the same transaction, so two visitors
+can never both get the last place (the approach pretix takes). For a series
+registration the lock is on the series' first date, the anchor.
+
+E-mails are queued with `transaction.on_commit`, so a failing mail server never
+rolls back a registration (see `registration.emails`).
+
+Views, the admin, the management commands and the demo loader call these
+functions; nothing else writes `Registration` rows.
+"""
+
+import base64
+import logging
+import secrets
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core import signing
+from django.db import connection, transaction
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext_lazy as _
+
+from events.models import EventPage, Occurrence
+from registration.models import Registration
+
+logger = logging.getLogger(__name__)
+
+TOKEN_SALT = "registration.manage"  # noqa: S105 - a namespace, not a secret
+LOCK_TIMEOUT_MS = 5000
+
+
+class RegistrationError(Exception):
+    """A rule said no; `message` is for the visitor, in their language."""
+
+    code = "error"
+    message = _("Registration is not possible.")
+
+    def __init__(self, message=None, *, registration=None):
+        self.registration = registration
+        if message is not None:
+            self.message = message
+        super().__init__(str(self.message))
+
+
+class RegistrationClosed(RegistrationError):
+    code = "closed"
+    message = _("Registration for this date is closed.")
+
+
+class NotYetOpen(RegistrationError):
+    code = "not_open"
+    message = _("Registration for this date has not opened yet.")
+
+
+class DateCancelled(RegistrationError):
+    code = "cancelled"
+    message = _("This date has been cancelled.")
+
+
+class Full(RegistrationError):
+    code = "full"
+    message = _("This date is full.")
+
+
+class AlreadyRegistered(RegistrationError):
+    code = "duplicate"
+    message = _(
+        "This e-mail address is already registered for this date. We have sent you a new "
+        "link to view or change that registration."
+    )
+
+
+class InvalidPlaces(RegistrationError):
+    code = "places"
+    message = _("Choose a number of places that is allowed.")
+
+
+class Busy(RegistrationError):
+    code = "busy"
+    message = _("It is very busy right now. Please try again in a moment.")
+
+
+# -- Settings ---------------------------------------------------------------
+
+
+def retention_days():
+    """Days after a date before its registrations are anonymised (default 30)."""
+    return int(getattr(settings, "REGISTRATION_RETENTION_DAYS", 30))
+
+
+def reminder_hours():
+    """How long before a date the reminder goes out (default 48 hours)."""
+    return int(getattr(settings, "REGISTRATION_REMINDER_HOURS", 48))
+
+
+# -- Reading -----------------------------------------------------------------
+
+
+def normalise_email(email):
+    return (email or "").strip().lower()
+
+
+def anchor_occurrence(event_key):
+    """The first date of a series that has not been cancelled: a series
+    registration belongs to it (and its row is the series' lock)."""
+    return (
+        Occurrence.objects.filter(event_key=event_key)
+        .exclude(status=Occurrence.Status.CANCELLED)
+        .order_by("start", "pk")
+        .first()
+    )
+
+
+def settings_page(occurrence):
+    """The page whose registration settings count: the date's source page (the
+    settings are synchronised to the translations, so any version would do)."""
+    return occurrence.event
+
+
+def closes_at(page, occurrence):
+    """Registration closes at the editor's moment, else when the date starts."""
+    return page.registration_closes or occurrence.start
+
+
+def availability(page, occurrence, *, confirmed=None, now=None):
+    """What the form can offer for a date, as a `State`.
+
+    `confirmed` (places already confirmed) may be passed in when the caller
+    counted many dates at once."""
+    now = now or timezone.now()
+    if confirmed is None:
+        confirmed = confirmed_places(occurrence)
+    state = State(occurrence=occurrence, capacity=page.capacity, confirmed=confirmed)
+    if not page.registration_enabled:
+        state.code = "off"
+    elif occurrence.status == Occurrence.Status.CANCELLED:
+        state.code = "cancelled"
+    elif page.registration_opens and now < page.registration_opens:
+        state.code = "not_open"
+    elif now >= closes_at(page, occurrence):
+        state.code = "closed"
+    elif state.places_left == 0:
+        state.code = "waiting" if page.waiting_list_enabled else "full"
+    else:
+        state.code = "open"
+    return state
+
+
+@dataclass
+class State:
+    occurrence: Occurrence
+    capacity: int | None
+    confirmed: int
+    code: str = "open"
+
+    @property
+    def places_left(self):
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.confirmed, 0)
+
+    @property
+    def accepts(self):
+        """The form takes registrations (confirmed or for the waiting list)."""
+        return self.code in {"open", "waiting"}
+
+    @property
+    def fill_percent(self):
+        if not self.capacity:
+            return None
+        return min(100, round(100 * self.confirmed / self.capacity))
+
+
+def confirmed_places(occurrence):
+    return (
+        Registration.objects.filter(
+            occurrence=occurrence, status=Registration.Status.CONFIRMED
+        ).aggregate(total=Sum("places"))["total"]
+        or 0
+    )
+
+
+def confirmed_by_occurrence(occurrence_ids):
+    """{occurrence id: confirmed places} for many dates in one query."""
+    rows = (
+        Registration.objects.filter(
+            occurrence_id__in=list(occurrence_ids), status=Registration.Status.CONFIRMED
+        )
+        .values("occurrence_id")
+        .annotate(total=Sum("places"))
+    )
+    return {row["occurrence_id"]: row["total"] or 0 for row in rows}
+
+
+def counts(queryset):
+    """Counts for the organiser: registrations and places per status, attended."""
+    return queryset.aggregate(
+        confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        confirmed_places=Sum("places", filter=Q(status=Registration.Status.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+        waiting_places=Sum("places", filter=Q(status=Registration.Status.WAITING)),
+        cancelled=Count("pk", filter=Q(status=Registration.Status.CANCELLED)),
+        attended=Count("pk", filter=Q(attended_at__isnull=False)),
+    )
+
+
+# -- Manage links ------------------------------------------------------------
+
+
+def url_token(value, salt):
+    """`value` signed with SECRET_KEY, as letters, digits, "-" and "_" only
+    (Wagtail's page routes accept nothing else in a path segment)."""
+    signed = signing.dumps(value, salt=salt, compress=True)
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+
+
+def read_url_token(token, salt, max_age=None):
+    """The value of a `url_token`; raises `signing.BadSignature` for anything else."""
+    try:
+        padded = token + "=" * (-len(token) % 4)
+        signed = base64.urlsafe_b64decode(padded.encode()).decode()
+    except (ValueError, UnicodeError) as error:
+        raise signing.BadSignature("not a token") from error
+    return signing.loads(signed, salt=salt, max_age=max_age)
+
+
+def manage_token(registration):
+    """The token of the visitor's manage link: the registration's id and its
+    random secret, signed with SECRET_KEY. Unguessable, not enumerable, and
+    dead once the secret changes."""
+    return url_token([registration.pk, registration.secret], TOKEN_SALT)
+
+
+def registration_for_token(token):
+    """The registration a manage token stands for, or None for anything tampered,
+    stale (a newer link was sent) or anonymised."""
+    if not isinstance(token, str) or len(token) > 500:
+        return None
+    try:
+        pk, secret = read_url_token(token, TOKEN_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    if not isinstance(pk, int) or not isinstance(secret, str) or not secret:
+        return None
+    registration = (
+        Registration.objects.select_related("occurrence", "occurrence__event").filter(pk=pk).first()
+    )
+    if registration is None or not registration.secret:
+        return None
+    if not constant_time_compare(registration.secret, secret):
+        return None
+    return registration
+
+
+def new_secret():
+    return secrets.token_urlsafe(32)
+
+
+def send_new_link(registration):
+    """Give a registration a new manage link and e-mail it: earlier links stop
+    working. Used when the same address registers again."""
+    registration.secret = new_secret()
+    registration.save(update_fields=["secret", "updated_at"])
+    _mail(registration, "link")
+
+
+# -- Locking -----------------------------------------------------------------
+
+
+def lock_occurrence(occurrence_id):
+    """Lock a date's row until the transaction ends and return it, fresh.
+
+    On PostgreSQL a short `lock_timeout` turns a pile-up into a `Busy` error
+    for the visitor instead of a hanging request. Must run inside atomic()."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT_MS}ms'")
+    from django.db import OperationalError
+
+    try:
+        return Occurrence.objects.select_for_update().select_related("event").get(pk=occurrence_id)
+    except OperationalError as error:
+        raise Busy() from error
+
+
+def _mail(registration, kind, **extra):
+    from registration.emails import queue
+
+    queue(registration, kind, **extra)
+
+
+# -- Registering -------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    registration: Registration
+    created: bool = True
+    promoted: list = field(default_factory=list)
+
+
+def register(
+    occurrence,
+    *,
+    name,
+    email,
+    places=1,
+    answers=None,
+    language="nl",
+    idempotency_key=None,
+    source=Registration.Source.FORM,
+    now=None,
+    check_window=True,
+    notify=True,
+):
+    """Register someone for a date (or, for a series registration, its anchor).
+
+    Rules, all decided while holding the date's lock:
+    - The same form token again (double submit, reload, back button) returns
+      the registration it already made (`created=False`).
+    - The date must not be cancelled, registration must be on and, unless the
+      organiser adds someone by hand (`check_window=False`), open now.
+    - 1 ≤ places ≤ the event's "places per registration" (organisers may go up
+      to the capacity).
+    - One active registration per e-mail address and date: a second one raises
+      `AlreadyRegistered` (carrying the existing registration).
+    - Waiting people who fit are promoted first (the capacity may have grown);
+      then the new registration is confirmed when its places fit, otherwise it
+      goes on the waiting list (when the event has one) or `Full` is raised.
+    - The visitor's e-mail (confirmation or waiting list) is queued on commit
+      (`notify=False`, for demo content only, sends nothing).
+    """
+    now = now or timezone.now()
+    email_key = normalise_email(email)
+    with transaction.atomic():
+        occurrence = lock_occurrence(occurrence.pk)
+        page = settings_page(occurrence)
+        if idempotency_key:
+            existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
+            if existing is not None:
+                return Result(existing, created=False)
+        if occurrence.status == Occurrence.Status.CANCELLED:
+            raise DateCancelled()
+        if not page.registration_enabled:
+            raise RegistrationClosed()
+        if check_window:
+            if page.registration_opens and now < page.registration_opens:
+                raise NotYetOpen()
+            if now >= closes_at(page, occurrence):
+                raise RegistrationClosed()
+        limit = page.max_places_per_registration
+        if source == Registration.Source.ADMIN:
+            limit = max(limit, page.capacity or 0, 1)
+        if not isinstance(places, int) or not 1 <= places <= limit:
+            raise InvalidPlaces()
+        duplicate = Registration.objects.filter(
+            occurrence=occurrence,
+            email_key=email_key,
+            status__in=Registration.ACTIVE,
+            anonymised_at__isnull=True,
+        ).first()
+        if duplicate is not None:
+            raise AlreadyRegistered(registration=duplicate)
+        promoted = _promote(occurrence, page, now)
+        taken = confirmed_places(occurrence)
+        fits = page.capacity is None or taken + places <= page.capacity
+        if fits:
+            status = Registration.Status.CONFIRMED
+        elif page.waiting_list_enabled:
+            status = Registration.Status.WAITING
+        else:
+            raise Full()
+        registration = Registration.objects.create(
+            occurrence=occurrence,
+            event_key=occurrence.event_key,
+            status=status,
+            places=places,
+            name=name.strip(),
+            email=email.strip(),
+            email_key=email_key,
+            answers=answers or [],
+            language=language,
+            source=source,
+            secret=new_secret(),
+            idempotency_key=idempotency_key or None,
+            confirmed_at=now if fits else None,
+        )
+        if notify:
+            _mail(registration, "confirmed" if fits else "waiting")
+            if page.notify_organiser and page.contact_email:
+                _mail(registration, "organiser")
+    return Result(registration, created=True, promoted=promoted)
+
+
+def _promote(occurrence, page, now):
+    """Move waiting people up while the date holds the lock.
+
+    Rule: walk the waiting list in order of registration (first come, first
+    served) and confirm every entry whose places fit in what is left; an entry
+    that does not fit keeps its place at the head of the list and a later,
+    smaller entry may go first. (So a family of four never blocks the single
+    person behind them, and is first in line when four places come free.)
+    Nobody is promoted on a cancelled or past date. Each promoted person is
+    e-mailed on commit."""
+    if occurrence.status == Occurrence.Status.CANCELLED or occurrence.end < now:
+        return []
+    waiting = list(
+        Registration.objects.filter(
+            occurrence=occurrence, status=Registration.Status.WAITING
+        ).order_by("created_at", "pk")
+    )
+    if not waiting:
+        return []
+    left = None if page.capacity is None else page.capacity - confirmed_places(occurrence)
+    promoted = []
+    for entry in waiting:
+        if left is not None and entry.places > left:
+            continue
+        entry.status = Registration.Status.CONFIRMED
+        entry.confirmed_at = now
+        entry.save(update_fields=["status", "confirmed_at", "updated_at"])
+        if left is not None:
+            left -= entry.places
+        promoted.append(entry)
+        _mail(entry, "promoted")
+    return promoted
+
+
+def promote_waiting(occurrence, *, now=None):
+    """Promote from the waiting list of a date (see `_promote` for the rule)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        occurrence = lock_occurrence(occurrence.pk)
+        return _promote(occurrence, settings_page(occurrence), now)
+
+
+def cancel(registration, *, by="visitor", now=None, notify=True):
+    """Cancel a registration (or take someone off the waiting list), then
+    promote the waiting people who now fit. Cancelling twice changes nothing.
+    The person gets an e-mail as a receipt (not when their data is being
+    erased: `notify=False`)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        occurrence = lock_occurrence(registration.occurrence_id)
+        registration = Registration.objects.get(pk=registration.pk)
+        if registration.status == Registration.Status.CANCELLED:
+            return Result(registration, created=False)
+        registration.status = Registration.Status.CANCELLED
+        registration.cancelled_at = now
+        registration.cancelled_by = by
+        registration.save(update_fields=["status", "cancelled_at", "cancelled_by", "updated_at"])
+        if notify:
+            _mail(registration, "cancelled", by=by)
+        promoted = _promote(occurrence, settings_page(occurrence), now)
+    return Result(registration, created=False, promoted=promoted)
+
+
+def change_places(registration, places, *, now=None, by="visitor"):
+    """Change how many places a registration has.
+
+    Rules: 1 ≤ places ≤ places per registration (organisers: up to the
+    capacity). A confirmed registration may grow only into free places (else
+    `Full`, nothing changes); shrinking frees places and promotes waiting
+    people. A waiting entry may change freely (it keeps its turn) and is
+    confirmed at once if it now fits."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        occurrence = lock_occurrence(registration.occurrence_id)
+        page = settings_page(occurrence)
+        registration = Registration.objects.get(pk=registration.pk)
+        if not registration.is_active:
+            raise RegistrationClosed(_("This registration has been cancelled."))
+        limit = page.max_places_per_registration
+        if by == "organiser":
+            limit = max(limit, page.capacity or 0, 1)
+        if not isinstance(places, int) or not 1 <= places <= limit:
+            raise InvalidPlaces()
+        if places == registration.places:
+            return Result(registration, created=False)
+        if registration.is_confirmed and places > registration.places and page.capacity:
+            others = confirmed_places(occurrence) - registration.places
+            if others + places > page.capacity:
+                raise Full(_("There are not enough places left for that."))
+        registration.places = places
+        registration.save(update_fields=["places", "updated_at"])
+        promoted = _promote(occurrence, page, now)
+        _mail(registration, "changed")
+    return Result(registration, created=False, promoted=promoted)
+
+
+def promote(registration, *, now=None):
+    """The organiser moves one waiting person up. Rule: only when their places
+    fit (the capacity is the organiser's own promise to the venue)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        occurrence = lock_occurrence(registration.occurrence_id)
+        page = settings_page(occurrence)
+        registration = Registration.objects.get(pk=registration.pk)
+        if not registration.is_waiting:
+            return Result(registration, created=False)
+        taken = confirmed_places(occurrence)
+        if page.capacity is not None and taken + registration.places > page.capacity:
+            raise Full(_("There are not enough places left to promote this registration."))
+        registration.status = Registration.Status.CONFIRMED
+        registration.confirmed_at = now
+        registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+        _mail(registration, "promoted")
+    return Result(registration, created=False)
+
+
+def set_attended(registration, attended=True, *, now=None):
+    """Check someone in (or undo it). Only confirmed registrations attend."""
+    now = now or timezone.now()
+    if attended and not registration.is_confirmed:
+        return registration
+    registration.attended_at = now if attended else None
+    registration.save(update_fields=["attended_at", "updated_at"])
+    return registration
+
+
+def message_all(occurrence, *, subject, body, include_waiting=False):
+    """E-mail everyone registered for a date (the organiser's own words, sent
+    as written). Returns how many e-mails were queued."""
+    statuses = [Registration.Status.CONFIRMED]
+    if include_waiting:
+        statuses.append(Registration.Status.WAITING)
+    registrations = Registration.objects.filter(
+        occurrence=occurrence, status__in=statuses, anonymised_at__isnull=True
+    )
+    count = 0
+    with transaction.atomic():
+        for registration in registrations:
+            _mail(registration, "message", subject=subject, body=body)
+            count += 1
+    return count
+
+
+# -- Reminders and privacy -----------------------------------------------------
+
+
+def send_reminders(*, now=None):
+    """Queue a reminder for every confirmed registration whose date starts
+    within `REGISTRATION_REMINDER_HOURS` and that had none yet. Idempotent
+    (`reminded_at`), so safe to run from cron as often as you like."""
+    from datetime import timedelta
+
+    now = now or timezone.now()
+    due = Registration.objects.filter(
+        status=Registration.Status.CONFIRMED,
+        reminded_at__isnull=True,
+        anonymised_at__isnull=True,
+        occurrence__start__gt=now,
+        occurrence__start__lte=now + timedelta(hours=reminder_hours()),
+    ).exclude(occurrence__status=Occurrence.Status.CANCELLED)
+    count = 0
+    for registration in due.iterator():
+        with transaction.atomic():
+            marked = Registration.objects.filter(
+                pk=registration.pk, reminded_at__isnull=True
+            ).update(reminded_at=now)
+            if marked:
+                _mail(registration, "reminder")
+                count += 1
+    return count
+
+
+ANONYMOUS_FIELDS = {"name": "", "email": "", "email_key": "", "answers": [], "secret": ""}
+
+
+def anonymise_past(*, days=None, now=None):
+    """Blank the personal data of registrations whose date (for a series
+    registration: the series' last date) ended more than `days` (default
+    `REGISTRATION_RETENTION_DAYS`, 30) ago. Status, places,
+    attendance and dates stay, so the counts remain. Idempotent."""
+    from datetime import timedelta
+
+    now = now or timezone.now()
+    days = retention_days() if days is None else days
+    cutoff = now - timedelta(days=days)
+    # A series registration sits on the first date but lasts until the last.
+    running_series = Occurrence.objects.filter(end__gte=cutoff).values("event_key")
+    return (
+        Registration.objects.filter(anonymised_at__isnull=True, occurrence__end__lt=cutoff)
+        .exclude(
+            Q(occurrence__event__registration_scope="series") & Q(event_key__in=running_series)
+        )
+        .update(anonymised_at=now, idempotency_key=None, **ANONYMOUS_FIELDS)
+    )
+
+
+def registrations_for_email(email):
+    return Registration.objects.filter(email_key=normalise_email(email)).select_related(
+        "occurrence", "occurrence__event"
+    )
+
+
+def export_for_email(email):
+    """Everything stored about one e-mail address, as plain data (GDPR access)."""
+    rows = []
+    for registration in registrations_for_email(email).order_by("created_at", "pk"):
+        rows.append(
+            {
+                "event": registration.occurrence.event.title,
+                "date": registration.occurrence.start.isoformat(),
+                "status": registration.status,
+                "places": registration.places,
+                "name": registration.name,
+                "email": registration.email,
+                "answers": registration.answers,
+                "language": registration.language,
+                "registered_at": registration.created_at.isoformat(),
+                "cancelled_at": registration.cancelled_at.isoformat()
+                if registration.cancelled_at
+                else None,
+                "attended": registration.attended_at is not None,
+            }
+        )
+    return rows
+
+
+def erase_email(email, *, now=None):
+    """Erase everything about one e-mail address (GDPR erasure): its active
+    registrations are cancelled first (so waiting people move up), then all of
+    them are anonymised. Returns how many registrations were erased."""
+    now = now or timezone.now()
+    for registration in registrations_for_email(email).filter(status__in=Registration.ACTIVE):
+        cancel(registration, by="organiser", now=now, notify=False)
+    return (
+        registrations_for_email(email)
+        .filter(anonymised_at__isnull=True)
+        .update(anonymised_at=now, idempotency_key=None, **ANONYMOUS_FIELDS)
+    )
+
+
+def page_for_language(event_key, language):
+    """The live version of an event in a language, else its source version."""
+    pages = EventPage.objects.filter(translation_key=event_key, live=True).select_related("locale")
+    by_code = {}
+    for page in pages.order_by("pk"):
+        if page.alias_of_id is None or page.locale.language_code not in by_code:
+            by_code.setdefault(page.locale.language_code, page)
+    return by_code.get(language) or next(iter(by_code.values()), None)

@@ -1,0 +1,58 @@
+"""Background tasks of registration (Django's task framework, django-tasks).
+
+Sending is retried: a failed send is enqueued again with `run_after` (5, 10,
+20… minutes later) up to `MAX_ATTEMPTS` times when the backend can defer tasks
+(the database backend in production). The immediate backend of development and
+tests cannot, so there a failure is logged and given up. Logs name the
+registration's id and the kind of e-mail, never an address or a name.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.utils import timezone
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+
+
+@task()
+def send_registration_email(registration_id, kind, extra=None, attempt=1):
+    from registration import emails
+
+    try:
+        return emails.send(registration_id, kind, extra or {})
+    except Exception as error:  # noqa: BLE001 - any mail failure is retried, not raised
+        logger.warning(
+            "Registration e-mail failed (registration %s, kind %s, attempt %s): %s",
+            registration_id,
+            kind,
+            attempt,
+            type(error).__name__,
+        )
+        retry(registration_id, kind, extra, attempt)
+        return False
+
+
+def retry(registration_id, kind, extra, attempt):
+    """Enqueue the send again later, if attempts are left and the backend defers."""
+    if attempt >= MAX_ATTEMPTS:
+        logger.error(
+            "Registration e-mail given up (registration %s, kind %s)", registration_id, kind
+        )
+        return False
+    if not send_registration_email.get_backend().supports_defer:
+        logger.error(
+            "Registration e-mail not retried: the task backend cannot defer "
+            "(registration %s, kind %s)",
+            registration_id,
+            kind,
+        )
+        return False
+    later = timezone.now() + timedelta(minutes=5 * 2 ** (attempt - 1))
+    send_registration_email.using(run_after=later).enqueue(
+        registration_id, kind, extra, attempt + 1
+    )
+    return True

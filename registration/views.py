@@ -1,0 +1,238 @@
+"""The visitor's registration views, served by `EventPage`'s routes:
+`register/` (the form's POST), `register/done/<receipt>/` (after the redirect)
+and `registration/<token>/` (the personal manage page).
+
+Views translate HTTP to `registration.services` calls and back: errors
+become messages next to the field, in the page's language; success redirects
+(POST-redirect-GET), so a reload never posts again.
+"""
+
+from django.core import signing
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events.models import Occurrence
+from home.ratelimit import allow
+from registration import services
+from registration.forms import PlacesForm, RegistrationForm, date_label
+from registration.models import Registration
+
+RECEIPT_SALT = "registration.done"
+RATE_LIMIT = (10, 3600)  # registrations per visitor address per hour
+DATES_OFFERED = 8  # a long series offers its next dates, not 18 months of them
+
+
+def candidate_dates(page, event, upcoming):
+    """The dates the form is about: the series' anchor, or every upcoming date."""
+    if event.registration_scope == "series":
+        anchor = services.anchor_occurrence(page.translation_key)
+        return [anchor] if anchor else []
+    return list(upcoming)[:DATES_OFFERED]
+
+
+def registration_context(request, page, event, upcoming, *, form=None, error=None, now=None):
+    """What the event page's registration section needs: each date's state and
+    places left, the form, and an error for the whole form. Two queries at most
+    (confirmed places of all dates at once; the page's questions)."""
+    now = now or timezone.now()
+    dates = [o for o in candidate_dates(page, event, upcoming) if o.end >= now]
+    confirmed = services.confirmed_by_occurrence(o.pk for o in dates)
+    states = [
+        services.availability(event, o, confirmed=confirmed.get(o.pk, 0), now=now) for o in dates
+    ]
+    for state in states:
+        state.label = date_label(state.occurrence)
+    accepting = [s for s in states if s.accepts]
+    if form is None and accepting:
+        form = RegistrationForm(
+            dates=[s.occurrence for s in states if s.occurrence.status != "cancelled"],
+            questions=list(page.registration_questions.all()),
+            max_places=event.max_places_per_registration,
+        )
+    if form is not None:
+        selected = form["occurrence"].value()
+        if selected in (None, "") and accepting:
+            selected = accepting[0].occurrence.pk
+        for state in states:
+            state.checked = str(state.occurrence.pk) == str(selected)
+    return {
+        "states": states,
+        "accepting": accepting,
+        "form": form if accepting or form is not None and form.is_bound else None,
+        "error": error,
+        "series": event.registration_scope == "series",
+        "action": page.url + page.reverse_subpage("register") if page.url else "",
+        "waiting_list": event.waiting_list_enabled,
+        "retention_days": services.retention_days(),
+        "all_waiting": bool(accepting) and all(s.code == "waiting" for s in accepting),
+    }
+
+
+def _receipt_url(page, status, registration=None):
+    data = {"s": status}
+    if registration is not None:
+        data.update({"o": registration.occurrence_id, "p": registration.places})
+    receipt = services.url_token(data, RECEIPT_SALT)
+    return page.url + page.reverse_subpage("registration_done", kwargs={"receipt": receipt})
+
+
+def register(request, page):
+    """The form's POST: validate, register under the date's lock, redirect."""
+    from events.services import source_event
+    from events.views import event_detail
+
+    if request.method != "POST":
+        return HttpResponseRedirect(page.url + "#register")
+    event = source_event(page) or page
+    if not event.registration_enabled:
+        return HttpResponseRedirect(page.url)
+    if not allow(request, "event-register", *RATE_LIMIT):
+        return event_detail(
+            request,
+            page,
+            registration_error=_(
+                "You have sent the form too often in a short time. Please wait an hour "
+                "and try again, or write to the organiser."
+            ),
+            status=429,
+        )
+    now = timezone.now()
+    upcoming = list(
+        Occurrence.objects.filter(event_key=page.translation_key, end__gte=now).order_by(
+            "start", "pk"
+        )
+    )
+    dates = [
+        o for o in candidate_dates(page, event, upcoming) if o.status != Occurrence.Status.CANCELLED
+    ]
+    form = RegistrationForm(
+        request.POST,
+        dates=dates,
+        questions=list(page.registration_questions.all()),
+        max_places=event.max_places_per_registration,
+    )
+    if request.POST.get("website"):
+        # A bot filled in the honeypot: answer like a success, store nothing.
+        return HttpResponseRedirect(_receipt_url(page, "received"))
+    if not form.is_valid():
+        return event_detail(request, page, registration_form=form)
+    occurrence = next(o for o in dates if o.pk == form.cleaned_data["occurrence"])
+    try:
+        result = services.register(
+            occurrence,
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            places=form.cleaned_data["places"],
+            answers=form.answers(),
+            language=page.locale.language_code,
+            idempotency_key=form.cleaned_data["form_token"] or None,
+            now=now,
+        )
+    except services.AlreadyRegistered as duplicate:
+        services.send_new_link(duplicate.registration)
+        return HttpResponseRedirect(_receipt_url(page, "duplicate", duplicate.registration))
+    except services.InvalidPlaces as error:
+        form.add_error("places", str(error.message))
+        return event_detail(request, page, registration_form=form)
+    except services.RegistrationError as error:
+        form.add_error(None, str(error.message))
+        return event_detail(request, page, registration_form=form)
+    return HttpResponseRedirect(_receipt_url(page, result.registration.status, result.registration))
+
+
+def done(request, page, receipt):
+    """After registering: confirmed, waiting list, or "already registered"."""
+    try:
+        data = services.read_url_token(receipt, RECEIPT_SALT, max_age=24 * 3600)
+    except signing.BadSignature:
+        return _invalid(request, page)
+    occurrence = None
+    if isinstance(data, dict) and data.get("o"):
+        occurrence = Occurrence.objects.filter(pk=data["o"], event_key=page.translation_key).first()
+    response = render(
+        request,
+        "registration/done.html",
+        {
+            "page": page,
+            "self": page,
+            "status": data.get("s") if isinstance(data, dict) else "received",
+            "places": data.get("p") if isinstance(data, dict) else None,
+            "date_label": date_label(occurrence) if occurrence else "",
+        },
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _invalid(request, page):
+    response = render(
+        request, "registration/invalid.html", {"page": page, "self": page}, status=404
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def manage(request, page, token):
+    """The personal page behind the e-mailed link: see, change places, cancel
+    (or leave the waiting list). Anything wrong with the token is one answer."""
+    registration = services.registration_for_token(token)
+    if registration is None or registration.event_key != page.translation_key:
+        return _invalid(request, page)
+    event = registration.occurrence.event
+    notice = request.GET.get("done", "")
+    places_form = PlacesForm(
+        initial={"places": registration.places}, max_places=event.max_places_per_registration
+    )
+    error = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "cancel":
+                services.cancel(registration, by="visitor")
+                return HttpResponseRedirect(request.path + "?done=cancelled")
+            if action == "places":
+                places_form = PlacesForm(request.POST, max_places=event.max_places_per_registration)
+                if places_form.is_valid():
+                    services.change_places(registration, places_form.cleaned_data["places"])
+                    return HttpResponseRedirect(request.path + "?done=changed")
+        except services.InvalidPlaces as failure:
+            places_form.add_error("places", str(failure.message))
+        except services.RegistrationError as failure:
+            error = str(failure.message)
+        registration.refresh_from_db()
+    dates = [registration.occurrence]
+    if event.registration_scope == "series":
+        dates = list(
+            Occurrence.objects.filter(event_key=registration.event_key)
+            .exclude(status=Occurrence.Status.CANCELLED)
+            .order_by("start", "pk")
+        )
+    ended = registration.occurrence.end < timezone.now()
+    response = render(
+        request,
+        "registration/manage.html",
+        {
+            "page": page,
+            "self": page,
+            "registration": registration,
+            "dates": [date_label(o) for o in dates],
+            "places_form": places_form,
+            "can_change": registration.is_active
+            and not ended
+            and event.max_places_per_registration > 1,
+            "can_cancel": registration.is_active and not ended,
+            "online_url": event.online_url if registration.is_confirmed else "",
+            "notice": notice if notice in {"cancelled", "changed"} else "",
+            "error": error,
+            "Status": Registration.Status,
+        },
+        status=400 if places_form.is_bound and places_form.errors else 200,
+    )
+    # Never send the token to other sites; "no-referrer" would make browsers
+    # post `Origin: null`, which Django's CSRF check rightly refuses.
+    response["Referrer-Policy"] = "same-origin"
+    response["X-Robots-Tag"] = "noindex"
+    response["Cache-Control"] = "private, no-store"
+    return response
