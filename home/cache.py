@@ -15,6 +15,7 @@ responses marked private/no-store, and non-200 responses.
 
 import uuid
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -22,7 +23,9 @@ from django.utils.cache import has_vary_header
 from wagtail.signals import page_published, page_unpublished
 
 GENERATION_KEY = "page-cache:generation"
-INVALIDATING_APPS = {"home", "kennisbank", "events", "wagtailcore", "wagtailimages"}
+# Wagtail's own content; the site's apps say on their AppConfig that what they
+# store is shown on pages (`shown_on_pages = True`), so a new app is never missed.
+WAGTAIL_CONTENT_APPS = {"wagtailcore", "wagtailimages"}
 SKIP_PREFIXES = ("/admin/", "/healthz", "/documents/", "/static/", "/media/")
 
 
@@ -50,8 +53,16 @@ def invalidate(**kwargs):
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
+def shown_on_pages(model):
+    """Whether saving or deleting a `model` row can change what a page shows."""
+    label = model._meta.app_label
+    # Historical models (in migrations) have no app config of their own.
+    config = django_apps.app_configs.get(label)
+    return label in WAGTAIL_CONTENT_APPS or getattr(config, "shown_on_pages", False)
+
+
 def _model_changed(sender, **kwargs):
-    if sender._meta.app_label in INVALIDATING_APPS:
+    if shown_on_pages(sender):
         invalidate()
 
 

@@ -8,6 +8,7 @@ class PartnersConfig(AppConfig):
 
     name = "partners"
     verbose_name = _("Partners")
+    shown_on_pages = True  # saving its rows invalidates the page cache (home.cache)
 
     def ready(self):
         from events.models import EventPage

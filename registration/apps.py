@@ -8,6 +8,7 @@ class RegistrationConfig(AppConfig):
 
     name = "registration"
     verbose_name = _("Registration")
+    shown_on_pages = True  # saving its rows invalidates the page cache (home.cache)
 
     def ready(self):
         from registration import routes  # noqa: F401 - attaches the event page's routes

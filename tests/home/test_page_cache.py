@@ -78,3 +78,16 @@ def test_a_page_with_a_csrf_token_is_never_shared(rf, site_tree):
     second = middleware(rf.get("/nl/formulier/", HTTP_COOKIE="csrftoken=" + "b" * 32))
     assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
     assert first.content != second.content
+
+
+def test_every_app_whose_rows_pages_show_invalidates_the_cache():
+    """Registrations (places left), sessions, partner pages: a new app is not
+    forgotten, because each app says so itself; the demo app does not."""
+    from django.apps import apps
+
+    from home.cache import shown_on_pages
+
+    for label in ("home", "kennisbank", "events", "registration", "festival", "partners"):
+        for model in apps.get_app_config(label).get_models():
+            assert shown_on_pages(model), model
+    assert not shown_on_pages(apps.get_model("auth", "User"))
