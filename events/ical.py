@@ -1,33 +1,188 @@
-"""iCalendar (RFC 5545) output for one event and for the calendar feed.
+"""The one iCalendar (RFC 5545) builder: every .ics the site writes comes from here.
 
-One VEVENT per real-world event: its UID is the event's `translation_key` (the
-same in every language and across edits, unlike a page URL), DTSTART/DTEND in
-Europe/Amsterdam with a VTIMEZONE, the RRULEs, RDATEs and EXDATEs of its
-schedule, and SEQUENCE from `EventSchedule`. A cancelled or moved date is an
-extra VEVENT with the same UID and a RECURRENCE-ID (cancelled: STATUS:CANCELLED).
-Google Calendar rejects series with more than about 90 EXDATEs, so past that
-the remaining exception dates go out as cancelled instances instead.
+`CalendarFile` is the VCALENDAR: its header (PRODID, VERSION, CALSCALE, METHOD,
+the calendar's name, X-WR-TIMEZONE, REFRESH-INTERVAL for subscribable feeds)
+and the Europe/Amsterdam VTIMEZONE, written once. `vevent` makes every VEVENT,
+whoever asks for it: times go out as dates (all-day) or as wall-clock times
+with TZID, UNTIL/DTSTAMP/LAST-MODIFIED in UTC. `CalendarFile.add_series` turns
+one event into VEVENTs; the festival programme and the e-mail attachments add
+one VEVENT per date with `CalendarFile.add`.
+
+One event is one series: its UID is the event's `translation_key` (the same in
+every language and across edits, unlike a page URL), the RRULEs, RDATEs and
+EXDATEs of its schedule, and SEQUENCE from `EventSchedule`. A cancelled or
+moved date is an extra VEVENT with the same UID and a RECURRENCE-ID
+(cancelled: STATUS:CANCELLED). A single event that was moved has its new time
+as DTSTART; one that was cancelled has STATUS:CANCELLED. Google Calendar
+rejects series with more than about 90 EXDATEs, so past that the remaining
+exception dates go out as cancelled instances instead.
 """
 
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 
 import recurrence
 from django.utils import timezone
 from icalendar import Calendar, Event, vRecur
 
-from events.models import EventSchedule, Occurrence
+from events.models import EventPage, EventSchedule, Occurrence
 from events.schedule import combine, dates_of, series_bounds, site_zone, to_aware, to_local
+from home.models import Venue
 
 MAX_EXDATES = 90
 PRODID = "-//Samen Verder//Events//NL"
-_FREQ = {v: k for k, v in enumerate(recurrence.Rule.frequencies)}
+REFRESH = timedelta(hours=6)
+CONFIRMED, CANCELLED = "CONFIRMED", "CANCELLED"
 
 
-def uid_for(event_key, host):
-    return f"{event_key}@{host}"
+def uid_for(key, host):
+    return f"{key}@{host}"
 
 
-def _rrule(rule, first_local):
+def sequences(keys):
+    """{event key: SEQUENCE} for the given events (one query)."""
+    return dict(
+        EventSchedule.objects.filter(event_key__in=keys).values_list("event_key", "sequence")
+    )
+
+
+def location(venue):
+    """A venue as one LOCATION line: name, street, postcode and town."""
+    if venue is None:
+        return ""
+    town = " ".join(p for p in (venue.postcode, venue.city) if p)
+    return ", ".join(p for p in (venue.name, venue.street, town) if p)
+
+
+def geo(venue):
+    """A venue's GEO (latitude, longitude), or None without coordinates."""
+    if venue is None or venue.latitude is None or venue.longitude is None:
+        return None
+    return (float(venue.latitude), float(venue.longitude))
+
+
+def moment(value, all_day=False):
+    """A DTSTART/DTEND/RECURRENCE-ID/RDATE/EXDATE value: the local date of an
+    all-day value, else the wall-clock time in the site's zone (written with
+    TZID). Naive datetimes are wall-clock times already; dates stay dates."""
+    if not isinstance(value, datetime):
+        return value
+    local = to_local(value)
+    return local.date() if all_day else to_aware(local)
+
+
+def vevent(
+    *,
+    uid,
+    now,
+    summary,
+    start,
+    end,
+    all_day=False,
+    sequence=None,
+    recurrence_id=None,
+    rrules=(),
+    rdates=(),
+    exdates=(),
+    status=None,
+    location="",
+    geo=None,
+    url="",
+    description="",
+    categories=(),
+    last_modified=None,
+):
+    """One VEVENT. Times are converted with `moment`; empty values are left out."""
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", now.astimezone(UTC))
+    if sequence is not None:
+        event.add("sequence", sequence)
+    if recurrence_id is not None:
+        event.add("recurrence-id", moment(recurrence_id, all_day))
+    event.add("summary", summary)
+    event.add("dtstart", moment(start, all_day))
+    event.add("dtend", moment(end, all_day))
+    for rule in rrules:
+        event.add("rrule", rule)
+    for value in rdates:
+        event.add("rdate", moment(value, all_day))
+    for value in exdates:
+        event.add("exdate", moment(value, all_day))
+    if status:
+        event.add("status", status)
+    if location:
+        event.add("location", location)
+    if geo is not None:
+        event.add("geo", geo)
+    if url:
+        event.add("url", url)
+    if description:
+        event.add("description", description)
+    if categories:
+        event.add("categories", [str(c) for c in categories])
+    if last_modified:
+        event.add("last-modified", last_modified.astimezone(UTC))
+    return event
+
+
+class CalendarFile:
+    """A VCALENDAR: the header and VTIMEZONE once, then the VEVENTs added.
+
+    `feed` marks a calendar meant for subscription (REFRESH-INTERVAL); a
+    download or an attachment is not one."""
+
+    def __init__(self, name=None, *, feed=True, now=None):
+        self.now = now or timezone.now()
+        self.calendar = Calendar()
+        self.calendar.add("prodid", PRODID)
+        self.calendar.add("version", "2.0")
+        self.calendar.add("calscale", "GREGORIAN")
+        self.calendar.add("method", "PUBLISH")
+        if name:
+            self.calendar.add("x-wr-calname", name)
+            self.calendar.add("name", name)
+        self.calendar.add("x-wr-timezone", str(site_zone()))
+        if feed:
+            self.calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+
+    def add(self, **properties):
+        """One VEVENT (see `vevent`), stamped with the file's time."""
+        self.calendar.add_component(vevent(now=self.now, **properties))
+
+    def add_series(self, item, host):
+        """An event's series and its changed dates (see `SeriesItem`)."""
+        for component in series_components(item, host, self.now):
+            self.calendar.add_component(component)
+
+    def to_ical(self):
+        self.calendar.add_missing_timezones()
+        return self.calendar.to_ical()
+
+
+# -- One event as a series -----------------------------------------------------------
+
+
+@dataclass
+class SeriesItem:
+    """What `add_series` reads of one event: `event` is the source page, `page`
+    the version in the language asked for, `venue` localised, `changed` its
+    cancelled, moved and extra occurrences."""
+
+    event: EventPage
+    page: EventPage
+    url: str
+    venue: Venue | None
+    sequence: int
+    changed: list = field(default_factory=list)
+
+    @property
+    def online_url(self):
+        """The online link, unless only registrants may have it."""
+        return "" if self.event.hides_online_link else self.event.online_url
+
+
+def _rrule(rule):
     values = {"FREQ": recurrence.Rule.frequencies[rule.freq]}
     if rule.interval and rule.interval != 1:
         values["INTERVAL"] = rule.interval
@@ -52,52 +207,22 @@ def _rrule(rule, first_local):
     return vRecur(values)
 
 
-def _dt(value, all_day):
-    local = to_local(value) if value.tzinfo else value
-    return local.date() if all_day else to_aware(local)
+def _series_description(item):
+    online = item.online_url
+    if item.page.intro:
+        return f"{item.page.intro}\n\n{online}" if online else item.page.intro
+    return online
 
 
-def _location(venue):
-    if venue is None:
-        return ""
-    parts = [venue.name, venue.street, " ".join(p for p in (venue.postcode, venue.city) if p)]
-    return ", ".join(p for p in parts if p)
-
-
-def event_components(item, host, now=None):
-    """VEVENTs of one event: the series and its changed instances.
-
-    `item` carries: `event` (the source page), `page` (the version in the
-    language asked for), `url`, `venue` (localised), `sequence` and
-    `changed` (its cancelled and moved occurrences)."""
+def series_components(item, host, now):
+    """VEVENTs of one event: the series and its changed instances."""
     event = item.event
-    now = now or timezone.now()
     uid = uid_for(event.translation_key, host)
     first, duration = series_bounds(event.start, event.end, event.all_day)
+    start, end = first, first + duration
     value = event.recurrence
     rules = list(value.rrules) if value else []
-    series = Event()
-    series.add("uid", uid)
-    series.add("dtstamp", now.astimezone(UTC))
-    series.add("sequence", item.sequence)
-    series.add("summary", item.page.title)
-    online = "" if event.hides_online_link else event.online_url
-    if item.page.intro:
-        series.add("description", _description(item))
-    elif online:
-        series.add("description", online)
-    series.add("url", item.url)
-    location = _location(item.venue) or online
-    if location:
-        series.add("location", location)
-    if item.venue is not None and item.venue.latitude is not None:
-        series.add("geo", (float(item.venue.latitude), float(item.venue.longitude)))
-    if event.last_published_at:
-        series.add("last-modified", event.last_published_at.astimezone(UTC))
-    series.add("dtstart", _dt(first, event.all_day))
-    series.add("dtend", _dt(first + duration, event.all_day))
-    for rule in rules:
-        series.add("rrule", _rrule(rule, first))
+    status = CONFIRMED
     extra = []
     if value is not None:
         for rdate in value.rdates:
@@ -105,101 +230,78 @@ def event_components(item, host, now=None):
             if event.all_day or local.time() == time(0, 0):
                 local = combine(local.date(), first.time())
             extra.append(local)
-    overflow = []
+    exdates = []
     if rules:
         exdates = [combine(day, first.time()) for day in dates_of(value, "exdates")]
-        overflow = exdates[MAX_EXDATES:]
-        for moment in exdates[:MAX_EXDATES]:
-            series.add("exdate", _dt(moment, event.all_day))
     instances = []
     for occurrence in item.changed:
-        original = to_local(occurrence.original_start)
         if occurrence.origin == Occurrence.Origin.EXTRA:
-            extra.append(original)
+            extra.append(to_local(occurrence.original_start))
         elif occurrence.origin == Occurrence.Origin.KEPT:
             continue
         if not rules and occurrence.origin != Occurrence.Origin.EXTRA:
             # A single event: the series itself is the date.
             if occurrence.status == Occurrence.Status.CANCELLED:
-                series.add("status", "CANCELLED")
+                status = CANCELLED
             else:
-                series.pop("dtstart")
-                series.pop("dtend")
-                series.add("dtstart", _dt(occurrence.start, event.all_day))
-                series.add("dtend", _dt(occurrence.end, event.all_day))
+                start, end = occurrence.start, occurrence.end
             continue
         instances.append(_instance(item, uid, occurrence, now))
-    for moment in overflow:
-        instances.append(_cancelled_instance(item, uid, to_aware(moment), now))
-    for moment in sorted(set(extra)):
-        series.add("rdate", _dt(moment, event.all_day))
-    if "status" not in series:
-        series.add("status", "CONFIRMED")
+    for overflow in exdates[MAX_EXDATES:]:
+        instances.append(_cancelled_instance(item, uid, to_aware(overflow), now))
+    series = vevent(
+        uid=uid,
+        now=now,
+        sequence=item.sequence,
+        summary=item.page.title,
+        start=start,
+        end=end,
+        all_day=event.all_day,
+        rrules=[_rrule(rule) for rule in rules],
+        rdates=sorted(set(extra)),
+        exdates=exdates[:MAX_EXDATES],
+        status=status,
+        location=location(item.venue) or item.online_url,
+        geo=geo(item.venue),
+        url=item.url,
+        description=_series_description(item),
+        last_modified=event.last_published_at,
+    )
     return [series, *instances]
 
 
-def _description(item):
-    text = item.page.intro
-    if item.event.online_url and not item.event.hides_online_link:
-        text = f"{text}\n\n{item.event.online_url}"
-    return text
-
-
 def _instance(item, uid, occurrence, now):
-    event = item.event
-    instance = Event()
-    instance.add("uid", uid)
-    instance.add("dtstamp", now.astimezone(UTC))
-    instance.add("sequence", item.sequence)
-    instance.add("recurrence-id", _dt(occurrence.original_start, event.all_day))
-    instance.add("summary", item.page.title)
-    instance.add("url", item.url)
-    instance.add("dtstart", _dt(occurrence.start, event.all_day))
-    instance.add("dtend", _dt(occurrence.end, event.all_day))
     venue = getattr(occurrence, "localised_venue", None) or item.venue
-    location = _location(venue) or event.online_url
-    if location:
-        instance.add("location", location)
-    note = getattr(occurrence, "localised_note", None) or occurrence.note
-    if note:
-        instance.add("description", note)
     cancelled = occurrence.status == Occurrence.Status.CANCELLED
-    instance.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    return instance
+    return vevent(
+        uid=uid,
+        now=now,
+        sequence=item.sequence,
+        recurrence_id=occurrence.original_start,
+        summary=item.page.title,
+        start=occurrence.start,
+        end=occurrence.end,
+        all_day=item.event.all_day,
+        status=CANCELLED if cancelled else CONFIRMED,
+        location=location(venue) or item.online_url,
+        url=item.url,
+        description=getattr(occurrence, "localised_note", None) or occurrence.note,
+    )
 
 
-def _cancelled_instance(item, uid, moment, now):
+def _cancelled_instance(item, uid, start, now):
     occurrence = Occurrence(
-        original_start=moment,
-        start=moment,
-        end=moment + (item.event.end - item.event.start),
+        original_start=start,
+        start=start,
+        end=start + (item.event.end - item.event.start),
         status=Occurrence.Status.CANCELLED,
     )
     return _instance(item, uid, occurrence, now)
 
 
-def build_calendar(items, host, name=None, now=None):
-    """A VCALENDAR with the given events (see `event_components`) and the
-    Europe/Amsterdam VTIMEZONE."""
-    now = now or timezone.now()
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    if name:
-        cal.add("x-wr-calname", name)
-        cal.add("name", name)
-    cal.add("x-wr-timezone", str(site_zone()))
-    cal.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
+def build_calendar(items, host, name=None, *, feed=True, now=None):
+    """A VCALENDAR of whole events (`SeriesItem`s), as bytes."""
+    calendar = CalendarFile(name, feed=feed, now=now)
     for item in items:
-        for component in event_components(item, host, now=now):
-            cal.add_component(component)
-    cal.add_missing_timezones()
-    return cal.to_ical()
-
-
-def sequences(keys):
-    return dict(
-        EventSchedule.objects.filter(event_key__in=keys).values_list("event_key", "sequence")
-    )
+        calendar.add_series(item, host)
+    return calendar.to_ical()

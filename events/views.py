@@ -1,26 +1,24 @@
 """The public views of the calendar and of an event page (served through the
 pages' `RoutablePageMixin` routes), and their iCal output. Views translate
-HTTP to the reads in `events.queries` and the builders in `events.ical` and
+HTTP to the reads in `events.queries`, the files in `events.exporters` and
 `events.jsonld`; they hold no rules of their own."""
 
 import calendar as pycalendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import groupby
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Subquery
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
-from django.utils.text import slugify
 from wagtail import hooks
 
-from events import ical, jsonld
+from events import exporters, jsonld
 from events.hooks import EVENT_PAGE_CONTEXT
-from events.models import SPOKEN_LANGUAGES, EventPage, EventType, Occurrence
+from events.models import SPOKEN_LANGUAGES, EventType, Occurrence
 from events.queries import (
     CalendarFilterForm,
     active_locale,
@@ -220,96 +218,15 @@ def calendar_month(request, index, year, month):
     return render(request, "events/event_index_month.html", context)
 
 
-@dataclass
-class FeedItem:
-    event: EventPage
-    page: EventPage
-    url: str
-    venue: Venue | None
-    sequence: int
-    changed: list
-
-
-def _host(request):
-    return urlsplit(request.build_absolute_uri("/")).hostname or "localhost"
-
-
-def _feed_items(request, events, locale):
-    """FeedItems for source events: localised page and venue, sequence, changed dates.
-    A fixed number of queries for any number of events."""
-    events = list(events)
-    keys = {e.translation_key for e in events}
-    pages = {
-        p.translation_key: p
-        for p in EventPage.objects.filter(translation_key__in=keys, locale=locale, live=True)
-    }
-    venues = {
-        v.translation_key: v
-        for v in Venue.objects.filter(
-            translation_key__in={e.venue.translation_key for e in events if e.venue}, locale=locale
-        )
-    }
-    changed = {}
-    for occurrence in Occurrence.objects.filter(event__in=events).exclude(
-        status=Occurrence.Status.SCHEDULED, origin=Occurrence.Origin.RULE
-    ):
-        changed.setdefault(occurrence.event_id, []).append(occurrence)
-    sequences = ical.sequences(keys)
-    items = []
-    for event in events:
-        page = pages.get(event.translation_key, event)
-        venue = venues.get(event.venue.translation_key, event.venue) if event.venue else None
-        items.append(
-            FeedItem(
-                event=event,
-                page=page,
-                url=page.get_full_url(request),
-                venue=venue,
-                sequence=sequences.get(event.translation_key, 0),
-                changed=changed.get(event.pk, []),
-            )
-        )
-    return items
-
-
-def _ics_response(body, filename):
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
-
-
 def calendar_feed(request, index):
-    """A subscribable iCal feed of the calendar or of any filtered view: every
-    event with a date in the view, as a series with its exceptions."""
-    locale = active_locale(request)
-    form, cleaned = _filters(request, locale)
-    now = timezone.now()
-    period = date_range(cleaned, now)
-    if not cleaned.get("when") and not cleaned.get("start"):
-        # Subscribers like to keep the last weeks in view.
-        period.start = now - timedelta(days=60)
-    occurrences = in_range(apply_filters(visible_occurrences(), cleaned), period)
-    events = (
-        EventPage.objects.filter(pk__in=Subquery(occurrences.values("event_id")))
-        .select_related("venue")
-        .order_by("pk")
-    )
-    items = _feed_items(request, events, locale)
-    body = ical.build_calendar(items, _host(request), name=index.title, now=now)
-    return _ics_response(body, f"{slugify(index.title) or 'calendar'}.ics")
+    """The calendar, or any filtered view of it, as a subscribable iCal feed."""
+    _form, cleaned = _filters(request, active_locale(request))
+    return exporters.response(exporters.CalendarFeed(request, index, cleaned))
 
 
 def event_ical(request, page):
     """The event as an .ics file: its series, exceptions and changed dates."""
-    event = source_event(page)
-    if event is None or not event.live:
-        raise Http404
-    event = EventPage.objects.select_related("venue").get(pk=event.pk)
-    items = _feed_items(request, [event], active_locale(request))
-    items[0].page = page
-    items[0].url = page.get_full_url(request)
-    body = ical.build_calendar(items, _host(request), name=page.title)
-    return _ics_response(body, f"{page.slug}.ics")
+    return exporters.response(exporters.EventICal(request, page))
 
 
 def map_url(venue):

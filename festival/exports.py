@@ -1,23 +1,27 @@
 """The festival programme as files for calendars, partners and conference apps.
 
-Every export starts from `load_sessions` (a fixed number of queries, whatever
-the size of the programme) and is written in the language of the festival page
-it is asked from: `/de/…/json/` has the German titles. The routes have no
-file extensions (Wagtail's page paths are words and slashes); the responses
-name the files `programme.ics`, `programme.json` and `schedule.xml`.
+Each file is an exporter (see `events.exporters`): `ProgrammeICal`,
+`MyProgrammeICal`, `ProgrammeJSON` and `ScheduleXML`. They share
+`ProgrammeExporter`, which reads the programme once with `load_sessions` (a
+fixed number of queries, whatever the size of the programme), in the language
+of the festival page it is asked from: `/de/…/json/` has the German titles. The
+routes have no file extensions (Wagtail's page paths are words and slashes);
+the responses name the files after the festival's slug (`festival.ics`,
+`festival.json`, `festival.xml`, `festival-mijn-programma.ics`).
 
 - `ical/` — the whole programme as a subscribable iCal feed: one
   VEVENT per date of each session, in Europe/Amsterdam with its VTIMEZONE, the
   room and venue as LOCATION, track and format as CATEGORIES and cancelled
-  dates as STATUS:CANCELLED.
+  dates as STATUS:CANCELLED. Written by the site's one calendar builder,
+  `events.ical.CalendarFile`.
 - `my-programme/ical/?sessions=<id>,<id>,…` — only the chosen dates (occurrence
   ids, as the "my programme" page and the JSON's `id` give them) of this
   festival, as a download. Ids of other festivals, unknown ids and anything
   that is not a number are ignored; at most `programme.MAX_SELECTED` are read.
-- `json/` — see `programme_data` for the shape.
+- `json/` — see `ProgrammeJSON.programme_data` for the shape.
 - `schedule/` — the schedule XML that frab, pretalx and the conference apps
   read (Giggity, EventFahrplan, ConfClerk, the c3voc tools); see
-  `schedule_xml` for the rules of the format we follow.
+  `ScheduleXML` for the rules of the format we follow.
 
 UIDs are the same in every language: a session with a single date has the UID
 of its event (the one its own .ics and the calendar feed use, so a calendar
@@ -31,20 +35,19 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections import Counter
 from datetime import UTC, datetime, timedelta
-from urllib.parse import urlsplit
+from functools import cached_property
 
-from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from icalendar import Calendar, Event
 from wagtail.models import Locale
 
 from events import ical
-from events.queries import active_locale, localise_snippets
+from events.exporters import ICALENDAR, Exporter
+from events.queries import localise_snippets
 from events.schedule import site_zone, to_aware
 from festival import programme
+from festival.links import festival_urls, partner_url
 from festival.models import FestivalPage, FestivalRoom, FestivalTrack
 from festival.sessions import load_sessions
 from home.models import Organisation
@@ -54,11 +57,6 @@ GENERATOR = "Samen Verder"
 
 
 # -- Shared ------------------------------------------------------------------------
-
-
-def _host(request):
-    """The host in UIDs, as the event's own .ics and the calendar feed write it."""
-    return urlsplit(request.build_absolute_uri("/")).hostname or "localhost"
 
 
 def _absolute(request, url):
@@ -72,13 +70,6 @@ def _aware(value):
 
 def _minutes(session):
     return max(int((session.end - session.start).total_seconds() // 60), 0)
-
-
-def _address(venue):
-    if venue is None:
-        return ""
-    town = " ".join(p for p in (venue.postcode, venue.city) if p)
-    return ", ".join(p for p in (venue.name, venue.street, town) if p)
 
 
 def _online_url(session):
@@ -113,7 +104,7 @@ def _ical_times(session):
 
 def _location(session):
     place = ", ".join(
-        p for p in (session.room.name if session.room else "", _address(session.venue)) if p
+        p for p in (session.room.name if session.room else "", ical.location(session.venue)) if p
     )
     return place or _online_url(session) or (_("Online") if session.is_online else "")
 
@@ -132,106 +123,111 @@ def _description(session):
     return "\n\n".join(parts)
 
 
-def session_component(session, *, uid, url, sequence, now):
-    """One date of one session as a VEVENT."""
-    event = session.source
-    component = Event()
-    component.add("uid", uid)
-    component.add("dtstamp", now.astimezone(UTC))
-    component.add("sequence", sequence)
-    component.add("summary", session.title)
+def session_vevent(session, *, uid, url, sequence):
+    """One date of one session: the properties of its VEVENT (see `ical.vevent`)."""
     start, end = _ical_times(session)
-    component.add("dtstart", start)
-    component.add("dtend", end)
-    component.add("url", url)
-    location = _location(session)
-    if location:
-        component.add("location", location)
-    venue = session.venue
-    if venue is not None and venue.latitude is not None and venue.longitude is not None:
-        component.add("geo", (float(venue.latitude), float(venue.longitude)))
     categories = [
         c for c in (session.track.name if session.track else "", session.format_label) if c
     ]
-    if categories:
-        component.add("categories", [str(c) for c in categories])
-    description = _description(session)
-    if description:
-        component.add("description", description)
-    if event.last_published_at:
-        component.add("last-modified", event.last_published_at.astimezone(UTC))
-    component.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
-    return component
-
-
-def build_calendar(request, sessions, *, name, uids, now, feed=True):
-    """A VCALENDAR with one VEVENT per session date and the site's VTIMEZONE
-    (the calendar's header as `events.ical.build_calendar` writes it)."""
-    sequences = ical.sequences({s.occurrence.event_key for s in sessions})
-    cal = Calendar()
-    cal.add("prodid", ical.PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
-    cal.add("name", name)
-    cal.add("x-wr-timezone", str(site_zone()))
-    if feed:
-        cal.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
-    for session in sessions:
-        cal.add_component(
-            session_component(
-                session,
-                uid=uids[session.occurrence.pk],
-                url=_absolute(request, session.url),
-                sequence=sequences.get(session.occurrence.event_key, 0),
-                now=now,
-            )
-        )
-    cal.add_missing_timezones()
-    return cal.to_ical()
+    return {
+        "uid": uid,
+        "sequence": sequence,
+        "summary": session.title,
+        "start": start,
+        "end": end,
+        "url": url,
+        "location": _location(session),
+        "geo": ical.geo(session.venue),
+        "categories": categories,
+        "description": _description(session),
+        "last_modified": session.source.last_published_at,
+        "status": ical.CANCELLED if session.is_cancelled else ical.CONFIRMED,
+    }
 
 
 def _filename(*parts):
     return "-".join(slugify(p) for p in parts if slugify(p)) or "programme"
 
 
-def programme_ical(request, page):
+class ProgrammeExporter(Exporter):
+    """What the programme's files share: the sessions, read once, and their UIDs."""
+
+    include_cancelled = True
+
+    def get_file_stem(self):
+        return _filename(self.page.slug)
+
+    @cached_property
+    def sessions(self):
+        return load_sessions(
+            self.page,
+            self.request,
+            locale=self.locale,
+            now=self.now,
+            include_cancelled=self.include_cancelled,
+        )
+
+    @cached_property
+    def uids(self):
+        return _uids(self.sessions, self.host)
+
+
+class ProgrammeICal(ProgrammeExporter):
     """The whole programme as an iCal feed (cancelled dates included, marked)."""
-    now = timezone.now()
-    sessions = load_sessions(page, request, locale=active_locale(request), now=now)
-    body = build_calendar(
-        request, sessions, name=page.title, uids=_uids(sessions, _host(request)), now=now
-    )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{_filename(page.slug)}.ics"'
-    return response
+
+    identifier = "programme-ical"
+    content_type = ICALENDAR
+    extension = "ics"
+    feed = True
+
+    def calendar_name(self):
+        return self.page.title
+
+    def chosen(self):
+        return self.sessions
+
+    def get_data(self):
+        sessions = self.chosen()
+        sequences = ical.sequences({s.occurrence.event_key for s in sessions})
+        calendar = ical.CalendarFile(self.calendar_name(), feed=self.feed, now=self.now)
+        for session in sessions:
+            calendar.add(
+                **session_vevent(
+                    session,
+                    uid=self.uids[session.occurrence.pk],
+                    url=self.absolute(session.url),
+                    sequence=sequences.get(session.occurrence.event_key, 0),
+                )
+            )
+        return calendar.to_ical()
 
 
-def my_programme_ical(request, page):
+class MyProgrammeICal(ProgrammeICal):
     """The visitor's chosen dates of this festival as one .ics download.
 
     Unknown ids, other festivals' dates and garbage are ignored: the worst a
     visitor gets is a calendar without events."""
-    now = timezone.now()
-    sessions = load_sessions(page, request, locale=active_locale(request), now=now)
-    uids = _uids(sessions, _host(request))
-    chosen = programme.selected(sessions, programme.parse_ids(request.GET.get("sessions")))
-    name = f"{page.title}: {_('My programme')}"
-    body = build_calendar(request, chosen, name=name, uids=uids, now=now, feed=False)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    filename = _filename(page.slug, pgettext("file name", "my-programme"))
-    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
-    response["X-Robots-Tag"] = "noindex"
-    return response
+
+    identifier = "my-programme-ical"
+    disposition = "attachment"
+    public = False
+    feed = False
+
+    def calendar_name(self):
+        return f"{self.page.title}: {_('My programme')}"
+
+    def get_file_stem(self):
+        return _filename(self.page.slug, pgettext("file name", "my-programme"))
+
+    def chosen(self):
+        ids = programme.parse_ids(self.request.GET.get("sessions"))
+        return programme.selected(self.sessions, ids)
 
 
 # -- JSON --------------------------------------------------------------------------
 
 
 def _festival_links(request, page):
-    from festival.views import festival_urls
-
     urls = festival_urls(page, request)
     return {name: _absolute(request, urls[name]) for name in ("overview", "ical", "json", "frab")}
 
@@ -251,109 +247,12 @@ def _iso(value):
     return _aware(value).isoformat() if value is not None else None
 
 
-def programme_data(request, page):
-    """The programme as JSON-ready data, in the festival page's language.
-
-    Shape (version 1; fields are only ever added)::
-
-        {
-          "version": 1,
-          "generated": "2022-04-01T12:00:00+02:00",
-          "festival": {
-            "id": "<uuid, the same in every language>",
-            "title", "edition", "url", "language": "nl" | "de" | "en",
-            "start_date": "2022-04-09", "end_date": "2022-04-09",
-            "time_zone": "Europe/Amsterdam", "online": bool,
-            "venue": {"name", "address", "city", "country"} | null,
-            "partners": [{"name", "slug", "website", "url"}],
-            "rooms": [{"slug", "name", "capacity", "accessibility"}],
-            "tracks": [{"slug", "name", "colour"}],
-            "links": {"overview", "ical", "json", "frab"}
-          },
-          "sessions": [{
-            "id": <occurrence id, for my-programme/ical/?sessions=>,
-            "uid": "<the iCal UID>",
-            "title", "intro", "url",
-            "start": "2022-04-09T10:00:00+02:00", "end": "…",
-            "duration_minutes": 60, "all_day": bool,
-            "status": "scheduled" | "moved" | "cancelled", "note": "…",
-            "room": {"slug", "name"} | null, "track": {"slug", "name"} | null,
-            "format": {"code", "label"} | null,
-            "languages": [{"code": "nl", "name": "Dutch"}],
-            "speakers": [{"name", "role", "organisation"}],
-            "organisers": [{"name", "slug"}], "themes": [{"name", "slug"}],
-            "onsite": bool, "online": bool,
-            "online_url": "…" | null (null while only registrants get it),
-            "venue": {"name", "address", "city", "country"} | null,
-            "registration": null | {"status": "open" | "waiting" | "full" |
-              "closed" | "not_open" | "cancelled", "places_left": int | null,
-              "capacity": int | null, "url": "…/register/"}
-          }]
-        }
-    """
-    locale = active_locale(request)
-    now = timezone.now()
-    sessions = load_sessions(page, request, locale=locale, now=now)
-    uids = _uids(sessions, _host(request))
-    organisations = _speaker_organisations(sessions, locale)
-    partners = localise_snippets(
-        Organisation,
-        [link.organisation for link in page.partner_links.select_related("organisation")],
-        locale,
-    )
-    from festival.views import partner_url
-
-    base = page.get_url(request) or ""
-    venue = localise_snippets(type(page.venue), [page.venue], locale)[0] if page.venue_id else None
-    festival = {
-        "id": str(page.translation_key),
-        "title": page.title,
-        "edition": page.edition,
-        "url": _absolute(request, base),
-        "language": locale.language_code,
-        "start_date": page.start_date.isoformat(),
-        "end_date": page.last_day.isoformat(),
-        "time_zone": str(site_zone()),
-        "online": page.is_online,
-        "venue": _venue_data(venue),
-        "partners": [
-            {
-                "name": o.name,
-                "slug": o.slug,
-                "website": o.website or None,
-                "url": _absolute(request, partner_url(page, base, o.slug)),
-            }
-            for o in partners
-        ],
-        "rooms": [
-            {
-                "slug": room.slug,
-                "name": room.name,
-                "capacity": room.capacity,
-                "accessibility": room.accessibility,
-            }
-            for room in FestivalRoom.objects.filter(page=page)
-        ],
-        "tracks": [
-            {"slug": track.slug, "name": track.name, "colour": track.colour or None}
-            for track in FestivalTrack.objects.filter(page=page)
-        ],
-        "links": _festival_links(request, page),
-    }
-    return {
-        "version": JSON_SCHEMA_VERSION,
-        "generated": now.astimezone(site_zone()).isoformat(timespec="seconds"),
-        "festival": festival,
-        "sessions": [_session_data(request, s, uids, organisations) for s in sessions],
-    }
-
-
 def _venue_data(venue):
     if venue is None:
         return None
     return {
         "name": venue.name,
-        "address": _address(venue),
+        "address": ical.location(venue),
         "city": venue.city,
         "country": venue.country,
     }
@@ -414,15 +313,110 @@ def _session_data(request, session, uids, organisations):
     }
 
 
-def programme_json(request, page):
-    data = programme_data(request, page)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=1),
-        content_type="application/json; charset=utf-8",
-    )
-    # A public, read-only feed: partners' sites may read it from the browser.
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+class ProgrammeJSON(ProgrammeExporter):
+    """The programme as JSON; partners' sites may read it from the browser."""
+
+    identifier = "programme-json"
+    content_type = "application/json; charset=utf-8"
+    extension = "json"
+    cors = True
+
+    def get_data(self):
+        return json.dumps(self.programme_data(), ensure_ascii=False, indent=1)
+
+    def programme_data(self):
+        """The programme as JSON-ready data, in the festival page's language.
+
+        Shape (version 1; fields are only ever added)::
+
+            {
+              "version": 1,
+              "generated": "2022-04-01T12:00:00+02:00",
+              "festival": {
+                "id": "<uuid, the same in every language>",
+                "title", "edition", "url", "language": "nl" | "de" | "en",
+                "start_date": "2022-04-09", "end_date": "2022-04-09",
+                "time_zone": "Europe/Amsterdam", "online": bool,
+                "venue": {"name", "address", "city", "country"} | null,
+                "partners": [{"name", "slug", "website", "url"}],
+                "rooms": [{"slug", "name", "capacity", "accessibility"}],
+                "tracks": [{"slug", "name", "colour"}],
+                "links": {"overview", "ical", "json", "frab"}
+              },
+              "sessions": [{
+                "id": <occurrence id, for my-programme/ical/?sessions=>,
+                "uid": "<the iCal UID>",
+                "title", "intro", "url",
+                "start": "2022-04-09T10:00:00+02:00", "end": "…",
+                "duration_minutes": 60, "all_day": bool,
+                "status": "scheduled" | "moved" | "cancelled", "note": "…",
+                "room": {"slug", "name"} | null, "track": {"slug", "name"} | null,
+                "format": {"code", "label"} | null,
+                "languages": [{"code": "nl", "name": "Dutch"}],
+                "speakers": [{"name", "role", "organisation"}],
+                "organisers": [{"name", "slug"}], "themes": [{"name", "slug"}],
+                "onsite": bool, "online": bool,
+                "online_url": "…" | null (null while only registrants get it),
+                "venue": {"name", "address", "city", "country"} | null,
+                "registration": null | {"status": "open" | "waiting" | "full" |
+                  "closed" | "not_open" | "cancelled", "places_left": int | null,
+                  "capacity": int | null, "url": "…/register/"}
+              }]
+            }
+        """
+        request, page, locale, now = self.request, self.page, self.locale, self.now
+        sessions, uids = self.sessions, self.uids
+        organisations = _speaker_organisations(sessions, locale)
+        partners = localise_snippets(
+            Organisation,
+            [link.organisation for link in page.partner_links.select_related("organisation")],
+            locale,
+        )
+        base = page.get_url(request) or ""
+        venue = (
+            localise_snippets(type(page.venue), [page.venue], locale)[0] if page.venue_id else None
+        )
+        festival = {
+            "id": str(page.translation_key),
+            "title": page.title,
+            "edition": page.edition,
+            "url": _absolute(request, base),
+            "language": locale.language_code,
+            "start_date": page.start_date.isoformat(),
+            "end_date": page.last_day.isoformat(),
+            "time_zone": str(site_zone()),
+            "online": page.is_online,
+            "venue": _venue_data(venue),
+            "partners": [
+                {
+                    "name": o.name,
+                    "slug": o.slug,
+                    "website": o.website or None,
+                    "url": _absolute(request, partner_url(page, base, o.slug)),
+                }
+                for o in partners
+            ],
+            "rooms": [
+                {
+                    "slug": room.slug,
+                    "name": room.name,
+                    "capacity": room.capacity,
+                    "accessibility": room.accessibility,
+                }
+                for room in FestivalRoom.objects.filter(page=page)
+            ],
+            "tracks": [
+                {"slug": track.slug, "name": track.name, "colour": track.colour or None}
+                for track in FestivalTrack.objects.filter(page=page)
+            ],
+            "links": _festival_links(request, page),
+        }
+        return {
+            "version": JSON_SCHEMA_VERSION,
+            "generated": now.astimezone(site_zone()).isoformat(timespec="seconds"),
+            "festival": festival,
+            "sessions": [_session_data(request, s, uids, organisations) for s in sessions],
+        }
 
 
 # -- frab schedule XML --------------------------------------------------------------
@@ -471,7 +465,7 @@ def _room_key(session, fallback):
     return (1, name), name, str(uuid.uuid5(uuid.NAMESPACE_URL, f"room:{name}"))
 
 
-def schedule_xml(request, page):
+class ScheduleXML(ProgrammeExporter):
     """The programme in the schedule XML format of frab and the c3voc tools.
 
     Follows the XSD the c3voc team publishes (https://c3voc.de/schedule/schema.xsd,
@@ -496,72 +490,81 @@ def schedule_xml(request, page):
     Cancelled dates are left out, as frab and pretalx leave out what is not
     scheduled: apps have no way to show them as cancelled.
     """
-    now = timezone.now()
-    sessions = load_sessions(
-        page, request, locale=active_locale(request), now=now, include_cancelled=False
-    )
-    base = page.get_url(request) or ""
-    acronym = _acronym(page)
-    slug_prefix = acronym.replace("-", "_")
-    days = sorted({s.day for s in sessions}) or [page.start_date]
-    slot = min(
-        (programme.slot_minutes([s for s in sessions if s.day == day], day) for day in days),
-        default=15,
-    )
 
-    root = ET.Element("schedule")
-    _text(root, "generator", name=GENERATOR)
-    _text(root, "url", _absolute(request, base + page.reverse_subpage("frab")))
-    published = [
-        d for d in [page.last_published_at, *(s.source.last_published_at for s in sessions)] if d
-    ]
-    _text(
-        root,
-        "version",
-        max(published).astimezone(site_zone()).strftime("%Y-%m-%d %H:%M") if published else "1",
-    )
-    conference = _text(root, "conference")
-    _text(conference, "acronym", acronym)
-    _text(conference, "title", page.title)
-    _text(conference, "start", page.start_date.isoformat())
-    _text(conference, "end", page.last_day.isoformat())
-    _text(conference, "days", len(days))
-    _text(conference, "timeslot_duration", _hhmm(slot))
-    _text(conference, "time_zone_name", str(site_zone()))
-    _text(conference, "url", _absolute(request, base))
-    for track in FestivalTrack.objects.filter(page=page):
-        colour = track.colour if re.fullmatch(r"#[0-9a-fA-F]{6}", track.colour or "") else ""
-        slug = track.slug if re.fullmatch(r"[a-z][a-z0-9-]+", track.slug or "") else ""
-        _text(conference, "track", name=track.name, slug=slug, color=colour)
+    identifier = "schedule-xml"
+    content_type = "application/xml; charset=utf-8"
+    extension = "xml"
+    cors = True
+    include_cancelled = False
 
-    fallback = page.venue.name if page.venue_id else page.title
-    for index, day in enumerate(days, start=1):
-        todays = [s for s in sessions if s.day == day]
-        if todays:
-            start = min(_aware(s.start) for s in todays)
-            end = max(_aware(s.end) for s in todays)
-        else:
-            start = to_aware(datetime.combine(day, datetime.min.time()))
-            end = start + timedelta(days=1)
-        element = _text(
-            root,
-            "day",
-            index=index,
-            date=day.isoformat(),
-            start=start.isoformat(),
-            end=end.isoformat(),
+    def get_data(self):
+        request, page, sessions = self.request, self.page, self.sessions
+        base = page.get_url(request) or ""
+        acronym = _acronym(page)
+        slug_prefix = acronym.replace("-", "_")
+        days = sorted({s.day for s in sessions}) or [page.start_date]
+        slot = min(
+            (programme.slot_minutes([s for s in sessions if s.day == day], day) for day in days),
+            default=15,
         )
-        rooms = {}
-        for session in todays:
-            key, name, guid = _room_key(session, fallback)
-            rooms.setdefault((key, name, guid), []).append(session)
-        for (_key, name, guid), room_sessions in sorted(rooms.items(), key=lambda item: item[0][0]):
-            room = _text(element, "room", name=name, guid=guid)
-            for session in room_sessions:
-                _frab_event(request, room, session, name, slug_prefix)
 
-    ET.indent(root)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8")
+        root = ET.Element("schedule")
+        _text(root, "generator", name=GENERATOR)
+        _text(root, "url", _absolute(request, base + page.reverse_subpage("frab")))
+        published = [
+            d
+            for d in [page.last_published_at, *(s.source.last_published_at for s in sessions)]
+            if d
+        ]
+        _text(
+            root,
+            "version",
+            max(published).astimezone(site_zone()).strftime("%Y-%m-%d %H:%M") if published else "1",
+        )
+        conference = _text(root, "conference")
+        _text(conference, "acronym", acronym)
+        _text(conference, "title", page.title)
+        _text(conference, "start", page.start_date.isoformat())
+        _text(conference, "end", page.last_day.isoformat())
+        _text(conference, "days", len(days))
+        _text(conference, "timeslot_duration", _hhmm(slot))
+        _text(conference, "time_zone_name", str(site_zone()))
+        _text(conference, "url", _absolute(request, base))
+        for track in FestivalTrack.objects.filter(page=page):
+            colour = track.colour if re.fullmatch(r"#[0-9a-fA-F]{6}", track.colour or "") else ""
+            slug = track.slug if re.fullmatch(r"[a-z][a-z0-9-]+", track.slug or "") else ""
+            _text(conference, "track", name=track.name, slug=slug, color=colour)
+
+        fallback = page.venue.name if page.venue_id else page.title
+        for index, day in enumerate(days, start=1):
+            todays = [s for s in sessions if s.day == day]
+            if todays:
+                start = min(_aware(s.start) for s in todays)
+                end = max(_aware(s.end) for s in todays)
+            else:
+                start = to_aware(datetime.combine(day, datetime.min.time()))
+                end = start + timedelta(days=1)
+            element = _text(
+                root,
+                "day",
+                index=index,
+                date=day.isoformat(),
+                start=start.isoformat(),
+                end=end.isoformat(),
+            )
+            rooms = {}
+            for session in todays:
+                key, name, guid = _room_key(session, fallback)
+                rooms.setdefault((key, name, guid), []).append(session)
+            for (_key, name, guid), room_sessions in sorted(
+                rooms.items(), key=lambda item: item[0][0]
+            ):
+                room = _text(element, "room", name=name, guid=guid)
+                for session in room_sessions:
+                    _frab_event(request, room, session, name, slug_prefix)
+
+        ET.indent(root)
+        return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8")
 
 
 def _frab_event(request, room, session, room_name, slug_prefix):
@@ -593,11 +596,3 @@ def _frab_event(request, room, session, room_name, slug_prefix):
         _text(links, "link", _("Online"), href=online)
     if session.places is not None and session.places.accepts and url:
         _text(links, "link", _("Register"), href=url + session.page.reverse_subpage("register"))
-
-
-def programme_frab(request, page):
-    response = HttpResponse(
-        schedule_xml(request, page), content_type="application/xml; charset=utf-8"
-    )
-    response["Access-Control-Allow-Origin"] = "*"
-    return response

@@ -1,8 +1,10 @@
 """The festival's sub-pages: programme views (`festival.views`) and the files for
 calendars and conference apps (`festival.exports`). Wagtail serves page paths of
 words and slashes only, so the exports have no file extensions in their URLs;
-their responses name the files."""
+their responses name the files. Each file is an exporter class, served as it is
+by `export_view`."""
 
+from events.exporters import export_view
 from festival import exports, views
 from festival.models import FestivalPage
 from home.routing import page_route
@@ -14,8 +16,10 @@ FestivalPage.attach_routes(
     page_route("speakers/", views.speakers, name="speakers"),
     page_route("partners/<slug:slug>/", views.partner, name="partner"),
     page_route("my-programme/", views.my_programme, name="my_programme"),
-    page_route("my-programme/ical/", exports.my_programme_ical, name="my_programme_ical"),
-    page_route("ical/", exports.programme_ical, name="ical"),
-    page_route("json/", exports.programme_json, name="json"),
-    page_route("schedule/", exports.programme_frab, name="frab"),
+    page_route(
+        "my-programme/ical/", export_view(exports.MyProgrammeICal), name="my_programme_ical"
+    ),
+    page_route("ical/", export_view(exports.ProgrammeICal), name="ical"),
+    page_route("json/", export_view(exports.ProgrammeJSON), name="json"),
+    page_route("schedule/", export_view(exports.ScheduleXML), name="frab"),
 )

@@ -20,6 +20,7 @@ from wagtail.images import get_image_model
 from events.queries import active_locale, localise_snippets, localised_related
 from events.schedule import to_local
 from festival import programme
+from festival.links import day_url, festival_urls, partner_url
 from festival.models import FestivalRoom, FestivalTrack
 from festival.sessions import load_sessions
 from home.models import Organisation, Person
@@ -29,32 +30,6 @@ PHOTO_SPEC = "fill-160x160|format-webp"
 
 
 # -- Helpers ----------------------------------------------------------------------
-
-
-def festival_urls(page, request):
-    """The addresses of the festival's views, for links and the navigation."""
-    base = page.get_url(request) or ""
-
-    def sub(name, **kwargs):
-        return base + page.reverse_subpage(name, kwargs=kwargs or None)
-
-    urls = {
-        "overview": base,
-        "list": sub("programme"),
-        "speakers": sub("speakers"),
-        "my_programme": sub("my_programme"),
-        "my_programme_ical": sub("my_programme_ical"),
-        "ical": sub("ical"),
-        "json": sub("json"),
-        "frab": sub("frab"),
-    }
-    urls["programme"] = day_url(page, base, page.start_date) if page.is_one_day else urls["list"]
-    return urls
-
-
-def day_url(page, base, day, by=""):
-    url = base + page.reverse_subpage("programme_day", kwargs={"day": day.isoformat()})
-    return url + (f"?by={by}" if by else "")
 
 
 def _with_renditions(objects, attribute, spec):
@@ -82,10 +57,6 @@ def festival_partners(page, locale, base=""):
     for organisation in partners:
         organisation.festival_url = partner_url(page, base, organisation.slug)
     return _with_renditions(partners, "logo", LOGO_SPEC)
-
-
-def partner_url(page, base, slug):
-    return base + page.reverse_subpage("partner", kwargs={"slug": slug})
 
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")

@@ -13,13 +13,11 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
 
-from events.ical import PRODID
+from events import ical
 from events.models import Occurrence
-from events.schedule import to_local
 from registration.forms import date_label
 from registration.models import Registration
 
@@ -77,38 +75,24 @@ def dates_of(registration):
 
 
 def ics_for(registration, page, url):
-    """A VCALENDAR with the registration's date(s); the online link only for
-    confirmed registrations."""
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("method", "PUBLISH")
+    """A VCALENDAR with the registration's date(s), made by the site's calendar
+    builder; the online link only for confirmed registrations."""
     source = registration.occurrence.event
     online = source.online_url if registration.is_confirmed else ""
+    calendar = ical.CalendarFile(feed=False)
     for occurrence in dates_of(registration):
-        event = Event()
         stamp = occurrence.original_start.strftime("%Y%m%dT%H%M%SZ")
-        event.add("uid", f"{registration.event_key}-{stamp}-registration@{host()}")
-        event.add("dtstamp", timezone.now())
-        event.add("summary", page.title)
-        if occurrence.all_day:
-            event.add("dtstart", to_local(occurrence.start).date())
-            event.add("dtend", to_local(occurrence.end).date())
-        else:
-            event.add("dtstart", occurrence.start)
-            event.add("dtend", occurrence.end)
-        venue = occurrence.venue or source.venue
-        if venue is not None:
-            location = ", ".join(p for p in (venue.name, venue.street, venue.city) if p)
-            event.add("location", location)
-        elif online:
-            event.add("location", online)
-        description = "\n\n".join(p for p in (page.intro, online, url) if p)
-        if description:
-            event.add("description", description)
-        event.add("url", url)
-        cal.add_component(event)
-    return cal.to_ical()
+        calendar.add(
+            uid=f"{registration.event_key}-{stamp}-registration@{host()}",
+            summary=page.title,
+            start=occurrence.start,
+            end=occurrence.end,
+            all_day=occurrence.all_day,
+            location=ical.location(occurrence.venue or source.venue) or online,
+            description="\n\n".join(p for p in (page.intro, online, url) if p),
+            url=url,
+        )
+    return calendar.to_ical()
 
 
 def manage_url(registration, page):

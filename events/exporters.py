@@ -1,0 +1,188 @@
+"""Files the site hands out (calendars, feeds, schedules), one small class each.
+
+An exporter says what it makes — `identifier`, `content_type`, `extension`,
+whether it is shown `inline` or downloaded, whether other sites' scripts may
+read it (`cors`) and whether search engines should skip it (`public`) — and
+makes it in `get_data()`. The data it needs is read once, on the exporter (see
+the festival's `ProgrammeExporter`). A route serves an exporter with
+`export_view(ExporterClass)`, or a view builds the response with
+`response(exporter)`: the HTTP headers are written in that one place.
+
+The exporters of the calendar (`CalendarFeed`) and of one event (`EventICal`)
+are here; the festival's are in `festival.exports`.
+"""
+
+from datetime import timedelta
+from functools import cached_property
+from urllib.parse import urlsplit
+
+from django.db.models import Subquery
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from events import ical
+from events.models import EventPage, Occurrence
+from events.queries import active_locale, apply_filters, date_range, in_range, visible_occurrences
+from events.services import source_event
+from home.models import Venue
+
+ICALENDAR = "text/calendar; charset=utf-8"
+
+
+class Exporter:
+    """One file made from one page, for one request (language, host, query)."""
+
+    identifier = ""
+    content_type = "application/octet-stream"
+    extension = ""
+    disposition = "inline"
+    public = True
+    cors = False
+
+    def __init__(self, request, page):
+        self.request = request
+        self.page = page
+
+    @cached_property
+    def now(self):
+        return timezone.now()
+
+    @cached_property
+    def locale(self):
+        return active_locale(self.request)
+
+    @cached_property
+    def host(self):
+        """The host in UIDs: the same in every file of the site."""
+        return urlsplit(self.request.build_absolute_uri("/")).hostname or "localhost"
+
+    def absolute(self, url):
+        return self.request.build_absolute_uri(url) if url else ""
+
+    def get_file_stem(self):
+        return slugify(self.page.slug) or self.identifier
+
+    @property
+    def filename(self):
+        return f"{self.get_file_stem()}.{self.extension}"
+
+    def get_data(self):
+        raise NotImplementedError
+
+
+def response(exporter):
+    """The HTTP response for an exporter, with its Content-Type and Content-Disposition."""
+    result = HttpResponse(exporter.get_data(), content_type=exporter.content_type)
+    result["Content-Disposition"] = f'{exporter.disposition}; filename="{exporter.filename}"'
+    if not exporter.public:
+        result["X-Robots-Tag"] = "noindex"
+    if exporter.cors:
+        result["Access-Control-Allow-Origin"] = "*"
+    return result
+
+
+def export_view(exporter_class):
+    """A page route's view that serves `exporter_class`."""
+
+    def view(request, page):
+        return response(exporter_class(request, page))
+
+    view.__name__ = view.__qualname__ = f"export_{exporter_class.identifier.replace('-', '_')}"
+    return view
+
+
+# -- The calendar and its events ------------------------------------------------------
+
+
+def series_items(request, events, locale):
+    """`ical.SeriesItem`s for source events: localised page and venue, sequence,
+    changed dates. A fixed number of queries for any number of events."""
+    events = list(events)
+    keys = {e.translation_key for e in events}
+    pages = {
+        p.translation_key: p
+        for p in EventPage.objects.filter(translation_key__in=keys, locale=locale, live=True)
+    }
+    venues = {
+        v.translation_key: v
+        for v in Venue.objects.filter(
+            translation_key__in={e.venue.translation_key for e in events if e.venue}, locale=locale
+        )
+    }
+    changed = {}
+    for occurrence in Occurrence.objects.filter(event__in=events).exclude(
+        status=Occurrence.Status.SCHEDULED, origin=Occurrence.Origin.RULE
+    ):
+        changed.setdefault(occurrence.event_id, []).append(occurrence)
+    sequences = ical.sequences(keys)
+    items = []
+    for event in events:
+        page = pages.get(event.translation_key, event)
+        venue = venues.get(event.venue.translation_key, event.venue) if event.venue else None
+        items.append(
+            ical.SeriesItem(
+                event=event,
+                page=page,
+                url=page.get_full_url(request),
+                venue=venue,
+                sequence=sequences.get(event.translation_key, 0),
+                changed=changed.get(event.pk, []),
+            )
+        )
+    return items
+
+
+class CalendarFeed(Exporter):
+    """A subscribable feed of the calendar or of a filtered view of it (`cleaned`:
+    the filter form's values): every event with a date in the view, as a series
+    with its exceptions."""
+
+    identifier = "calendar"
+    content_type = ICALENDAR
+    extension = "ics"
+
+    def __init__(self, request, page, cleaned=None):
+        super().__init__(request, page)
+        self.cleaned = cleaned or {}
+
+    def get_file_stem(self):
+        return slugify(self.page.title) or self.identifier
+
+    def events(self):
+        period = date_range(self.cleaned, self.now)
+        if not self.cleaned.get("when") and not self.cleaned.get("start"):
+            # Subscribers like to keep the last weeks in view.
+            period.start = self.now - timedelta(days=60)
+        occurrences = in_range(apply_filters(visible_occurrences(), self.cleaned), period)
+        return (
+            EventPage.objects.filter(pk__in=Subquery(occurrences.values("event_id")))
+            .select_related("venue")
+            .order_by("pk")
+        )
+
+    def get_data(self):
+        items = series_items(self.request, self.events(), self.locale)
+        return ical.build_calendar(items, self.host, name=self.page.title, now=self.now)
+
+
+class EventICal(Exporter):
+    """One event as an .ics file: its series, exceptions and changed dates, in
+    the language of the page asked for."""
+
+    identifier = "event"
+    content_type = ICALENDAR
+    extension = "ics"
+
+    def get_file_stem(self):
+        return self.page.slug
+
+    def get_data(self):
+        event = source_event(self.page)
+        if event is None or not event.live:
+            raise Http404
+        event = EventPage.objects.select_related("venue").get(pk=event.pk)
+        [item] = series_items(self.request, [event], self.locale)
+        item.page = self.page
+        item.url = self.page.get_full_url(self.request)
+        return ical.build_calendar([item], self.host, name=self.page.title, now=self.now)

@@ -1,0 +1,61 @@
+"""ical.js, the iCalendar parser of Thunderbird and many web calendars, as a
+real client for our .ics files.
+
+`expand(ics)` installs ical.js 2 with npm into `tests/.node/` (git-ignored; once
+per checkout) and returns the dates a calendar app would show: every series
+expanded with its exceptions, cancelled dates left out. Tests that use it are
+skipped when node or npm is missing, or when ical.js cannot be installed
+(no network on the first run).
+"""
+
+import fcntl
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent
+FOLDER = ROOT / ".node"
+LIBRARY = FOLDER / "node_modules" / "ical.js" / "dist" / "ical.js"
+SCRIPT = ROOT / "events" / "icaljs_expand.mjs"
+PACKAGE = "ical.js@2"
+
+
+def library():
+    """The path of ical.js's module, installing it the first time."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        pytest.skip("node and npm are needed to check .ics files with ical.js")
+    FOLDER.mkdir(exist_ok=True)
+    with open(FOLDER / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # parallel test workers install once
+        if not LIBRARY.exists():
+            result = subprocess.run(
+                [npm, "install", "--prefix", str(FOLDER), "--no-save", "--no-audit", "--no-fund"]
+                + ["--loglevel=error", PACKAGE],
+                capture_output=True,
+                text=True,
+                timeout=300,
+                check=False,
+            )
+            if result.returncode != 0 or not LIBRARY.exists():
+                pytest.skip(f"could not install {PACKAGE}: {result.stderr.strip()[-300:]}")
+    return LIBRARY
+
+
+def expand(ics):
+    """[(uid, start)] of the dates ical.js shows, sorted: start is an ISO date for
+    all-day dates, else the UTC time as `2026-12-01T08:00:00.000Z`."""
+    ics = ics if isinstance(ics, str) else ics.decode()
+    result = subprocess.run(
+        [shutil.which("node"), str(SCRIPT), str(library())],
+        input=ics,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return sorted((d["uid"], d["start"]) for d in json.loads(result.stdout))
