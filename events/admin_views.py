@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from events.models import EventPage, EventSchedule, Occurrence, OccurrenceException
 from events.schedule import expand, site_zone, to_aware, to_local
@@ -111,6 +112,16 @@ def occurrences(request, page_id):
                 reason=form.cleaned_data["reason"],
                 user=request.user,
             )
+            log(
+                event,
+                "events.cancel_date",
+                user=request.user,
+                data={
+                    "date": form.cleaned_data["date"].isoformat(),
+                    "reason": form.cleaned_data["reason"],
+                    "published": published,
+                },
+            )
             day = date_format(form.cleaned_data["date"], "j F Y")
             if published:
                 messages.success(request, _("%(date)s is cancelled and published.") % {"date": day})
@@ -146,5 +157,7 @@ def occurrences(request, page_id):
         "header_title": _("Dates of “%(title)s”") % {"title": page.get_admin_display_title()},
         "can_publish": event.permissions_for_user(request.user).can_publish(),
         "cancel_action": OccurrenceException.Action.CANCEL,
+        "Status": Occurrence.Status,
+        "Origin": Occurrence.Origin,
     }
     return TemplateResponse(request, "events/admin/occurrences.html", context)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -133,6 +134,21 @@ def report_regeneration(request, page):
             date_format(to_local(d), "j M Y H:i") for d in upcoming
         )
         messages.info(request, sentence)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    """Changes made in an event's Dates view, as the page history shows them."""
+
+    @actions.register_action("events.cancel_date")
+    class CancelDate(LogFormatter):
+        label = gettext_lazy("Cancel a date")
+
+        def format_message(self, log_entry):
+            from datetime import date
+
+            day = date.fromisoformat(log_entry.data["date"])
+            return _("Date %(date)s cancelled") % {"date": date_format(day, "j F Y")}
 
 
 @hooks.register(HOME_LISTING_TEMPLATES)
