@@ -150,6 +150,24 @@ def register_log_actions(actions):
             day = date.fromisoformat(log_entry.data["date"])
             return _("Date %(date)s cancelled") % {"date": date_format(day, "j F Y")}
 
+    @actions.register_action("events.move_date")
+    class MoveDate(LogFormatter):
+        label = gettext_lazy("Move a date")
+
+        def format_message(self, log_entry):
+            from datetime import date, time
+
+            data = log_entry.data
+            day = date.fromisoformat(data["date"])
+            new_day = date.fromisoformat(data["new_date"]) if data.get("new_date") else day
+            when = date_format(new_day, "j F Y")
+            if data.get("new_start_time"):
+                when += " " + time.fromisoformat(data["new_start_time"]).strftime("%H:%M")
+            return _("Date %(date)s moved to %(when)s") % {
+                "date": date_format(day, "j F Y"),
+                "when": when,
+            }
+
 
 @hooks.register(HOME_LISTING_TEMPLATES)
 def home_listing_templates():
