@@ -136,7 +136,7 @@ def test_list_costs_the_same_queries_for_few_and_many_registrations(admin, event
         sign_up(date, n)
     with CaptureQueriesContext(connection) as many:
         admin.get(url(event))
-    assert len(many) == len(few)
+    assert len(many) == len(few) <= 14
 
 
 def test_export_as_csv_and_xlsx(admin, make_event, event, date):
