@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from events.models import EventPage, EventSchedule, Occurrence, OccurrenceException
 from events.schedule import expand, site_zone, to_aware, to_local
@@ -82,13 +83,33 @@ def recurrence_preview(request):
 
 
 class ExceptionForm(forms.Form):
+    """Cancel one date, or move it to another day and/or time."""
+
     date = forms.DateField(widget=forms.HiddenInput)
     action = forms.ChoiceField(
         choices=[
             (OccurrenceException.Action.CANCEL, OccurrenceException.Action.CANCEL.label),
+            (OccurrenceException.Action.MOVE, OccurrenceException.Action.MOVE.label),
         ]
     )
     reason = forms.CharField(max_length=250, required=False)
+    new_date = forms.DateField(required=False)
+    new_start_time = forms.TimeField(required=False)
+    new_end_time = forms.TimeField(required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == OccurrenceException.Action.MOVE and not (
+            data.get("new_date") or data.get("new_start_time")
+        ):
+            raise forms.ValidationError(_("Give the new date or start time."))
+        return data
+
+    @property
+    def changes(self):
+        if self.cleaned_data["action"] != OccurrenceException.Action.MOVE:
+            return {}
+        return {k: self.cleaned_data[k] for k in ("new_date", "new_start_time", "new_end_time")}
 
 
 def occurrences(request, page_id):
@@ -103,16 +124,43 @@ def occurrences(request, page_id):
         if not event.permissions_for_user(request.user).can_publish():
             raise PermissionDenied
         form = ExceptionForm(request.POST)
-        if form.is_valid():
+        if not form.is_valid():
+            for error in form.errors.values():
+                messages.error(request, " ".join(error))
+        else:
+            moving = form.cleaned_data["action"] == OccurrenceException.Action.MOVE
             _revision, published = add_exception(
                 event,
                 day=form.cleaned_data["date"],
                 action=form.cleaned_data["action"],
                 reason=form.cleaned_data["reason"],
                 user=request.user,
+                **form.changes,
+            )
+            log(
+                event,
+                "events.move_date" if moving else "events.cancel_date",
+                user=request.user,
+                data={
+                    "date": form.cleaned_data["date"].isoformat(),
+                    "reason": form.cleaned_data["reason"],
+                    "published": published,
+                    **{k: v.isoformat() for k, v in form.changes.items() if v},
+                },
             )
             day = date_format(form.cleaned_data["date"], "j F Y")
-            if published:
+            if moving and published:
+                messages.success(request, _("%(date)s is moved and published.") % {"date": day})
+            elif moving:
+                messages.warning(
+                    request,
+                    _(
+                        "%(date)s is moved in a draft: the page has other unpublished "
+                        "changes. Publish it from the editor."
+                    )
+                    % {"date": day},
+                )
+            elif published:
                 messages.success(request, _("%(date)s is cancelled and published.") % {"date": day})
             else:
                 messages.warning(
@@ -146,5 +194,8 @@ def occurrences(request, page_id):
         "header_title": _("Dates of “%(title)s”") % {"title": page.get_admin_display_title()},
         "can_publish": event.permissions_for_user(request.user).can_publish(),
         "cancel_action": OccurrenceException.Action.CANCEL,
+        "move_action": OccurrenceException.Action.MOVE,
+        "Status": Occurrence.Status,
+        "Origin": Occurrence.Origin,
     }
     return TemplateResponse(request, "events/admin/occurrences.html", context)

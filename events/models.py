@@ -15,7 +15,6 @@ The rules that change occurrences live in `events.services`; the page views in
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -450,11 +449,6 @@ class OccurrenceException(TranslatableMixin, Orderable):
         verbose_name_plural = _("changes to single dates")
         ordering = ["sort_order"]
 
-    def clean(self):
-        super().clean()
-        if self.action == self.Action.EXTRA and not (self.new_start_time or self.date):
-            raise ValidationError({"date": _("Give the extra date.")})
-
 
 class Occurrence(models.Model):
     """One date of an event, generated from its schedule by `events.services`.
@@ -510,10 +504,6 @@ class Occurrence(models.Model):
     @property
     def is_cancelled(self):
         return self.status == self.Status.CANCELLED
-
-    @property
-    def is_moved(self):
-        return self.status == self.Status.MOVED
 
 
 class EventSchedule(models.Model):

@@ -13,7 +13,6 @@ from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.db.models import Q, Value
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -323,12 +322,6 @@ def localised_related(model, ids, locale):
         if current is None or row.locale_id == locale.pk:
             chosen[row.translation_key] = row
     return list(chosen.values())
-
-
-def upcoming_for(event_key, now=None, limit=None):
-    now = now or timezone.now()
-    queryset = Occurrence.objects.filter(event_key=event_key, end__gte=now).select_related("venue")
-    return list(queryset[:limit] if limit else queryset)
 
 
 def month_bounds(year, month):

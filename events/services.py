@@ -282,15 +282,16 @@ def extend_all_occurrences(*, now=None, stdout=None):
     return count
 
 
-def add_exception(page, *, day, action, reason="", user=None, publish=True):
+def add_exception(page, *, day, action, reason="", user=None, publish=True, **changes):
     """Record a change to one date on the event's source page, as an editor would:
-    a new revision with an extra `OccurrenceException` row, published when the
+    a new revision with an extra `OccurrenceException` row (`changes`: its
+    `new_date`, `new_start_time`, `new_end_time` for a move), published when the
     page was live without pending changes (otherwise left as a draft)."""
     event = source_event(page)
     # Other changes pending in a draft would be published along: leave it a draft then.
     can_publish = publish and event.live and not event.has_unpublished_changes
     draft = event.get_latest_revision_as_object()
-    draft.exceptions.add(OccurrenceException(date=day, action=action, reason=reason))
+    draft.exceptions.add(OccurrenceException(date=day, action=action, reason=reason, **changes))
     revision = draft.save_revision(user=user, log_action=True)
     if can_publish:
         revision.publish(user=user)

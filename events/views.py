@@ -342,7 +342,3 @@ def event_detail(request, page, *, status=200, **extra):
         context.update(added)
     context["event_sections"] = sections
     return render(request, page.get_template(request), context, status=status)
-
-
-def month_label(year, month):
-    return f"{MONTHS[month]} {year}"

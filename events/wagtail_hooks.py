@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -133,6 +134,39 @@ def report_regeneration(request, page):
             date_format(to_local(d), "j M Y H:i") for d in upcoming
         )
         messages.info(request, sentence)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    """Changes made in an event's Dates view, as the page history shows them."""
+
+    @actions.register_action("events.cancel_date")
+    class CancelDate(LogFormatter):
+        label = gettext_lazy("Cancel a date")
+
+        def format_message(self, log_entry):
+            from datetime import date
+
+            day = date.fromisoformat(log_entry.data["date"])
+            return _("Date %(date)s cancelled") % {"date": date_format(day, "j F Y")}
+
+    @actions.register_action("events.move_date")
+    class MoveDate(LogFormatter):
+        label = gettext_lazy("Move a date")
+
+        def format_message(self, log_entry):
+            from datetime import date, time
+
+            data = log_entry.data
+            day = date.fromisoformat(data["date"])
+            new_day = date.fromisoformat(data["new_date"]) if data.get("new_date") else day
+            when = date_format(new_day, "j F Y")
+            if data.get("new_start_time"):
+                when += " " + time.fromisoformat(data["new_start_time"]).strftime("%H:%M")
+            return _("Date %(date)s moved to %(when)s") % {
+                "date": date_format(day, "j F Y"),
+                "when": when,
+            }
 
 
 @hooks.register(HOME_LISTING_TEMPLATES)

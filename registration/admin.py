@@ -1,32 +1,48 @@
 """The organiser's registration tools in the Wagtail admin.
 
-- `registrations`: per event (and per date) the counts, the list with search
-  and filters, CSV/XLSX export (Wagtail's `SpreadsheetExportMixin`), adding a
-  registration by hand, cancel / promote / attended per row, and a message to
+- `RegistrationViewSet`: the registrations of the events a user may edit, on
+  Wagtail's generic `IndexView` (filters by event, date and status, search by
+  name or e-mail, CSV/XLSX export). Filtered to one event it also shows that
+  event's counts and the forms to add a registration by hand and to message
   everyone registered for a date.
+- `EventActionsView` (`<page id>/`): the organiser's actions on one event's
+  registrations (add, cancel, promote, attended, message); a GET leads to the
+  list filtered to that event.
 - `check_in`: a phone-friendly list to tick off who came.
 - `privacy`: export or erase everything about one e-mail address (superusers).
 - `upcoming_panel`: the dashboard panel with upcoming dates and their fill rate.
 
 Only users who may edit the event page (Wagtail page permissions) see its
-registrations. The rules are in `registration.services`.
+registrations (`EventEditorPolicy`). The rules are in `registration.services`;
+every organiser action is written to the event page's history
+(`registration.history`).
 """
 
+import django_filters
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.http import JsonResponse
+from django.db.models import Count
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 from wagtail.models import Page
+from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from events.models import EventPage, Occurrence
 from events.services import source_event
@@ -45,20 +61,288 @@ def editable_event(request, page_id):
     return page, source_event(page) or page
 
 
-class FilterForm(forms.Form):
-    date = forms.TypedChoiceField(label=gettext_lazy("Date"), coerce=int, required=False)
-    status = forms.ChoiceField(
-        label=gettext_lazy("Status"),
-        required=False,
-        choices=[("", gettext_lazy("All")), *Registration.Status.choices],
-    )
-    q = forms.CharField(label=gettext_lazy("Search name or e-mail"), required=False, max_length=100)
+def editable_events(user):
+    """Every version (language) of the events `user` may edit."""
+    pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
+    return EventPage.objects.filter(pk__in=pages.values("pk"))
 
-    def __init__(self, *args, dates=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["date"].choices = [("", _("All dates"))] + [
-            (o.pk, date_label(o)) for o in dates
+
+class EventEditorPolicy(BasePermissionPolicy):
+    """Registrations belong to events: whoever may edit an event page may see
+    and handle its registrations, in every language; nobody edits or deletes
+    them as plain objects (the organiser's actions go through the services)."""
+
+    def __init__(self):
+        super().__init__(Registration)
+
+    def user_has_permission(self, user, action):
+        if action != "view" or not user.is_active:
+            return False
+        return user.is_superuser or editable_events(user).exists()
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def instances_user_has_permission_for(self, user, action):
+        if action != "view" or not user.is_active:
+            return Registration.objects.none()
+        if user.is_superuser:
+            return Registration.objects.all()
+        keys = editable_events(user).values("translation_key")
+        return Registration.objects.filter(event_key__in=keys)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if "view" in actions:
+            return self.instances_user_has_permission_for(user, "view")
+        return Registration.objects.none()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.instances_user_has_permission_for(user, action).filter(pk=instance.pk).exists()
+
+
+class EventChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.locale.language_code})"
+
+
+class DateChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return date_label(obj)
+
+
+def _event_choices(request):
+    return editable_events(request.user).select_related("locale").order_by("title", "pk")
+
+
+def _date_choices(request):
+    """The dates of the chosen event (none until an event is chosen)."""
+    page_id = request.GET.get("event") if request else None
+    if not page_id or not str(page_id).isdigit():
+        return Occurrence.objects.none()
+    keys = editable_events(request.user).filter(pk=page_id).values("translation_key")
+    return Occurrence.objects.filter(event_key__in=keys).order_by("start", "pk")
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    event = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Event"),
+        queryset=_event_choices,
+        method="filter_event",
+    )
+    event.field_class = EventChoiceField
+    date = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Date"), queryset=_date_choices, field_name="occurrence"
+    )
+    date.field_class = DateChoiceField
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"), choices=Registration.Status.choices
+    )
+
+    class Meta:
+        model = Registration
+        fields = []
+
+    def filter_event(self, queryset, name, value):
+        return queryset.filter(event_key=value.translation_key)
+
+
+class ActionsColumn(Column):
+    """The organiser's buttons on a row: promote, attended, cancel."""
+
+    cell_template_name = "registration/admin/actions_cell.html"
+
+    def __init__(self):
+        super().__init__("actions", label=gettext_lazy("Actions"))
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["action_url"] = reverse("registration:event", args=[instance.occurrence.event_id])
+        # Rendered on its own: hand on the page's CSRF token and list state.
+        context["csrf_token"] = parent_context.get("csrf_token")
+        return context
+
+
+class DateColumn(Column):
+    def get_value(self, instance):
+        return date_label(instance.occurrence)
+
+
+class RegistrationIndexView(IndexView):
+    results_template_name = "registration/admin/index_results.html"
+    filterset_class = RegistrationFilterSet
+    default_ordering = "occurrence__start"
+    paginate_by = PER_PAGE
+    list_export = [
+        "event_title",
+        "date",
+        "status_label",
+        "places",
+        "name",
+        "email",
+        "answers_text",
+        "language",
+        "created_at",
+        "attended",
+    ]
+    export_headings = {
+        "event_title": gettext_lazy("Event"),
+        "date": gettext_lazy("Date"),
+        "status_label": gettext_lazy("Status"),
+        "places": gettext_lazy("Places"),
+        "name": gettext_lazy("Name"),
+        "email": gettext_lazy("E-mail"),
+        "answers_text": gettext_lazy("Answers"),
+        "language": gettext_lazy("Language"),
+        "created_at": gettext_lazy("Registered at"),
+        "attended": gettext_lazy("Attended"),
+    }
+
+    @cached_property
+    def columns(self):
+        return [
+            Column("name", label=gettext_lazy("Name"), sort_key="name"),
+            Column("email", label=gettext_lazy("E-mail")),
+            Column("event", label=gettext_lazy("Event"), accessor="occurrence.event.title"),
+            DateColumn("date", label=gettext_lazy("Date"), sort_key="occurrence__start"),
+            Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
+            Column("places", label=gettext_lazy("Places"), sort_key="places"),
+            Column("created_at", label=gettext_lazy("Registered at"), sort_key="created_at"),
+            ActionsColumn(),
         ]
+
+    def get_base_queryset(self):
+        return self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "view"
+        ).select_related("occurrence", "occurrence__event")
+
+    def order_queryset(self, queryset):
+        queryset = super().order_queryset(queryset)
+        return queryset.order_by(*queryset.query.order_by, "created_at", "pk")
+
+    def filter_queryset(self, queryset):
+        # Wagtail drops every filter when one value is invalid (say, a date of
+        # another event); drop only that one, so the list stays on its event.
+        if self.filters is not None and not self.filters.is_valid():
+            return self.filters.filter_queryset(queryset)
+        return super().filter_queryset(queryset)
+
+    def cleaned_filter(self, name):
+        if self.filters is None:
+            return None
+        self.filters.is_valid()
+        return self.filters.form.cleaned_data.get(name)
+
+    @cached_property
+    def chosen_page(self):
+        """The event the list is filtered to (the version the user chose), or None."""
+        return self.cleaned_filter("event")
+
+    @cached_property
+    def chosen_date(self):
+        return self.cleaned_filter("date") if self.chosen_page is not None else None
+
+    def get_page_title(self):
+        if self.chosen_page is not None:
+            return _("Registrations: %(title)s") % {"title": self.chosen_page.title}
+        return super().get_page_title()
+
+    def get_filename(self):
+        if self.chosen_page is not None:
+            return f"registrations-{self.chosen_page.slug}"
+        return "registrations"
+
+    def to_row_dict(self, item):
+        return {
+            "event_title": item.occurrence.event.title,
+            "date": date_label(item.occurrence),
+            "status_label": item.get_status_display(),
+            "places": item.places,
+            "name": item.name,
+            "email": item.email,
+            "answers_text": "; ".join(f"{a['label']}: {a['value']}" for a in item.answers),
+            "language": item.language,
+            "created_at": timezone.localtime(item.created_at).replace(tzinfo=None),
+            "attended": _("yes") if item.attended_at else "",
+        }
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["can_erase"] = self.request.user.is_superuser
+        if self.chosen_page is not None:
+            context.update(self.event_context(self.chosen_page, self.chosen_date))
+        return context
+
+    def event_context(self, page, chosen):
+        """The chosen event's counts and the organiser's forms."""
+        event = source_event(page) or page
+        scope = Registration.objects.filter(event_key=event.translation_key)
+        if chosen is not None:
+            scope = scope.filter(occurrence=chosen)
+        upcoming = list(
+            Occurrence.objects.filter(
+                event_key=event.translation_key, end__gte=timezone.now()
+            ).order_by("start", "pk")
+        )
+        default_date = chosen or (upcoming[0] if upcoming else None)
+        initial = {"date": default_date.pk if default_date else None, "places": 1}
+        return {
+            "page": page,
+            "event": event,
+            "chosen": chosen,
+            "chosen_label": date_label(chosen) if chosen else "",
+            "totals": services.counts(scope),
+            "capacity": event.capacity,
+            "action_url": reverse("registration:event", args=[page.pk]),
+            "add_form": AddForm(
+                initial={**initial, "language": page.locale.language_code}, dates=upcoming
+            ),
+            "message_form": MessageForm(initial={"date": initial["date"]}, dates=upcoming),
+        }
+
+
+class RegistrationViewSet(ModelViewSet):
+    """The registrations list; the organiser's other tools share its URLs."""
+
+    model = Registration
+    name = "registration"
+    url_prefix = "registrations"
+    icon = "group"
+    menu_label = gettext_lazy("Registrations")
+    menu_order = 250
+    add_to_admin_menu = True
+    add_to_reference_index = False
+    index_view_class = RegistrationIndexView
+    search_fields = ["name", "email"]
+    permission_policy = EventEditorPolicy()
+
+    def get_index_view_kwargs(self, **kwargs):
+        # Registrations are never edited, copied or deleted as plain objects.
+        return super().get_index_view_kwargs(
+            add_url_name=None, edit_url_name=None, delete_url_name=None, **kwargs
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("<int:page_id>/", EventActionsView.as_view(), name="event"),
+            path("<int:page_id>/check-in/<int:occurrence_id>/", check_in, name="check_in"),
+            path("privacy/", privacy, name="privacy"),
+        ]
+
+    def register_admin_url_finder(self):
+        pass  # no edit view to link to
+
+    def get_permissions_to_register(self):
+        # Access follows the event pages' permissions, not model permissions.
+        from django.contrib.auth.models import Permission
+
+        return Permission.objects.none()
+
+
+def list_url(page_id, **params):
+    """The registrations list filtered to one event (and more, e.g. a date)."""
+    return reverse("registration:index") + "?" + urlencode({"event": page_id, **params})
 
 
 class AddForm(forms.Form):
@@ -69,8 +353,6 @@ class AddForm(forms.Form):
     language = forms.ChoiceField(label=gettext_lazy("Language of the e-mails"))
 
     def __init__(self, *args, dates=(), **kwargs):
-        from django.conf import settings
-
         super().__init__(*args, **kwargs)
         self.fields["date"].choices = [(o.pk, date_label(o)) for o in dates]
         self.fields["language"].choices = settings.LANGUAGES
@@ -89,45 +371,9 @@ class MessageForm(forms.Form):
         self.fields["date"].choices = [(o.pk, date_label(o)) for o in dates]
 
 
-class RegistrationsView(SpreadsheetExportMixin, View):
-    list_export = [
-        "date",
-        "status_label",
-        "places",
-        "name",
-        "email",
-        "answers_text",
-        "language",
-        "created_at",
-        "attended",
-    ]
-    export_headings = {
-        "date": gettext_lazy("Date"),
-        "status_label": gettext_lazy("Status"),
-        "places": gettext_lazy("Places"),
-        "name": gettext_lazy("Name"),
-        "email": gettext_lazy("E-mail"),
-        "answers_text": gettext_lazy("Answers"),
-        "language": gettext_lazy("Language"),
-        "created_at": gettext_lazy("Registered at"),
-        "attended": gettext_lazy("Attended"),
-    }
-
-    def get_filename(self):
-        return f"registrations-{self.event.slug}"
-
-    def to_row_dict(self, item):
-        return {
-            "date": date_label(item.occurrence),
-            "status_label": item.get_status_display(),
-            "places": item.places,
-            "name": item.name,
-            "email": item.email,
-            "answers_text": "; ".join(f"{a['label']}: {a['value']}" for a in item.answers),
-            "language": item.language,
-            "created_at": timezone.localtime(item.created_at).replace(tzinfo=None),
-            "attended": _("yes") if item.attended_at else "",
-        }
+class EventActionsView(View):
+    """The organiser's actions on one event's registrations (POST), each written
+    to the event page's history; a GET shows the list filtered to the event."""
 
     def dispatch(self, request, page_id):
         self.page, self.event = editable_event(request, page_id)
@@ -142,53 +388,24 @@ class RegistrationsView(SpreadsheetExportMixin, View):
         )
 
     def get(self, request, page_id):
-        filters = FilterForm(request.GET or None, dates=self.dates)
-        rows = self.queryset()
-        chosen = None
-        if filters.is_valid():
-            data = filters.cleaned_data
-            if data.get("date"):
-                rows = rows.filter(occurrence_id=data["date"])
-                chosen = next((o for o in self.dates if o.pk == data["date"]), None)
-            if data.get("status"):
-                rows = rows.filter(status=data["status"])
-            if data.get("q"):
-                rows = rows.filter(
-                    Q(name__icontains=data["q"]) | Q(email_key__icontains=data["q"].lower())
-                )
-        rows = rows.order_by("occurrence__start", "created_at", "pk")
-        if self.is_export:
-            return self.as_spreadsheet(rows, request.GET["export"])
-        totals_scope = self.queryset()
-        if chosen is not None:
-            totals_scope = totals_scope.filter(occurrence=chosen)
-        page_obj = Paginator(rows, PER_PAGE).get_page(request.GET.get("p"))
-        upcoming = [o for o in self.dates if o.end >= timezone.now()]
-        default_date = chosen or (upcoming[0] if upcoming else None)
-        initial = {"date": default_date.pk if default_date else None, "places": 1, "language": "nl"}
-        context = {
-            "page": self.page,
-            "event": self.event,
-            "header_title": _("Registrations: %(title)s") % {"title": self.page.title},
-            "filters": filters,
-            "chosen": chosen,
-            "chosen_label": date_label(chosen) if chosen else "",
-            "totals": services.counts(totals_scope),
-            "capacity": self.event.capacity,
-            "page_obj": page_obj,
-            "rows": page_obj.object_list,
-            "add_form": AddForm(initial=initial, dates=upcoming),
-            "message_form": MessageForm(initial={"date": initial["date"]}, dates=upcoming),
-            "export_query": request.GET.urlencode(),
-            "can_erase": request.user.is_superuser,
-        }
-        return TemplateResponse(request, "registration/admin/list.html", context)
+        params = {k: v for k, v in request.GET.items() if k in {"date", "status", "q"}}
+        return redirect(list_url(self.page.pk, **params))
+
+    def back(self, request):
+        """Back to the list as the organiser left it (its filters and page)."""
+        query = QueryDict(request.POST.get("query", ""), mutable=True)
+        for internal in ("_w_filter_fragment", "export"):
+            query.pop(internal, None)
+        if not query:
+            return list_url(self.page.pk)
+        return reverse("registration:index") + "?" + query.urlencode()
+
+    def log(self, action, **data):
+        log(self.event, action, user=self.request.user, data=data)
 
     def post(self, request, page_id):
         action = request.POST.get("action")
-        back = request.POST.get("next") or request.path
-        if not back.startswith("/"):
-            back = request.path
+        back = self.back(request)
         registration = None
         if request.POST.get("registration"):
             registration = get_object_or_404(
@@ -196,14 +413,27 @@ class RegistrationsView(SpreadsheetExportMixin, View):
             )
         try:
             if action == "cancel" and registration:
-                result = services.cancel(registration, by="organiser")
+                result = services.cancel(registration, by=Registration.CancelledBy.ORGANISER)
+                if registration.is_active:  # cancelling twice changes (and logs) nothing
+                    self.log(
+                        "registration.cancel",
+                        registration=registration.pk,
+                        date=registration.occurrence.start.isoformat(),
+                        promoted=len(result.promoted),
+                    )
                 messages.success(
                     request,
                     _("Cancelled. %(n)s moved up from the waiting list.")
                     % {"n": len(result.promoted)},
                 )
             elif action == "promote" and registration:
-                services.promote(registration)
+                result = services.promote(registration)
+                if registration.is_waiting and result.registration.is_confirmed:
+                    self.log(
+                        "registration.promote",
+                        registration=registration.pk,
+                        date=registration.occurrence.start.isoformat(),
+                    )
                 messages.success(request, _("Moved up from the waiting list."))
             elif action in {"attended", "absent"} and registration:
                 services.set_attended(registration, action == "attended")
@@ -242,6 +472,13 @@ class RegistrationsView(SpreadsheetExportMixin, View):
         except services.RegistrationError as error:
             messages.error(request, str(error.message))
             return redirect(back)
+        self.log(
+            "registration.add",
+            registration=result.registration.pk,
+            date=occurrence.start.isoformat(),
+            places=result.registration.places,
+            status=result.registration.status,
+        )
         messages.success(
             request,
             _("Added: %(status)s.") % {"status": result.registration.get_status_display()},
@@ -261,11 +498,9 @@ class RegistrationsView(SpreadsheetExportMixin, View):
             body=form.cleaned_data["body"],
             include_waiting=form.cleaned_data["include_waiting"],
         )
+        self.log("registration.message", date=occurrence.start.isoformat(), count=count)
         messages.success(request, _("The message is being sent to %(n)s people.") % {"n": count})
         return redirect(back)
-
-
-registrations = RegistrationsView.as_view()
 
 
 def check_in(request, page_id, occurrence_id):
@@ -317,7 +552,22 @@ def privacy(request):
             response["Content-Disposition"] = 'attachment; filename="registrations.json"'
             return response
         if request.POST.get("action") == "erase":
+            # Per event, how many registrations are erased: for its history.
+            per_event = dict(
+                services.registrations_for_email(email)
+                .filter(anonymised_at__isnull=True)
+                .order_by()
+                .values_list("occurrence__event")
+                .annotate(n=Count("pk"))
+            )
             count = services.erase_email(email)
+            for page in EventPage.objects.filter(pk__in=per_event):
+                log(
+                    page,
+                    "registration.erase",
+                    user=request.user,
+                    data={"count": per_event[page.pk]},
+                )
             messages.success(request, _("%(n)s registrations were erased.") % {"n": count})
             return redirect(request.path)
     return TemplateResponse(

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -19,18 +19,30 @@ from django.utils.translation import gettext as _
 from events import ical
 from events.models import Occurrence
 from registration.forms import date_label
-from registration.models import Registration
+from registration.models import Registration, RegistrationScope
 
-KINDS = {
-    "confirmed",
-    "waiting",
-    "promoted",
-    "cancelled",
-    "changed",
-    "link",
-    "reminder",
-    "message",
-    "organiser",
+
+class EmailKind(models.TextChoices):
+    """Which e-mail about a registration: the services queue one of these."""
+
+    CONFIRMED = "confirmed"
+    WAITING = "waiting"
+    PROMOTED = "promoted"
+    CANCELLED = "cancelled"
+    CHANGED = "changed"
+    LINK = "link"
+    REMINDER = "reminder"
+    MESSAGE = "message"
+    ORGANISER = "organiser"
+
+
+# E-mails that carry the date(s) as an .ics file (to confirmed registrations only).
+WITH_CALENDAR = {
+    EmailKind.CONFIRMED,
+    EmailKind.PROMOTED,
+    EmailKind.REMINDER,
+    EmailKind.CHANGED,
+    EmailKind.LINK,
 }
 
 
@@ -44,16 +56,16 @@ def queue(registration, kind, **extra):
 
 def _subject(kind, title, extra):
     subjects = {
-        "confirmed": _("Registration confirmed: %(title)s"),
-        "waiting": _("You are on the waiting list: %(title)s"),
-        "promoted": _("A place has come free for you: %(title)s"),
-        "cancelled": _("Registration cancelled: %(title)s"),
-        "changed": _("Registration changed: %(title)s"),
-        "link": _("Your registration for %(title)s"),
-        "reminder": _("Reminder: %(title)s"),
-        "organiser": _("New registration: %(title)s"),
+        EmailKind.CONFIRMED: _("Registration confirmed: %(title)s"),
+        EmailKind.WAITING: _("You are on the waiting list: %(title)s"),
+        EmailKind.PROMOTED: _("A place has come free for you: %(title)s"),
+        EmailKind.CANCELLED: _("Registration cancelled: %(title)s"),
+        EmailKind.CHANGED: _("Registration changed: %(title)s"),
+        EmailKind.LINK: _("Your registration for %(title)s"),
+        EmailKind.REMINDER: _("Reminder: %(title)s"),
+        EmailKind.ORGANISER: _("New registration: %(title)s"),
     }
-    if kind == "message":
+    if kind == EmailKind.MESSAGE:
         return f"{title}: {extra.get('subject', '')}"[:200]
     return subjects[kind] % {"title": title}
 
@@ -65,7 +77,7 @@ def host():
 def dates_of(registration):
     """The dates a registration covers: its date, or every date of the series."""
     page = registration.occurrence.event
-    if page.registration_scope == "series":
+    if page.registration_scope == RegistrationScope.SERIES:
         return list(
             Occurrence.objects.filter(event_key=registration.event_key)
             .exclude(status=Occurrence.Status.CANCELLED)
@@ -111,7 +123,7 @@ def build_message(registration, kind, extra=None):
     from registration.services import page_for_language
 
     extra = extra or {}
-    if kind == "organiser":
+    if kind == EmailKind.ORGANISER:
         source = registration.occurrence.event
         if not source.contact_email:
             return None
@@ -134,7 +146,7 @@ def build_message(registration, kind, extra=None):
             "page": page,
             "event_url": url,
             "dates": dates,
-            "series": source.registration_scope == "series",
+            "series": source.registration_scope == RegistrationScope.SERIES,
             "venue": ", ".join(
                 p
                 for p in (
@@ -147,7 +159,7 @@ def build_message(registration, kind, extra=None):
             if venue
             else "",
             "online_url": source.online_url if registration.is_confirmed else "",
-            "manage_url": manage_url(registration, page) if kind != "organiser" else "",
+            "manage_url": manage_url(registration, page) if kind != EmailKind.ORGANISER else "",
             "confirmation_text": page.confirmation_text,
             "extra": extra,
             "contact_email": source.contact_email,
@@ -160,9 +172,7 @@ def build_message(registration, kind, extra=None):
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[recipient],
         )
-        if kind in {"confirmed", "promoted", "reminder", "changed", "link"} and (
-            registration.is_confirmed
-        ):
+        if kind in WITH_CALENDAR and registration.is_confirmed:
             message.attach(f"{page.slug}.ics", ics_for(registration, page, url), "text/calendar")
     return message
 
@@ -176,7 +186,7 @@ def send(registration_id, kind, extra=None):
         .filter(pk=registration_id)
         .first()
     )
-    if registration is None or kind not in KINDS:
+    if registration is None or kind not in EmailKind.values:
         return False
     message = build_message(registration, kind, extra)
     if message is None:

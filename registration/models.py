@@ -22,6 +22,13 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
+class RegistrationScope(models.TextChoices):
+    """What one registration is for: one date, or every date of a series."""
+
+    DATE = "date", _("One date")
+    SERIES = "series", _("The whole series")
+
+
 class RegistrationQuestion(TranslatableMixin, Orderable):
     """An extra question: short text, long text, one choice or checkboxes."""
 
@@ -80,6 +87,10 @@ class Registration(models.Model):
         FORM = "form", _("Registration form")
         ADMIN = "admin", _("Added by the organiser")
 
+    class CancelledBy(models.TextChoices):
+        VISITOR = "visitor", _("The visitor")
+        ORGANISER = "organiser", _("The organiser")
+
     ACTIVE = (Status.CONFIRMED, Status.WAITING)
 
     occurrence = models.ForeignKey(
@@ -107,7 +118,9 @@ class Registration(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
-    cancelled_by = models.CharField(max_length=10, blank=True)  # "visitor" / "organiser"
+    cancelled_by = models.CharField(
+        _("Cancelled by"), max_length=10, blank=True, choices=CancelledBy.choices
+    )
     attended_at = models.DateTimeField(_("Attended"), null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
@@ -144,3 +157,7 @@ class Registration(models.Model):
     @property
     def is_waiting(self):
         return self.status == self.Status.WAITING
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED

@@ -21,14 +21,15 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core import signing
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventPage, Occurrence
-from registration.models import Registration
+from registration.emails import EmailKind
+from registration.models import Registration, RegistrationScope
 
 logger = logging.getLogger(__name__)
 
@@ -139,18 +140,30 @@ def availability(page, occurrence, *, confirmed=None, now=None):
         confirmed = confirmed_places(occurrence)
     state = State(occurrence=occurrence, capacity=page.capacity, confirmed=confirmed)
     if not page.registration_enabled:
-        state.code = "off"
+        state.code = Availability.OFF
     elif occurrence.status == Occurrence.Status.CANCELLED:
-        state.code = "cancelled"
+        state.code = Availability.CANCELLED
     elif page.registration_opens and now < page.registration_opens:
-        state.code = "not_open"
+        state.code = Availability.NOT_OPEN
     elif now >= closes_at(page, occurrence):
-        state.code = "closed"
+        state.code = Availability.CLOSED
     elif state.places_left == 0:
-        state.code = "waiting" if page.waiting_list_enabled else "full"
+        state.code = Availability.WAITING if page.waiting_list_enabled else Availability.FULL
     else:
-        state.code = "open"
+        state.code = Availability.OPEN
     return state
+
+
+class Availability(models.TextChoices):
+    """What the form can offer for a date (`State.code`)."""
+
+    OPEN = "open"
+    WAITING = "waiting"
+    FULL = "full"
+    NOT_OPEN = "not_open"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+    OFF = "off"
 
 
 @dataclass
@@ -158,7 +171,7 @@ class State:
     occurrence: Occurrence
     capacity: int | None
     confirmed: int
-    code: str = "open"
+    code: str = Availability.OPEN
 
     @property
     def places_left(self):
@@ -169,7 +182,7 @@ class State:
     @property
     def accepts(self):
         """The form takes registrations (confirmed or for the waiting list)."""
-        return self.code in {"open", "waiting"}
+        return self.code in {Availability.OPEN, Availability.WAITING}
 
     @property
     def fill_percent(self):
@@ -268,7 +281,7 @@ def send_new_link(registration):
     working. Used when the same address registers again."""
     registration.secret = new_secret()
     registration.save(update_fields=["secret", "updated_at"])
-    _mail(registration, "link")
+    _mail(registration, EmailKind.LINK)
 
 
 # -- Locking -----------------------------------------------------------------
@@ -393,9 +406,9 @@ def register(
             confirmed_at=now if fits else None,
         )
         if notify:
-            _mail(registration, "confirmed" if fits else "waiting")
+            _mail(registration, EmailKind.CONFIRMED if fits else EmailKind.WAITING)
             if page.notify_organiser and page.contact_email:
-                _mail(registration, "organiser")
+                _mail(registration, EmailKind.ORGANISER)
     return Result(registration, created=True, promoted=promoted)
 
 
@@ -429,7 +442,7 @@ def _promote(occurrence, page, now):
         if left is not None:
             left -= entry.places
         promoted.append(entry)
-        _mail(entry, "promoted")
+        _mail(entry, EmailKind.PROMOTED)
     return promoted
 
 
@@ -441,7 +454,7 @@ def promote_waiting(occurrence, *, now=None):
         return _promote(occurrence, settings_page(occurrence), now)
 
 
-def cancel(registration, *, by="visitor", now=None, notify=True):
+def cancel(registration, *, by=Registration.CancelledBy.VISITOR, now=None, notify=True):
     """Cancel a registration (or take someone off the waiting list), then
     promote the waiting people who now fit. Cancelling twice changes nothing.
     The person gets an e-mail as a receipt (not when their data is being
@@ -457,12 +470,12 @@ def cancel(registration, *, by="visitor", now=None, notify=True):
         registration.cancelled_by = by
         registration.save(update_fields=["status", "cancelled_at", "cancelled_by", "updated_at"])
         if notify:
-            _mail(registration, "cancelled", by=by)
+            _mail(registration, EmailKind.CANCELLED, by=by)
         promoted = _promote(occurrence, settings_page(occurrence), now)
     return Result(registration, created=False, promoted=promoted)
 
 
-def change_places(registration, places, *, now=None, by="visitor"):
+def change_places(registration, places, *, now=None, by=Registration.CancelledBy.VISITOR):
     """Change how many places a registration has.
 
     Rules: 1 ≤ places ≤ places per registration (organisers: up to the
@@ -478,7 +491,7 @@ def change_places(registration, places, *, now=None, by="visitor"):
         if not registration.is_active:
             raise RegistrationClosed(_("This registration has been cancelled."))
         limit = page.max_places_per_registration
-        if by == "organiser":
+        if by == Registration.CancelledBy.ORGANISER:
             limit = max(limit, page.capacity or 0, 1)
         if not isinstance(places, int) or not 1 <= places <= limit:
             raise InvalidPlaces()
@@ -491,7 +504,7 @@ def change_places(registration, places, *, now=None, by="visitor"):
         registration.places = places
         registration.save(update_fields=["places", "updated_at"])
         promoted = _promote(occurrence, page, now)
-        _mail(registration, "changed")
+        _mail(registration, EmailKind.CHANGED)
     return Result(registration, created=False, promoted=promoted)
 
 
@@ -511,7 +524,7 @@ def promote(registration, *, now=None):
         registration.status = Registration.Status.CONFIRMED
         registration.confirmed_at = now
         registration.save(update_fields=["status", "confirmed_at", "updated_at"])
-        _mail(registration, "promoted")
+        _mail(registration, EmailKind.PROMOTED)
     return Result(registration, created=False)
 
 
@@ -537,7 +550,7 @@ def message_all(occurrence, *, subject, body, include_waiting=False):
     count = 0
     with transaction.atomic():
         for registration in registrations:
-            _mail(registration, "message", subject=subject, body=body)
+            _mail(registration, EmailKind.MESSAGE, subject=subject, body=body)
             count += 1
     return count
 
@@ -566,7 +579,7 @@ def send_reminders(*, now=None):
                 pk=registration.pk, reminded_at__isnull=True
             ).update(reminded_at=now)
             if marked:
-                _mail(registration, "reminder")
+                _mail(registration, EmailKind.REMINDER)
                 count += 1
     return count
 
@@ -589,7 +602,8 @@ def anonymise_past(*, days=None, now=None):
     return (
         Registration.objects.filter(anonymised_at__isnull=True, occurrence__end__lt=cutoff)
         .exclude(
-            Q(occurrence__event__registration_scope="series") & Q(event_key__in=running_series)
+            Q(occurrence__event__registration_scope=RegistrationScope.SERIES)
+            & Q(event_key__in=running_series)
         )
         .update(anonymised_at=now, idempotency_key=None, **ANONYMOUS_FIELDS)
     )
@@ -631,7 +645,7 @@ def erase_email(email, *, now=None):
     them are anonymised. Returns how many registrations were erased."""
     now = now or timezone.now()
     for registration in registrations_for_email(email).filter(status__in=Registration.ACTIVE):
-        cancel(registration, by="organiser", now=now, notify=False)
+        cancel(registration, by=Registration.CancelledBy.ORGANISER, now=now, notify=False)
     return (
         registrations_for_email(email)
         .filter(anonymised_at__isnull=True)

@@ -17,7 +17,7 @@ from events.models import Occurrence
 from home.ratelimit import allow
 from registration import services
 from registration.forms import PlacesForm, RegistrationForm, date_label
-from registration.models import Registration
+from registration.models import Registration, RegistrationScope
 
 RECEIPT_SALT = "registration.done"
 RATE_LIMIT = (10, 3600)  # registrations per visitor address per hour
@@ -26,7 +26,7 @@ DATES_OFFERED = 8  # a long series offers its next dates, not 18 months of them
 
 def candidate_dates(page, event, upcoming):
     """The dates the form is about: the series' anchor, or every upcoming date."""
-    if event.registration_scope == "series":
+    if event.registration_scope == RegistrationScope.SERIES:
         anchor = services.anchor_occurrence(page.translation_key)
         return [anchor] if anchor else []
     return list(upcoming)[:DATES_OFFERED]
@@ -47,7 +47,7 @@ def registration_context(request, page, event, upcoming, *, form=None, error=Non
     accepting = [s for s in states if s.accepts]
     if form is None and accepting:
         form = RegistrationForm(
-            dates=[s.occurrence for s in states if s.occurrence.status != "cancelled"],
+            dates=[s.occurrence for s in states if not s.occurrence.is_cancelled],
             questions=list(page.registration_questions.all()),
             max_places=event.max_places_per_registration,
         )
@@ -62,11 +62,12 @@ def registration_context(request, page, event, upcoming, *, form=None, error=Non
         "accepting": accepting,
         "form": form if accepting or form is not None and form.is_bound else None,
         "error": error,
-        "series": event.registration_scope == "series",
+        "series": event.registration_scope == RegistrationScope.SERIES,
         "action": page.url + page.reverse_subpage("register") if page.url else "",
         "waiting_list": event.waiting_list_enabled,
         "retention_days": services.retention_days(),
-        "all_waiting": bool(accepting) and all(s.code == "waiting" for s in accepting),
+        "all_waiting": bool(accepting)
+        and all(s.code == services.Availability.WAITING for s in accepting),
     }
 
 
@@ -190,7 +191,7 @@ def manage(request, page, token):
         action = request.POST.get("action")
         try:
             if action == "cancel":
-                services.cancel(registration, by="visitor")
+                services.cancel(registration, by=Registration.CancelledBy.VISITOR)
                 return HttpResponseRedirect(request.path + "?done=cancelled")
             if action == "places":
                 places_form = PlacesForm(request.POST, max_places=event.max_places_per_registration)
@@ -203,7 +204,7 @@ def manage(request, page, token):
             error = str(failure.message)
         registration.refresh_from_db()
     dates = [registration.occurrence]
-    if event.registration_scope == "series":
+    if event.registration_scope == RegistrationScope.SERIES:
         dates = list(
             Occurrence.objects.filter(event_key=registration.event_key)
             .exclude(status=Occurrence.Status.CANCELLED)

@@ -1,10 +1,13 @@
-"""Registration's admin: an event's registrations, check-in, the privacy tools,
-the dashboard panel and the "Registrations" buttons on event pages."""
+"""Registration's admin: the registrations viewset (list, check-in, the privacy
+tools), the dashboard panel, the "Registrations" buttons on event pages and the
+organiser's actions in the event page's history."""
 
-from django.urls import include, path
-from django.utils.translation import gettext_lazy
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext, gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
 
 from events.hooks import EVENT_PAGE_CONTEXT
 from events.models import is_event
@@ -12,24 +15,20 @@ from registration import admin
 from registration.views import registration_context
 
 
-@hooks.register("register_admin_urls")
-def register_admin_urls():
-    urls = [
-        path("<int:page_id>/", admin.registrations, name="registrations"),
-        path(
-            "<int:page_id>/check-in/<int:occurrence_id>/",
-            admin.check_in,
-            name="check_in",
-        ),
-        path("privacy/", admin.privacy, name="privacy"),
-    ]
-    return [path("registrations/", include((urls, "registration"), namespace="registration"))]
+@hooks.register("register_admin_viewset")
+def register_viewset():
+    return admin.RegistrationViewSet()
 
 
 class RegistrationsButton(PageMenuItem):
+    """Leads to the registrations list, filtered to this event."""
+
     label = gettext_lazy("Registrations")
     icon_name = "group"
-    url_name = "registration:registrations"
+
+    @cached_property
+    def url(self):
+        return admin.list_url(self.page.pk)
 
     def is_shown(self, user):
         return self.page.permissions_for_user(user).can_edit()
@@ -65,3 +64,71 @@ def registration_section(
         ),
         "sections": ["registration/form.html"],
     }
+
+
+def _day(log_entry, key="date"):
+    """A date stored in a log entry (ISO), as the admin shows dates."""
+    from datetime import datetime
+
+    from events.schedule import to_local
+
+    value = (log_entry.data or {}).get(key)
+    if not value:
+        return ""
+    return date_format(to_local(datetime.fromisoformat(value)), "j F Y H:i")
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    """The organiser's actions on registrations, as the page history shows them.
+    The log keeps numbers and dates, never a name or an address: those are
+    erased with the registration."""
+
+    @actions.register_action("registration.cancel")
+    class Cancel(LogFormatter):
+        label = gettext_lazy("Cancel a registration")
+
+        def format_message(self, log_entry):
+            return gettext("Registration #%(id)s for %(date)s cancelled by the organiser") % {
+                "id": log_entry.data.get("registration"),
+                "date": _day(log_entry),
+            }
+
+    @actions.register_action("registration.promote")
+    class Promote(LogFormatter):
+        label = gettext_lazy("Promote from the waiting list")
+
+        def format_message(self, log_entry):
+            return gettext("Registration #%(id)s for %(date)s moved up from the waiting list") % {
+                "id": log_entry.data.get("registration"),
+                "date": _day(log_entry),
+            }
+
+    @actions.register_action("registration.add")
+    class Add(LogFormatter):
+        label = gettext_lazy("Add a registration by hand")
+
+        def format_message(self, log_entry):
+            return gettext("Registration #%(id)s for %(date)s added by the organiser") % {
+                "id": log_entry.data.get("registration"),
+                "date": _day(log_entry),
+            }
+
+    @actions.register_action("registration.message")
+    class Message(LogFormatter):
+        label = gettext_lazy("Message everyone registered")
+
+        def format_message(self, log_entry):
+            return gettext("Message to %(count)s people registered for %(date)s") % {
+                "count": log_entry.data.get("count"),
+                "date": _day(log_entry),
+            }
+
+    @actions.register_action("registration.erase")
+    class Erase(LogFormatter):
+        label = gettext_lazy("Erase personal data")
+
+        def format_message(self, log_entry):
+            return gettext("Personal data of %(count)s registrations erased") % {
+                "count": log_entry.data.get("count")
+            }

@@ -181,3 +181,56 @@ def test_editor_creates_second_saturday_except_26_december_in_the_page_editor(
     assert days == [date(2026, 12, 12), date(2027, 1, 9), date(2027, 2, 13)]
     dates_view = admin_client.get(f"/admin/events/{page.pk}/dates/").content.decode()
     assert "Cancel this date" in dates_view or "Deze datum" in dates_view
+
+
+@pytest.mark.django_db
+def test_cancelling_a_date_in_the_dates_view_is_in_the_page_history(
+    make_event, admin_client, admin_user
+):
+    from wagtail.models import PageLogEntry
+
+    event = make_event(rule="RRULE:FREQ=MONTHLY;BYDAY=+2SA;COUNT=3")
+    response = admin_client.post(
+        f"/admin/events/{event.pk}/dates/",
+        {"date": "2027-01-09", "action": "cancel", "reason": "Storm"},
+    )
+    assert response.status_code == 302
+    cancelled = Occurrence.objects.get(event_key=event.translation_key, status="cancelled")
+    assert to_local(cancelled.start).date() == date(2027, 1, 9)
+    [entry] = PageLogEntry.objects.filter(page=event, action="events.cancel_date")
+    assert entry.user == admin_user
+    assert entry.data == {"date": "2027-01-09", "reason": "Storm", "published": True}
+    history = admin_client.get(f"/admin/pages/{event.pk}/history/").content.decode()
+    assert "Datum 9 januari 2027 geannuleerd" in history
+
+
+@pytest.mark.django_db
+def test_moving_a_date_in_the_dates_view_is_in_the_page_history(
+    make_event, admin_client, admin_user
+):
+    from wagtail.models import PageLogEntry
+
+    event = make_event(rule="RRULE:FREQ=MONTHLY;BYDAY=+2SA;COUNT=3")
+    dates_url = f"/admin/events/{event.pk}/dates/"
+    # A move needs somewhere to go: nothing changes without it.
+    admin_client.post(dates_url, {"date": "2027-01-09", "action": "move"})
+    assert not PageLogEntry.objects.filter(page=event, action="events.move_date").exists()
+    response = admin_client.post(
+        dates_url,
+        {
+            "date": "2027-01-09",
+            "action": "move",
+            "new_date": "2027-01-16",
+            "new_start_time": "14:00",
+        },
+    )
+    assert response.status_code == 302
+    moved = Occurrence.objects.get(event_key=event.translation_key, status="moved")
+    assert to_local(moved.start).replace(tzinfo=None) == local(2027, 1, 16, 14, 0).replace(
+        tzinfo=None
+    )
+    [entry] = PageLogEntry.objects.filter(page=event, action="events.move_date")
+    assert entry.user == admin_user
+    assert entry.data["new_date"] == "2027-01-16" and entry.data["new_start_time"] == "14:00:00"
+    history = admin_client.get(f"/admin/pages/{event.pk}/history/").content.decode()
+    assert "Datum 9 januari 2027 verplaatst naar 16 januari 2027 14:00" in history

@@ -86,10 +86,18 @@ def test_mienthuus_editor_sees_only_registrations_of_mienthuus_events(
     sign_up(first_date(own), 1)
     sign_up(first_date(other), 2)
 
-    response = client.get(f"/admin/registrations/{own.pk}/")
+    response = client.get(f"/admin/registrations/?event={own.pk}")
     assert response.status_code == 200
     assert "Bezoeker 1" in response.content.decode()
+    everything = client.get("/admin/registrations/").content.decode()
+    assert "Bezoeker 1" in everything and "Bezoeker 2" not in everything
+    # Another section's event is no choice: the list stays on the editor's own.
+    foreign = client.get(f"/admin/registrations/?event={other.pk}").content.decode()
+    assert "Bezoeker 2" not in foreign and f'value="{other.pk}"' not in foreign
     assert refused(client, f"/admin/registrations/{other.pk}/", "Bezoeker 2")
+    assert client.post(
+        f"/admin/registrations/{other.pk}/", {"action": "cancel", "registration": 0}
+    ).status_code in (302, 403)
     assert refused(
         client,
         f"/admin/registrations/{other.pk}/check-in/{first_date(other).pk}/",
