@@ -13,6 +13,7 @@ from demo.data.core import (
     ABOUT_TRANSLATIONS,
     ACCESSIBILITY_NL,
     ACCESSIBILITY_TRANSLATIONS,
+    HOME_BODY_NL,
     HOME_NL,
     HOME_TRANSLATIONS,
     PRIVACY_NL,
@@ -99,37 +100,21 @@ def load_core(context):
 
     if not home.body:
         home.hero_link = about
+        section, featured, action = HOME_BODY_NL
         home.body = [
-            (
-                "text_section",
-                {
-                    "heading": "Waar dit platform voor is",
-                    "text": (
-                        "<p>Bewoners weten vaak zelf het best wat hun dorp of wijk nodig heeft. "
-                        "Dit platform brengt hun kennis samen met die van fondsen, netwerken en "
-                        "kennisinstellingen, in het Nederlands, Duits en Engels.</p>"
-                    ),
-                },
-            ),
+            ("text_section", {"heading": section[0], "text": f"<p>{section[1]}</p>"}),
             (
                 "featured_pages",
-                {
-                    "heading": "Meer over ons",
-                    "intro": "Wie achter dit platform staan en hoe je meedoet.",
-                    "pages": [about],
-                },
+                {"heading": featured[0], "intro": featured[1], "pages": [about]},
             ),
             (
                 "call_to_action",
                 {
-                    "heading": "Doe mee met een initiatief",
-                    "text": (
-                        "Heb je een idee voor je straat of dorp? Begin klein en zoek "
-                        "medestanders: samen kom je verder."
-                    ),
+                    "heading": action[0],
+                    "text": action[1],
                     "page": about,
                     "url": "",
-                    "button_label": "Neem contact op",
+                    "button_label": action[2],
                 },
             ),
         ]

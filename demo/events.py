@@ -12,12 +12,15 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from demo.data.events import (
+    CALENDAR,
+    CONFIRMATION,
     DEMO_PEOPLE,
     EVENT_TYPES,
     EVENTS,
     ORGANISATIONS,
     QUESTIONS,
     REGISTRATIONS,
+    UPCOMING,
 )
 from demo.registry import demo_loader, get_or_create_child, retranslate, translate
 from events.models import (
@@ -91,43 +94,12 @@ def load_events(context):
             slug=slug, locale=nl, defaults={"name": name, "kind": kind}
         )
 
+    title, slug, intro = CALENDAR["nl"]
     calendar = get_or_create_child(
-        home,
-        EventIndexPage,
-        "agenda",
-        title="Agenda",
-        intro=(
-            "Workshops, leerkringen, repaircafés en festivalsessies in Nederland en over de "
-            "grens. Filter op thema, regio of taal, of neem de agenda op in je eigen kalender."
-        ),
-        show_in_menus=True,
+        home, EventIndexPage, slug, title=title, intro=intro, show_in_menus=True
     )
-    translate(
-        calendar,
-        "de",
-        {
-            "Agenda": "Veranstaltungen",
-            "agenda": "veranstaltungen",
-            calendar.intro: (
-                "Workshops, Lernkreise, Repair-Cafés und Festival-Sessions in den Niederlanden "
-                "und über die Grenze. Filtern Sie nach Thema, Region oder Sprache, oder "
-                "abonnieren Sie den Kalender."
-            ),
-        },
-    )
-    translate(
-        calendar,
-        "en",
-        {
-            "Agenda": "Events",
-            "agenda": "events",
-            calendar.intro: (
-                "Workshops, learning circles, repair cafés and festival sessions in the "
-                "Netherlands and across the border. Filter by theme, region or language, or "
-                "subscribe in your own calendar."
-            ),
-        },
-    )
+    for code in ("de", "en"):
+        translate(calendar, code, dict(zip(CALENDAR["nl"], CALENDAR[code], strict=True)))
 
     today = to_local(timezone.now()).date()
     existing = set(calendar.get_children().values_list("slug", flat=True))
@@ -186,11 +158,11 @@ def load_events(context):
     if not any(block.block_type == "upcoming_events" for block in home.body):
         home = home.get_latest_revision_as_object()
         home.body.insert(
-            1, ("upcoming_events", {"heading": "Binnenkort", "count": 3, "theme": None})
+            1, ("upcoming_events", {"heading": UPCOMING["nl"], "count": 3, "theme": None})
         )
         home.save_revision().publish()
-        for code, heading in (("de", "Demnächst"), ("en", "Coming up")):
-            retranslate(home, code, {"Binnenkort": heading})
+        for code in ("de", "en"):
+            retranslate(home, code, {UPCOMING["nl"]: UPCOMING[code]})
 
 
 @demo_loader(order=25)
@@ -216,7 +188,7 @@ def load_registrations(context):
         draft = page.get_latest_revision_as_object()
         for name, value in settings.items():
             setattr(draft, name, value)
-        draft.confirmation_text = "Welkom! Meld je bij binnenkomst bij de gastvrouw of -heer."
+        draft.confirmation_text = CONFIRMATION
         if slug == "buurtverbindersdag" and not draft.registration_questions.exists():
             for question in QUESTIONS:
                 draft.registration_questions.add(RegistrationQuestion(**question))

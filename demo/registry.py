@@ -60,21 +60,28 @@ def run_loaders(progress=None):
 
     progress = progress or (lambda line: None)
     context = DemoContext()
-    with deferred_tasks() as pending:
-        for _order, _module, func in sorted(_LOADERS, key=lambda item: (item[0], item[1])):
-            before, pages = len(context.created), Page.objects.count()
-            with _timed(progress, f"{func.__module__}.{func.__name__}") as note:
-                with transaction.atomic():
-                    func(context)
-                    aliases = _settle_page_trees() if Page.objects.count() != pages else 0
-                made = len(context.created) - before
-                note(
-                    f"{made} new" if made else "nothing new",
-                    f"{aliases} aliases" if aliases else "",
-                )
-    with _timed(progress, "reference and search index") as note:
-        note(*(f"{count} × {name}" for name, count in pending.run().items()))
+    pending = _PendingTasks()
+    try:
+        with deferred_tasks(pending):
+            for _order, _module, func in sorted(_LOADERS, key=lambda item: (item[0], item[1])):
+                _run_loader(func, context, progress)
+    finally:
+        # Also after a failed loader: what the loaders before it made stays.
+        with _timed(progress, "reference and search index") as note:
+            note(*(f"{count} × {name}" for name, count in pending.run().items()))
     return context
+
+
+def _run_loader(func, context, progress):
+    """One loader in one transaction, then aliases for the pages it made that
+    stay untranslated."""
+    before, pages = len(context.created), Page.objects.count()
+    with _timed(progress, f"{func.__module__}.{func.__name__}") as note:
+        with transaction.atomic():
+            func(context)
+            aliases = _settle_page_trees() if Page.objects.count() != pages else 0
+        made = len(context.created) - before
+        note(f"{made} new" if made else "nothing new", f"{aliases} aliases" if aliases else "")
 
 
 @contextmanager
@@ -142,21 +149,20 @@ def _reference_index_root(app_label, model_name, pk):
 
 
 @contextmanager
-def deferred_tasks():
+def deferred_tasks(pending):
     """Hold back the tasks that saving enqueues (the reference index after every
-    save, the search index after every publish) until the caller runs them.
+    save, the search index after every publish) in `pending`, to be run later.
 
     Loading saves most pages several times (created, published, translated,
     aliased): indexing each object once instead of after every save is most of
     what the demo saves on a fresh database.
     """
-    pending = _PendingTasks()
     dummy = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     with override_settings(TASKS=dummy):
         try:
             yield pending
         finally:
-            pending.results = list(task_backends["default"].results)
+            pending.results.extend(task_backends["default"].results)
 
 
 def _settle_page_trees():

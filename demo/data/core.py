@@ -15,6 +15,25 @@ HOME_NL = {
     "hero_link_label": "Lees wie we zijn",
 }
 
+# The home page's sections: (heading, text), (heading, intro) of the featured
+# pages, (heading, text, button) of the call to action; their translations are
+# in HOME_TRANSLATIONS.
+HOME_BODY_NL = (
+    (
+        "Waar dit platform voor is",
+        "Bewoners weten vaak zelf het best wat hun dorp of wijk nodig heeft. Dit platform "
+        "brengt hun kennis samen met die van fondsen, netwerken en kennisinstellingen, in "
+        "het Nederlands, Duits en Engels.",
+    ),
+    ("Meer over ons", "Wie achter dit platform staan en hoe je meedoet."),
+    (
+        "Doe mee met een initiatief",
+        "Heb je een idee voor je straat of dorp? Begin klein en zoek medestanders: samen "
+        "kom je verder.",
+        "Neem contact op",
+    ),
+)
+
 HOME_TRANSLATIONS = {
     "de": {
         "Samen Verder": "Gemeinsam weiter",

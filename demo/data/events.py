@@ -13,6 +13,34 @@ empty. "day" is one of
 is a value of `events.models.OccurrenceException.Action`.
 """
 
+# The calendar page: (title, slug, intro) per language.
+CALENDAR = {
+    "nl": (
+        "Agenda",
+        "agenda",
+        "Workshops, leerkringen, repaircafés en festivalsessies in Nederland en over de "
+        "grens. Filter op thema, regio of taal, of neem de agenda op in je eigen kalender.",
+    ),
+    "de": (
+        "Veranstaltungen",
+        "veranstaltungen",
+        "Workshops, Lernkreise, Repair-Cafés und Festival-Sessions in den Niederlanden "
+        "und über die Grenze. Filtern Sie nach Thema, Region oder Sprache, oder "
+        "abonnieren Sie den Kalender.",
+    ),
+    "en": (
+        "Events",
+        "events",
+        "Workshops, learning circles, repair cafés and festival sessions in the "
+        "Netherlands and across the border. Filter by theme, region or language, or "
+        "subscribe in your own calendar.",
+    ),
+}
+# The heading of the "upcoming events" section added to the home page.
+UPCOMING = {"nl": "Binnenkort", "de": "Demnächst", "en": "Coming up"}
+# What a visitor reads after registering for a demo event.
+CONFIRMATION = "Welkom! Meld je bij binnenkomst bij de gastvrouw of -heer."
+
 EVENT_TYPES = {
     "workshop": ("Workshop", "Workshop", "Workshop"),
     "festival-session": ("Festivalsessie", "Festival-Session", "Festival session"),
