@@ -3,8 +3,8 @@ and people from the seed documents, the knowledge base and the 'who can help'
 directory in three languages, and thirteen articles of which four are
 translated into German and English (the rest show the Dutch text with a notice).
 
-The partner pages (Mienthuus, the exchange with Belarus) are in
-`partners.demo`, imported here so the registry finds their loaders.
+The texts are in `demo.data.kennisbank`, `demo.data.articles` and
+`demo.data.organisations`; the partner pages are loaded by `demo.partners`.
 
 Idempotent: everything is looked up by slug (or name) before it is created, and
 `translate` leaves existing translations alone.
