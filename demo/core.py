@@ -7,8 +7,19 @@ from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
-from wagtail_localize.synctree import synchronize_tree
 
+from demo.data.core import (
+    ABOUT_NL,
+    ABOUT_TRANSLATIONS,
+    ACCESSIBILITY_NL,
+    ACCESSIBILITY_TRANSLATIONS,
+    HOME_BODY_NL,
+    HOME_NL,
+    HOME_TRANSLATIONS,
+    PRIVACY_NL,
+    SITE_TEXT_NL,
+    SITE_TEXT_TRANSLATIONS,
+)
 from demo.registry import (
     ADMIN_PASSWORD,
     ADMIN_USERNAME,
@@ -18,276 +29,6 @@ from demo.registry import (
     translate,
 )
 from home.models import HomePage, SiteSettings, SiteText, StandardPage
-
-HOME_NL = {
-    "title": "Samen Verder",
-    "hero_heading": "Samen kom je verder in je dorp, wijk of buurt",
-    "intro": (
-        "Kennis, voorbeelden en ontmoetingen voor bewonersinitiatieven in Nederland en "
-        "over de grens. Van dorpsondersteuners in Limburg tot het online dorpsplein in "
-        "Kranenburg: hier vind je wat anderen al uitprobeerden, en waar je elkaar treft."
-    ),
-    "hero_image_alt": ("Getekend dorp met een kerktoren, huizen en bomen tussen glooiende velden"),
-    "hero_link_label": "Lees wie we zijn",
-}
-
-HOME_TRANSLATIONS = {
-    "de": {
-        "Samen Verder": "Gemeinsam weiter",
-        "home": "start",
-        HOME_NL[
-            "hero_heading"
-        ]: "Gemeinsam kommt man weiter – im Dorf, im Viertel, in der Nachbarschaft",
-        HOME_NL["intro"]: (
-            "Wissen, Beispiele und Begegnungen für Bürgerinitiativen in den Niederlanden "
-            "und über die Grenze hinweg. Von Dorfunterstützern in Limburg bis zum "
-            "Online-Dorfplatz in Kranenburg: Hier finden Sie, was andere schon erprobt "
-            "haben, und wo man sich trifft."
-        ),
-        HOME_NL["hero_image_alt"]: (
-            "Gezeichnetes Dorf mit Kirchturm, Häusern und Bäumen zwischen sanften Feldern"
-        ),
-        HOME_NL["hero_link_label"]: "Wer wir sind",
-        "Waar dit platform voor is": "Wofür diese Plattform da ist",
-        "Bewoners weten vaak zelf het best wat hun dorp of wijk nodig heeft. Dit platform brengt hun kennis samen met die van fondsen, netwerken en kennisinstellingen, in het Nederlands, Duits en Engels.": (
-            "Bewohnerinnen und Bewohner wissen oft selbst am besten, was ihr Dorf oder "
-            "Viertel braucht. Diese Plattform bündelt ihr Wissen mit dem von Stiftungen, "
-            "Netzwerken und Forschungseinrichtungen – auf Niederländisch, Deutsch und Englisch."
-        ),
-        "Meer over ons": "Mehr über uns",
-        "Wie achter dit platform staan en hoe je meedoet.": "Wer hinter dieser Plattform steht und wie Sie mitmachen.",
-        "Doe mee met een initiatief": "Machen Sie bei einer Initiative mit",
-        "Heb je een idee voor je straat of dorp? Begin klein en zoek medestanders: samen kom je verder.": (
-            "Sie haben eine Idee für Ihre Straße oder Ihr Dorf? Fangen Sie klein an und suchen "
-            "Sie Mitstreiter: Gemeinsam kommt man weiter."
-        ),
-        "Neem contact op": "Kontakt aufnehmen",
-    },
-    "en": {
-        "Samen Verder": "Further Together",
-        "home": "home",
-        HOME_NL["hero_heading"]: "Together you get further – in your village, district or street",
-        HOME_NL["intro"]: (
-            "Knowledge, examples and meetings for community initiatives in the Netherlands "
-            "and across the border. From village supporters in Limburg to the online village "
-            "square in Kranenburg: find what others have already tried, and where to meet."
-        ),
-        HOME_NL["hero_image_alt"]: (
-            "Drawing of a village with a church tower, houses and trees between rolling fields"
-        ),
-        HOME_NL["hero_link_label"]: "Who we are",
-        "Waar dit platform voor is": "What this platform is for",
-        "Bewoners weten vaak zelf het best wat hun dorp of wijk nodig heeft. Dit platform brengt hun kennis samen met die van fondsen, netwerken en kennisinstellingen, in het Nederlands, Duits en Engels.": (
-            "Residents often know best what their village or neighbourhood needs. This "
-            "platform brings their knowledge together with that of funds, networks and "
-            "knowledge institutes, in Dutch, German and English."
-        ),
-        "Meer over ons": "More about us",
-        "Wie achter dit platform staan en hoe je meedoet.": "Who is behind this platform and how to take part.",
-        "Doe mee met een initiatief": "Join an initiative",
-        "Heb je een idee voor je straat of dorp? Begin klein en zoek medestanders: samen kom je verder.": (
-            "Have an idea for your street or village? Start small and find allies: together "
-            "you get further."
-        ),
-        "Neem contact op": "Get in touch",
-    },
-}
-
-ABOUT_NL = {
-    "title": "Over ons",
-    "intro": (
-        "Samen Verder is het gezamenlijke kennis- en evenementenplatform van netwerken die "
-        "bewonersinitiatieven steunen, aan beide kanten van de Nederlands-Duitse grens."
-    ),
-    "paragraphs": [
-        (
-            "Het platform is ontstaan uit samenwerking tussen onder meer KNHM foundation, de "
-            "Landelijke Vereniging van Kleine Kernen (LVKK), het HAN Centre of Expertise "
-            "Krachtige Kernen en het Duits-Nederlandse dorpsplein Mienthuus in Kranenburg."
-        ),
-        (
-            "Je vindt hier inspirerende voorbeelden, praktische tips en verslagen, en je meldt "
-            "je aan voor workshops, leerkringen en de sessies van het We doen het samen! Festival."
-        ),
-    ],
-    "heading": "Meedoen",
-    "closing": (
-        "Werk je bij een fonds, gemeente of welzijnsorganisatie, of trek je zelf een initiatief? "
-        "Deel je ervaring: wat bij jou werkte, helpt een ander dorp verder."
-    ),
-}
-
-ABOUT_TRANSLATIONS = {
-    "de": {
-        "Over ons": "Über uns",
-        "over-ons": "ueber-uns",
-        ABOUT_NL["intro"]: (
-            "Gemeinsam weiter ist die gemeinsame Wissens- und Veranstaltungsplattform von "
-            "Netzwerken, die Bürgerinitiativen unterstützen – auf beiden Seiten der "
-            "deutsch-niederländischen Grenze."
-        ),
-        ABOUT_NL["paragraphs"][0]: (
-            "Die Plattform entstand aus der Zusammenarbeit unter anderem von KNHM foundation, "
-            "dem niederländischen Verband der kleinen Dörfer (LVKK), dem HAN Centre of Expertise "
-            "Krachtige Kernen und dem deutsch-niederländischen Dorfplatz Mienthuus in Kranenburg."
-        ),
-        ABOUT_NL["paragraphs"][1]: (
-            "Hier finden Sie inspirierende Beispiele, praktische Tipps und Berichte, und Sie "
-            "melden sich für Workshops, Lernkreise und die Sessions des Festivals „We doen het "
-            "samen!“ an."
-        ),
-        "Meedoen": "Mitmachen",
-        ABOUT_NL["closing"]: (
-            "Sie arbeiten bei einer Stiftung, einer Gemeinde oder einem Wohlfahrtsverband, oder "
-            "Sie leiten selbst eine Initiative? Teilen Sie Ihre Erfahrung: Was bei Ihnen "
-            "funktioniert hat, hilft einem anderen Dorf weiter."
-        ),
-    },
-    "en": {
-        "Over ons": "About us",
-        "over-ons": "about-us",
-        ABOUT_NL["intro"]: (
-            "Further Together is the shared knowledge and events platform of networks that "
-            "support community initiatives, on both sides of the Dutch–German border."
-        ),
-        ABOUT_NL["paragraphs"][0]: (
-            "The platform grew out of cooperation between KNHM foundation, the Dutch national "
-            "association of small villages (LVKK), the HAN Centre of Expertise Krachtige Kernen "
-            "and the German–Dutch village square Mienthuus in Kranenburg, among others."
-        ),
-        ABOUT_NL["paragraphs"][1]: (
-            "Here you find inspiring examples, practical tips and reports, and you can sign up "
-            "for workshops, learning circles and the sessions of the We doen het samen! Festival."
-        ),
-        "Meedoen": "Take part",
-        ABOUT_NL["closing"]: (
-            "Do you work at a fund, a municipality or a welfare organisation, or do you run an "
-            "initiative yourself? Share your experience: what worked for you helps another "
-            "village on its way."
-        ),
-    },
-}
-
-PRIVACY_NL = {
-    "title": "Privacyverklaring",
-    "intro": "Hoe wij omgaan met de gegevens die je ons geeft als je je aanmeldt of contact opneemt.",
-    "paragraphs": [
-        (
-            "We vragen alleen wat we nodig hebben om je aanmelding voor een bijeenkomst te "
-            "verwerken: je naam, je e-mailadres en de antwoorden op de vragen van de organisator."
-        ),
-        (
-            "Na afloop van een bijeenkomst maken we je gegevens anoniem. We bewaren alleen "
-            "aantallen, zodat we kunnen zien hoeveel mensen er kwamen. Je kunt ons altijd vragen "
-            "welke gegevens we van je hebben, en ze laten verwijderen."
-        ),
-    ],
-}
-
-ACCESSIBILITY_NL = {
-    "title": "Toegankelijkheidsverklaring",
-    "intro": (
-        "We willen dat iedereen deze site kan gebruiken: met een schermlezer, alleen met het "
-        "toetsenbord, op een kleine telefoon of met grote letters."
-    ),
-    "paragraphs": [
-        (
-            "Deze site is gebouwd volgens de richtlijnen WCAG 2.1 op niveau AA, de norm voor "
-            "Nederlandse overheden en maatschappelijke organisaties."
-        ),
-        (
-            "Bij elke wijziging controleren we automatisch de belangrijkste pagina's in het "
-            "Nederlands, Duits en Engels, op een telefoon en op een laptop. Redacteuren krijgen "
-            "in het beheer een controle op toegankelijkheid te zien voordat ze publiceren."
-        ),
-        (
-            "Video's van andere websites hebben niet altijd ondertiteling. Loop je ergens tegenaan? "
-            "Mail ons via het adres onderaan de pagina; we antwoorden binnen vijf werkdagen."
-        ),
-    ],
-}
-
-ACCESSIBILITY_TRANSLATIONS = {
-    "de": {
-        "Toegankelijkheidsverklaring": "Erklärung zur Barrierefreiheit",
-        "toegankelijkheid": "barrierefreiheit",
-        ACCESSIBILITY_NL["intro"]: (
-            "Alle sollen diese Website nutzen können: mit einem Screenreader, nur mit der "
-            "Tastatur, auf einem kleinen Telefon oder mit großer Schrift."
-        ),
-        ACCESSIBILITY_NL["paragraphs"][0]: (
-            "Diese Website folgt den Richtlinien WCAG 2.1 auf der Stufe AA, dem Maßstab für "
-            "niederländische Behörden und gemeinnützige Organisationen."
-        ),
-        ACCESSIBILITY_NL["paragraphs"][1]: (
-            "Bei jeder Änderung prüfen wir die wichtigsten Seiten automatisch auf Niederländisch, "
-            "Deutsch und Englisch, auf einem Telefon und auf einem Laptop. Redakteurinnen und "
-            "Redakteure sehen vor dem Veröffentlichen eine Prüfung der Barrierefreiheit."
-        ),
-        ACCESSIBILITY_NL["paragraphs"][2]: (
-            "Videos anderer Websites haben nicht immer Untertitel. Stoßen Sie auf ein Hindernis? "
-            "Schreiben Sie uns an die Adresse unten auf der Seite; wir antworten innerhalb von "
-            "fünf Werktagen."
-        ),
-    },
-    "en": {
-        "Toegankelijkheidsverklaring": "Accessibility statement",
-        "toegankelijkheid": "accessibility",
-        ACCESSIBILITY_NL["intro"]: (
-            "We want everyone to be able to use this site: with a screen reader, with the "
-            "keyboard alone, on a small phone or with large text."
-        ),
-        ACCESSIBILITY_NL["paragraphs"][0]: (
-            "This site follows the WCAG 2.1 guidelines at level AA, the standard for Dutch "
-            "public bodies and non-profit organisations."
-        ),
-        ACCESSIBILITY_NL["paragraphs"][1]: (
-            "With every change we automatically check the main pages in Dutch, German and "
-            "English, on a phone and on a laptop. Editors see an accessibility check in the "
-            "admin before they publish."
-        ),
-        ACCESSIBILITY_NL["paragraphs"][2]: (
-            "Videos from other websites do not always have subtitles. Did something get in your "
-            "way? E-mail us at the address at the bottom of the page; we answer within five "
-            "working days."
-        ),
-    },
-}
-
-SITE_TEXT_NL = {
-    "organisation_name": "Samen Verder",
-    "tagline": "Kennis en ontmoeting voor bewonersinitiatieven in Nederland en over de grens",
-    "footer_text": (
-        "<p>Een platform van netwerken voor bewonersinitiatieven: KNHM foundation, LVKK, "
-        "Krachtige Kernen, Mienthuus en de partners van het We doen het samen! Festival.</p>"
-    ),
-    "address": "Postbus 33\n6800 LE Arnhem",
-}
-
-SITE_TEXT_TRANSLATIONS = {
-    "de": {
-        "Samen Verder": "Gemeinsam weiter",
-        SITE_TEXT_NL[
-            "tagline"
-        ]: "Wissen und Begegnung für Bürgerinitiativen in den Niederlanden und über die Grenze hinweg",
-        "Een platform van netwerken voor bewonersinitiatieven: KNHM foundation, LVKK, Krachtige Kernen, Mienthuus en de partners van het We doen het samen! Festival.": (
-            "Eine Plattform von Netzwerken für Bürgerinitiativen: KNHM foundation, LVKK, "
-            "Krachtige Kernen, Mienthuus und die Partner des Festivals „We doen het samen!“."
-        ),
-        SITE_TEXT_NL["address"]: "Postbus 33\n6800 LE Arnhem\nNiederlande",
-    },
-    "en": {
-        "Samen Verder": "Further Together",
-        SITE_TEXT_NL[
-            "tagline"
-        ]: "Knowledge and meeting places for community initiatives in the Netherlands and across the border",
-        "Een platform van netwerken voor bewonersinitiatieven: KNHM foundation, LVKK, Krachtige Kernen, Mienthuus en de partners van het We doen het samen! Festival.": (
-            "A platform of networks for community initiatives: KNHM foundation, LVKK, "
-            "Krachtige Kernen, Mienthuus and the partners of the We doen het samen! Festival."
-        ),
-        SITE_TEXT_NL["address"]: "Postbus 33\n6800 LE Arnhem\nThe Netherlands",
-    },
-}
 
 
 def _paragraphs(texts):
@@ -305,6 +46,15 @@ def load_core(context):
     for page in root.get_children().exact_type(Page):
         Site.objects.filter(root_page=page).delete()
         page.delete()
+
+    # German and English follow the Dutch tree: untranslated pages appear there
+    # as aliases (Dutch text with a notice) until an editor translates them.
+    # Declared once the welcome page is gone and before the first page is made,
+    # so no page gets an alias only to have it replaced by its translation.
+    for code in ("de", "en"):
+        LocaleSynchronization.objects.get_or_create(
+            locale=context.locales[code], defaults={"sync_from": nl}
+        )
 
     home = HomePage.objects.filter(locale=nl, depth=2).first()
     if home is None:
@@ -350,49 +100,27 @@ def load_core(context):
 
     if not home.body:
         home.hero_link = about
+        section, featured, action = HOME_BODY_NL
         home.body = [
-            (
-                "text_section",
-                {
-                    "heading": "Waar dit platform voor is",
-                    "text": (
-                        "<p>Bewoners weten vaak zelf het best wat hun dorp of wijk nodig heeft. "
-                        "Dit platform brengt hun kennis samen met die van fondsen, netwerken en "
-                        "kennisinstellingen, in het Nederlands, Duits en Engels.</p>"
-                    ),
-                },
-            ),
+            ("text_section", {"heading": section[0], "text": f"<p>{section[1]}</p>"}),
             (
                 "featured_pages",
-                {
-                    "heading": "Meer over ons",
-                    "intro": "Wie achter dit platform staan en hoe je meedoet.",
-                    "pages": [about],
-                },
+                {"heading": featured[0], "intro": featured[1], "pages": [about]},
             ),
             (
                 "call_to_action",
                 {
-                    "heading": "Doe mee met een initiatief",
-                    "text": (
-                        "Heb je een idee voor je straat of dorp? Begin klein en zoek "
-                        "medestanders: samen kom je verder."
-                    ),
+                    "heading": action[0],
+                    "text": action[1],
                     "page": about,
                     "url": "",
-                    "button_label": "Neem contact op",
+                    "button_label": action[2],
                 },
             ),
         ]
         home.save_revision().publish()
 
-    # German and English follow the Dutch tree: untranslated pages appear there
-    # as aliases (Dutch text with a notice) until an editor translates them.
     for code in ("de", "en"):
-        LocaleSynchronization.objects.get_or_create(
-            locale=context.locales[code], defaults={"sync_from": nl}
-        )
-        synchronize_tree(nl, context.locales[code])
         translate(home, code, HOME_TRANSLATIONS[code])
         translate(about, code, ABOUT_TRANSLATIONS[code])
         translate(accessibility, code, ACCESSIBILITY_TRANSLATIONS[code])

@@ -1,4 +1,4 @@
-"""Illustrations for the demo content, drawn with Pillow.
+"""Illustrations and logos for the demo content, drawn with Pillow.
 
 The project ships no photographs and fetches nothing from the internet, so the
 demo's images are calm, flat landscapes of a village (fields, houses, a church
@@ -9,7 +9,7 @@ import io
 import math
 import random
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 PALETTES = {
     "morning": {
@@ -112,4 +112,22 @@ def village_scene(seed, palette="morning", width=1600, height=1000):
         draw.line([(fx, height), (width / 2, ground + 30)], fill=colours["hills"][0], width=6)
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=82, optimize=True)
+    return buffer.getvalue()
+
+
+def initials_logo(name, colour, width=480, height=240):
+    """PNG bytes of a plain logo: the name's initials in white on `colour`."""
+    canvas = Image.new("RGB", (width, height), colour)
+    draw = ImageDraw.Draw(canvas)
+    initials = "".join(word[0] for word in name.split() if word[0].isalnum())[:4].upper()
+    font = ImageFont.load_default(size=110)
+    box = draw.textbbox((0, 0), initials, font=font)
+    draw.text(
+        ((width - (box[2] - box[0])) / 2 - box[0], (height - (box[3] - box[1])) / 2 - box[1]),
+        initials,
+        fill=(255, 255, 255),
+        font=font,
+    )
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

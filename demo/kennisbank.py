@@ -3,20 +3,23 @@ and people from the seed documents, the knowledge base and the 'who can help'
 directory in three languages, and thirteen articles of which four are
 translated into German and English (the rest show the Dutch text with a notice).
 
-The partner pages (Mienthuus, the exchange with Belarus) are in
-`partners.demo`, imported here so the registry finds their loaders.
+The texts are in `demo.data.kennisbank`, `demo.data.articles` and
+`demo.data.organisations`; the partner pages are loaded by `demo.partners`.
 
 Idempotent: everything is looked up by slug (or name) before it is created, and
 `translate` leaves existing translations alone.
 """
 
-from datetime import date
-
 from wagtail.models import Page
-from wagtail_localize.synctree import synchronize_tree
 
-from demo.kennisbank_data.articles import ARTICLES, DUTCH_ONLY
-from demo.kennisbank_data.organisations import KINDS, ORGANISATIONS, PEOPLE
+from demo.data.articles import ARTICLES, DUTCH_ONLY
+from demo.data.kennisbank import (
+    DIRECTORY,
+    INDEX,
+    LAST_CHECKED,
+    RECENTLY,
+)
+from demo.data.organisations import KINDS, ORGANISATIONS, PEOPLE
 from demo.registry import demo_image, demo_loader, get_or_create_child, translate
 from home.models import Organisation, OrganisationRegion, OrganisationTheme, Person, Region, Theme
 from kennisbank.models import (
@@ -30,50 +33,6 @@ from kennisbank.models import (
     KennisbankIndexPage,
     OrganisationDirectoryPage,
 )
-
-# Organisations whose details were last confirmed long ago (they show up in the
-# admin's "organisations to check" report); the rest were checked recently.
-LAST_CHECKED = {
-    "ibb-dortmund": date(2023, 9, 1),
-    "humanitas": None,
-    "forte-welzijn": date(2024, 2, 1),
-}
-RECENTLY = date(2025, 9, 15)
-
-INDEX = {
-    "nl": (
-        "Kennisbank",
-        "kennisbank",
-        "Voorbeelden, interviews, praktische tips en cijfers van en voor bewonersinitiatieven in Nederland en over de grens.",
-    ),
-    "de": (
-        "Wissensdatenbank",
-        "wissensdatenbank",
-        "Beispiele, Interviews, praktische Tipps und Zahlen von und für Bürgerinitiativen in den Niederlanden und über die Grenze hinweg.",
-    ),
-    "en": (
-        "Knowledge base",
-        "knowledge-base",
-        "Examples, interviews, practical tips and figures by and for community initiatives in the Netherlands and across the border.",
-    ),
-}
-DIRECTORY = {
-    "nl": (
-        "Wie kan helpen?",
-        "wie-kan-helpen",
-        "Fondsen, netwerken en kennisinstellingen die initiatieven verder helpen met kennis, geld of een netwerk. Filter op wat je zoekt.",
-    ),
-    "de": (
-        "Wer kann helfen?",
-        "wer-kann-helfen",
-        "Stiftungen, Netzwerke und Wissenseinrichtungen, die Initiativen mit Wissen, Geld oder Kontakten weiterhelfen. Filtern Sie nach dem, was Sie suchen.",
-    ),
-    "en": (
-        "Who can help?",
-        "who-can-help",
-        "Funds, networks and knowledge institutes that help initiatives along with knowledge, money or a network. Filter by what you need.",
-    ),
-}
 
 
 def _page_strings(spec):
@@ -226,12 +185,6 @@ def _section(home, model, texts):
     return page
 
 
-def _sync(context):
-    nl = context.locales["nl"]
-    for code in ("de", "en"):
-        synchronize_tree(nl, context.locales[code])
-
-
 def _create_article(index, spec, texts, kinds, organisations, people, themes, regions):
     existing = index.get_children().filter(slug=spec["slug"]).first()
     if existing is not None:
@@ -275,7 +228,6 @@ def load_kennisbank(context):
     home = Page.objects.get(locale=nl, depth=2).specific
     index = _section(home, KennisbankIndexPage, INDEX)
     directory = _section(home, OrganisationDirectoryPage, DIRECTORY)
-    _sync(context)
     for page, texts in ((index, INDEX), (directory, DIRECTORY)):
         for code, strings in _page_strings(texts).items():
             translate(page, code, strings)
@@ -294,7 +246,6 @@ def load_kennisbank(context):
         )
     for spec in DUTCH_ONLY:
         _create_article(index, spec, spec, kinds, organisations, people, themes, regions)
-    _sync(context)
     for spec, article in created:
         for code in ("de", "en"):
             translate(article, code, _article_strings(spec, code))

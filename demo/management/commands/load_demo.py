@@ -9,7 +9,7 @@ class Command(BaseCommand):
     help = "Create the locales, demo pages in nl/de/en and a development admin user."
 
     def handle(self, *args, **options):
-        context = demo.run_loaders()
+        context = demo.run_loaders(progress=self._progress if options["verbosity"] else None)
         if context.created:
             self.stdout.write("Created: " + ", ".join(context.created))
         else:
@@ -20,3 +20,7 @@ class Command(BaseCommand):
                 f"password: {demo.ADMIN_PASSWORD}"
             )
         )
+
+    def _progress(self, line):
+        self.stdout.write(line)
+        self.stdout.flush()
