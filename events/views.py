@@ -319,8 +319,7 @@ def map_url(venue):
     if venue.latitude is not None and venue.longitude is not None:
         lat, lon = venue.latitude, venue.longitude
         return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
-    query = ", ".join(p for p in (venue.street, venue.postcode, venue.city) if p)
-    return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
+    return "https://www.openstreetmap.org/search?" + urlencode({"query": venue.address})
 
 
 UPCOMING_ON_PAGE = 24
