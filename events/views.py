@@ -20,7 +20,7 @@ from wagtail import hooks
 
 from events import ical, jsonld
 from events.hooks import EVENT_PAGE_CONTEXT
-from events.models import SPOKEN_LANGUAGES, EventPage, EventType, Occurrence
+from events.models import SPOKEN_LANGUAGES, EventPage, EventType, Occurrence, OccurrenceException
 from events.queries import (
     CalendarFilterForm,
     active_locale,
@@ -30,14 +30,13 @@ from events.queries import (
     in_range,
     local_day_start,
     localise,
-    localise_snippets,
-    localised_related,
     month_bounds,
     visible_occurrences,
 )
 from events.schedule import to_local
 from events.services import source_event
 from events.text import describe
+from home.i18n import localized
 from home.models import Organisation, Theme, Venue
 
 LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
@@ -239,16 +238,8 @@ def _feed_items(request, events, locale):
     A fixed number of queries for any number of events."""
     events = list(events)
     keys = {e.translation_key for e in events}
-    pages = {
-        p.translation_key: p
-        for p in EventPage.objects.filter(translation_key__in=keys, locale=locale, live=True)
-    }
-    venues = {
-        v.translation_key: v
-        for v in Venue.objects.filter(
-            translation_key__in={e.venue.translation_key for e in events if e.venue}, locale=locale
-        )
-    }
+    pages = localized(EventPage.objects.filter(live=True), events, locale=locale)
+    venues = localized(Venue, [e.venue for e in events], locale=locale)
     changed = {}
     for occurrence in Occurrence.objects.filter(event__in=events).exclude(
         status=Occurrence.Status.SCHEDULED, origin=Occurrence.Origin.RULE
@@ -257,8 +248,8 @@ def _feed_items(request, events, locale):
     sequences = ical.sequences(keys)
     items = []
     for event in events:
-        page = pages.get(event.translation_key, event)
-        venue = venues.get(event.venue.translation_key, event.venue) if event.venue else None
+        page = pages[event.translation_key]
+        venue = venues[event.venue.translation_key] if event.venue else None
         items.append(
             FeedItem(
                 event=event,
@@ -325,6 +316,13 @@ def map_url(venue):
 UPCOMING_ON_PAGE = 24
 
 
+def _one(model, pk, locale):
+    """The object `pk` of `model` in the reader's language (one query), or None."""
+    if pk is None:
+        return None
+    return next(iter(localized(model, model.objects.filter(pk=pk), locale=locale).values()), None)
+
+
 def event_detail(request, page, *, status=200, **extra):
     """The event page: next date, upcoming dates with their status, the rule as
     a sentence, where, who, languages, the .ics link and JSON-LD. Apps above this
@@ -341,26 +339,17 @@ def event_detail(request, page, *, status=200, **extra):
     upcoming = list(upcoming_qs[: UPCOMING_ON_PAGE + 1])
     more = len(upcoming) > UPCOMING_ON_PAGE
     upcoming = upcoming[:UPCOMING_ON_PAGE]
-    venue = (
-        next(iter(localised_related(Venue, [page.venue_id], locale)), None)
-        if page.venue_id
-        else None
-    )
+    venue = _one(Venue, page.venue_id, locale)
     # Per-date venues and notes in this language (one query each).
-    date_venues = localise_snippets(Venue, [o.venue for o in upcoming if o.venue], locale)
-    date_venue_by_key = {v.translation_key: v for v in date_venues}
+    date_venue_by_key = localized(Venue, [o.venue for o in upcoming], locale=locale)
     note_keys = {o.exception_key for o in upcoming if o.note and o.exception_key}
-    notes = {}
-    if note_keys:
-        from events.models import OccurrenceException
-
-        notes = {
-            e.translation_key: e.reason
-            for e in OccurrenceException.objects.filter(
-                translation_key__in=note_keys, locale=locale
-            )
-            if e.reason
-        }
+    notes = {
+        key: e.reason
+        for key, e in (
+            localized(OccurrenceException, note_keys, locale=locale) if note_keys else {}
+        ).items()
+        if e.reason
+    }
     for occurrence in upcoming:
         occurrence.local_start = to_local(occurrence.start)
         occurrence.local_end = to_local(occurrence.end)
@@ -371,18 +360,20 @@ def event_detail(request, page, *, status=200, **extra):
         occurrence.localised_note = notes.get(occurrence.exception_key, occurrence.note)
     next_date = next((o for o in upcoming if o.status != Occurrence.Status.CANCELLED), None)
     themes = sorted(
-        localised_related(Theme, page.theme_links.values("theme_id"), locale),
+        localized(
+            Theme, Theme.objects.filter(pk__in=page.theme_links.values("theme_id")), locale=locale
+        ).values(),
         key=lambda theme: theme.name.casefold(),
     )
     organisers = sorted(
-        localised_related(Organisation, page.organiser_links.values("organisation_id"), locale),
+        localized(
+            Organisation,
+            Organisation.objects.filter(pk__in=page.organiser_links.values("organisation_id")),
+            locale=locale,
+        ).values(),
         key=lambda organisation: organisation.name.casefold(),
     )
-    event_type = (
-        next(iter(localised_related(EventType, [page.event_type_id], locale)), None)
-        if page.event_type_id
-        else None
-    )
+    event_type = _one(EventType, page.event_type_id, locale)
     url = page.get_full_url(request)
     is_series = bool(event.recurrence and (event.recurrence.rrules or event.recurrence.rdates))
     is_series = is_series or len(upcoming) > 1

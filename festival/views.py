@@ -17,11 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
-from events.queries import active_locale, localise_snippets, localised_related
 from events.schedule import to_local
 from festival import programme
 from festival.models import FestivalRoom, FestivalTrack
 from festival.sessions import load_sessions
+from home.i18n import active_locale, localized
 from home.models import Organisation, Person
 
 LOGO_SPEC = "max-240x120|format-webp"
@@ -77,8 +77,9 @@ def _with_renditions(objects, attribute, spec):
 def festival_partners(page, locale, base=""):
     """The organising partners in the editor's order, in the active language,
     with their logos and the address of their page in the festival."""
-    links = list(page.partner_links.select_related("organisation"))
-    partners = localise_snippets(Organisation, [link.organisation for link in links], locale)
+    sources = [link.organisation for link in page.partner_links.select_related("organisation")]
+    found = localized(Organisation, sources, locale=locale)
+    partners = [found[o.translation_key] for o in sources]
     for organisation in partners:
         organisation.festival_url = partner_url(page, base, organisation.slug)
     return _with_renditions(partners, "logo", LOGO_SPEC)
@@ -168,7 +169,7 @@ def overview(request, page):
         partners=festival_partners(page, locale, festival_urls(page, request)["overview"]),
         session_count=len(sessions),
         live_today=to_local(now).date(),
-        venue=localise_snippets(type(page.venue), [page.venue], locale)[0]
+        venue=localized(type(page.venue), [page.venue], locale=locale)[page.venue.translation_key]
         if page.venue_id
         else None,
     )
@@ -273,28 +274,26 @@ def speakers(request, page):
     people = {
         p.pk: p
         for p in _with_renditions(
-            list(Person.objects.filter(pk__in=[e["person"].pk for e in by_key.values()])),
+            list(
+                Person.objects.filter(
+                    pk__in=[e["person"].pk for e in by_key.values()]
+                ).select_related("organisation")
+            ),
             "photo",
             PHOTO_SPEC,
         )
     }
-    organisations = {
-        o.translation_key: o
-        for o in localised_related(
-            Organisation,
-            [p.organisation_id for p in people.values() if p.organisation_id],
-            locale,
-        )
-    }
-    source_keys = dict(
-        Organisation.objects.filter(
-            pk__in=[p.organisation_id for p in people.values() if p.organisation_id]
-        ).values_list("pk", "translation_key")
+    organisations = localized(
+        Organisation, [p.organisation for p in people.values()], locale=locale
     )
     entries = []
     for entry in by_key.values():
         person = people.get(entry["person"].pk, entry["person"])
-        organisation = organisations.get(source_keys.get(person.organisation_id))
+        organisation = (
+            organisations.get(person.organisation.translation_key)
+            if person.organisation_id
+            else None
+        )
         entries.append({**entry, "person": person, "organisation": organisation})
     entries.sort(key=lambda e: e["person"].name.casefold())
     context = _base_context(request, page, "speakers", sessions, speakers=entries)

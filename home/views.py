@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.views.decorators.csrf import requires_csrf_token
 from wagtail.models import Page
 
-from home import languages
+from home.i18n import active_locale
 from home.search_backend import clean_query
 
 SEARCH_PAGE_SIZE = 10
@@ -29,7 +29,7 @@ def search(request):
         pages = (
             Page.objects.live()
             .public()
-            .filter(locale=languages.active_locale(), depth__gt=1)
+            .filter(locale=active_locale(request), depth__gt=1)
             .specific()
         )
         found = pages.search(query, operator="and")

@@ -6,6 +6,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from home.i18n import localized
 from home.models import OrganisationRegion, OrganisationTheme, Region, Theme
 from kennisbank import directory as directory_filters
 from kennisbank import facets, services
@@ -73,7 +74,7 @@ def article_index(request, index_page):
 
 
 def theme_landing(request, index_page, slug):
-    themes = services.localized_snippets(Theme)
+    themes = localized(Theme)
     theme = next((t for t in themes.values() if t.slug == slug), None)
     if theme is None:
         raise Http404(_("There is no such theme."))
@@ -117,8 +118,8 @@ def theme_landing(request, index_page, slug):
 def organisation_directory(request, page):
     query = directory_filters.DirectoryQuery.from_request(request)
     base = services.localized_organisations()
-    themes = services.localized_snippets(Theme)
-    regions = services.localized_snippets(Region)
+    themes = localized(Theme)
+    regions = localized(Region)
     filter_facets = directory_filters.facets(base, query, themes, regions)
     organisations = directory_filters.apply(base, query).select_related("logo").order_by("name")
     page_obj = paginate(organisations, page.per_page, request.GET.get("page"))
@@ -168,8 +169,8 @@ def organisation_detail(request, page, slug):
             "region__translation_key", flat=True
         )
     )
-    themes = services.localized_snippets(Theme, theme_keys)
-    regions = services.localized_snippets(Region, region_keys)
+    themes = localized(Theme, theme_keys)
+    regions = localized(Region, region_keys)
     articles = services.articles_of_organisations(request, [organisation.translation_key], limit=12)
     total = (
         services.articles_in_language()
