@@ -36,6 +36,7 @@ from events.queries import (
 from events.schedule import to_local
 from events.services import source_event
 from events.text import describe
+from home.filters import form_chips, query_string
 from home.i18n import localized
 from home.models import Organisation, Theme, Venue
 
@@ -48,35 +49,9 @@ def _filters(request, locale):
     return form, {k: v for k, v in cleaned.items() if v}
 
 
-def _query(cleaned, **extra):
-    params = {}
-    for key, value in {**cleaned, **extra}.items():
-        if value in (None, ""):
-            continue
-        params[key] = value.isoformat() if isinstance(value, date) else value
-    return urlencode(params)
-
-
 def _active_filters(form, cleaned):
-    """[(label, value label, URL without that filter)] for the filter summary."""
-    result = []
-    for name, value in cleaned.items():
-        bound = form[name]
-        choices = dict(_flatten(getattr(bound.field, "choices", [])))
-        shown = choices.get(value, value.isoformat() if isinstance(value, date) else value)
-        rest = {k: v for k, v in cleaned.items() if k != name}
-        if name in {"start", "end"}:
-            rest.pop("when", None)
-        result.append((bound.label, shown, "?" + _query(rest)))
-    return result
-
-
-def _flatten(choices):
-    for key, value in choices:
-        if isinstance(value, list | tuple):
-            yield from value
-        else:
-            yield key, value
+    """The filter chips; a period's dates go with its "when"."""
+    return form_chips(form, cleaned, also={"start": ["when"], "end": ["when"]})
 
 
 @dataclass
@@ -90,7 +65,7 @@ def _by_day(rows):
 
 
 def _calendar_context(request, index, form, cleaned, locale):
-    feed_query = _query(cleaned)
+    feed_query = query_string(cleaned)
     return {
         "page": index,
         "form": form,
@@ -106,7 +81,7 @@ def _calendar_context(request, index, form, cleaned, locale):
 
 
 def _month_url(index, day, cleaned):
-    query = _query({k: v for k, v in cleaned.items() if k not in {"when", "start", "end"}})
+    query = query_string({k: v for k, v in cleaned.items() if k not in {"when", "start", "end"}})
     url = index.url + index.reverse_subpage("month", kwargs={"year": day.year, "month": day.month})
     return url + (f"?{query}" if query else "")
 

@@ -9,7 +9,6 @@ with their renditions in two queries, so no view grows with the programme.
 
 import re
 from datetime import date
-from urllib.parse import urlencode
 
 from django.http import Http404
 from django.shortcuts import render
@@ -21,6 +20,7 @@ from events.schedule import to_local
 from festival import programme
 from festival.models import FestivalRoom, FestivalTrack
 from festival.sessions import load_sessions
+from home.filters import form_chips
 from home.i18n import active_locale, localized
 from home.models import Organisation, Person
 
@@ -130,25 +130,9 @@ def _base_context(request, page, view, sessions, **extra):
     return context
 
 
-def _query(filters, **extra):
-    params = {}
-    for key, value in {**filters, **extra}.items():
-        if value in (None, ""):
-            continue
-        params[key] = value.isoformat() if isinstance(value, date) else value
-    return urlencode(params)
-
-
 def _active_filters(form, filters, carried):
-    """[(label, value label, URL without that filter)] for the filter summary."""
-    result = []
-    for name, value in filters.items():
-        bound = form[name]
-        key = value.isoformat() if isinstance(value, date) else value
-        shown = dict(bound.field.choices).get(key, key)
-        rest = {k: v for k, v in filters.items() if k != name}
-        result.append((bound.label, shown, "?" + _query(rest, sessions=carried)))
-    return result
+    """The filter chips; the visitor's selection stays on every link."""
+    return form_chips(form, filters, carry={"sessions": carried})
 
 
 # -- Views ------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Site-wide views that are not Wagtail pages: search, sitemap, robots.txt, errors."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -33,13 +33,7 @@ def search(request):
             .specific()
         )
         found = pages.search(query, operator="and")
-        paginator = Paginator(found, SEARCH_PAGE_SIZE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
+        results = Paginator(found, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
         "home/search.html",
