@@ -25,6 +25,7 @@ from events import ical
 from events.models import EventPage, Occurrence
 from events.queries import active_locale, apply_filters, date_range, in_range, visible_occurrences
 from events.services import source_event
+from home.i18n import localized
 from home.models import Venue
 
 ICALENDAR = "text/calendar; charset=utf-8"
@@ -100,16 +101,8 @@ def series_items(request, events, locale):
     changed dates. A fixed number of queries for any number of events."""
     events = list(events)
     keys = {e.translation_key for e in events}
-    pages = {
-        p.translation_key: p
-        for p in EventPage.objects.filter(translation_key__in=keys, locale=locale, live=True)
-    }
-    venues = {
-        v.translation_key: v
-        for v in Venue.objects.filter(
-            translation_key__in={e.venue.translation_key for e in events if e.venue}, locale=locale
-        )
-    }
+    pages = localized(EventPage.objects.filter(live=True), events, locale=locale)
+    venues = localized(Venue, [e.venue for e in events], locale=locale)
     changed = {}
     for occurrence in Occurrence.objects.filter(event__in=events).exclude(
         status=Occurrence.Status.SCHEDULED, origin=Occurrence.Origin.RULE

@@ -26,14 +26,7 @@ def _when(value, all_day):
 
 
 def _place(venue):
-    address = {"@type": "PostalAddress", "addressLocality": venue.city}
-    if venue.street:
-        address["streetAddress"] = venue.street
-    if venue.postcode:
-        address["postalCode"] = venue.postcode
-    if venue.country:
-        address["addressCountry"] = venue.country
-    place = {"@type": "Place", "name": venue.name, "address": address}
+    place = {"@type": "Place", "name": venue.name, "address": venue.postal_address()}
     if venue.latitude is not None and venue.longitude is not None:
         place["geo"] = {
             "@type": "GeoCoordinates",

@@ -3,8 +3,8 @@ turn a page of occurrences into what a visitor reads, in a fixed number of
 queries however many events there are.
 
 Occurrences point to the source version of their event. The listing resolves,
-in one query each, the active language's version of the pages, venues and
-event types (by `translation_key`), falling back to the source.
+in one query each, the reader's language's version of the pages, venues and
+event types with `home.i18n.localized` (and its one fallback).
 """
 
 import calendar as pycalendar
@@ -14,7 +14,6 @@ from datetime import date, datetime, time, timedelta
 from django import forms
 from django.db.models import Q, Value
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from events.models import (
     SPOKEN_LANGUAGES,
@@ -26,6 +25,7 @@ from events.models import (
     OccurrenceException,
 )
 from events.schedule import site_zone, to_local
+from home.i18n import active_locale, localized
 from home.models import COUNTRY_CHOICES, Organisation, Region, Theme, Venue
 
 WHEN_CHOICES = [
@@ -191,27 +191,6 @@ def for_listing(queryset):
     return queryset.select_related("event", "event__venue", "event__event_type", "venue")
 
 
-def active_locale(request=None):
-    """The active language's Locale, looked up once per request."""
-    cached = getattr(request, "_events_locale", None) if request is not None else None
-    if cached is not None:
-        return cached
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        locale = Locale.get_default()
-    if request is not None:
-        request._events_locale = locale
-    return locale
-
-
-def _by_key(model, keys, locale, **extra):
-    if not keys:
-        return {}
-    rows = model.objects.filter(translation_key__in=keys, locale=locale, **extra)
-    return {row.translation_key: row for row in rows}
-
-
 @dataclass
 class Row:
     """One occurrence as a visitor reads it, in the active language."""
@@ -244,84 +223,43 @@ class Row:
 
 def localise(occurrences, request, locale=None):
     """Rows for a list of occurrences, resolving pages, venues, event types and
-    notes in the active language: four queries at most, whatever the count."""
-    locale = locale or active_locale()
+    notes in the reader's language (`home.i18n.localized`, its fallback): four
+    queries at most, whatever the count."""
+    locale = locale or active_locale(request)
     occurrences = list(occurrences)
-    events = [o.event for o in occurrences]
-    # An occurrence's event already is the page in its own language: look up
-    # only the events written in another language.
-    pages = _by_key(
-        EventPage,
-        {e.translation_key for e in events if e.locale_id != locale.pk},
-        locale,
-        live=True,
+    venues_given = [o.venue or o.event.venue for o in occurrences]
+    # An occurrence's event already is the page in its own language: `localized`
+    # looks up only the events written in another language.
+    pages = localized(
+        EventPage.objects.filter(live=True), [o.event for o in occurrences], locale=locale
     )
-    venue_keys = set()
-    type_keys = set()
-    for o in occurrences:
-        venue = o.venue or o.event.venue
-        if venue is not None:
-            venue_keys.add(venue.translation_key)
-        if o.event.event_type is not None:
-            type_keys.add(o.event.event_type.translation_key)
-    venues = _by_key(Venue, venue_keys, locale)
-    types = _by_key(EventType, type_keys, locale)
+    venues = localized(Venue, venues_given, locale=locale)
+    types = localized(EventType, [o.event.event_type for o in occurrences], locale=locale)
     note_keys = {o.exception_key for o in occurrences if o.note and o.exception_key}
     notes = {
         key: e.reason
-        for key, e in _by_key(OccurrenceException, note_keys, locale).items()
+        for key, e in (
+            localized(OccurrenceException, note_keys, locale=locale) if note_keys else {}
+        ).items()
         if e.reason
     }
     result = []
-    for o in occurrences:
-        page = pages.get(o.event.translation_key, o.event)
-        venue = o.venue or o.event.venue
-        if venue is not None:
-            venue = venues.get(venue.translation_key, venue)
+    for o, venue in zip(occurrences, venues_given, strict=True):
+        page = pages[o.event.translation_key]
+        event_type = o.event.event_type
         result.append(
             Row(
                 occurrence=o,
                 page=page,
                 url=page.get_url(request),
-                venue=venue,
-                event_type=(
-                    types.get(o.event.event_type.translation_key, o.event.event_type)
-                    if o.event.event_type
-                    else None
-                ),
+                venue=venues[venue.translation_key] if venue is not None else None,
+                event_type=types[event_type.translation_key] if event_type else None,
                 note=notes.get(o.exception_key, o.note),
                 start=to_local(o.start),
                 end=to_local(o.end),
             )
         )
     return result
-
-
-def localise_snippets(model, objects, locale=None):
-    """The active language's versions of snippets (by translation_key), one query,
-    keeping the given order and falling back to the object itself."""
-    locale = locale or active_locale()
-    objects = [o for o in objects if o is not None]
-    found = _by_key(model, {o.translation_key for o in objects}, locale)
-    return [found.get(o.translation_key, o) for o in objects]
-
-
-def localised_related(model, ids, locale):
-    """The active language's versions of the `model` rows whose pks `ids` (a
-    values() subquery or a list) gives, falling back to the rows themselves:
-    one query, however many."""
-    sources = model.objects.filter(pk__in=ids)
-    rows = list(
-        model.objects.filter(
-            Q(pk__in=ids) | Q(locale=locale, translation_key__in=sources.values("translation_key"))
-        )
-    )
-    chosen = {}
-    for row in rows:
-        current = chosen.get(row.translation_key)
-        if current is None or row.locale_id == locale.pk:
-            chosen[row.translation_key] = row
-    return list(chosen.values())
 
 
 def month_bounds(year, month):

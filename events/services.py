@@ -15,29 +15,16 @@ from django.utils import timezone
 
 from events.models import EventPage, EventSchedule, Occurrence, OccurrenceException, horizon_days
 from events.schedule import combine, expand, to_aware, to_local
+from home.i18n import source_version
 
 
 def source_event(page):
-    """The version of an event that its dates come from.
+    """The version of an event that its dates come from: `home.i18n.source_version`.
 
-    Rule: the first-created real (non-alias) version of the event, i.e. the page
-    wagtail-localize translated the others from. Its translations share its
-    `translation_key`; their start, end, recurrence and venue are synchronised
-    from it, so generating from it alone gives every language the same dates."""
-    if isinstance(page, EventPage) and not page.alias_of_id:
-        first = (
-            EventPage.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-            .first()
-        )
-        if first == page.pk:
-            return page
-    return (
-        EventPage.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
-        .order_by("pk")
-        .first()
-    )
+    Its translations share its `translation_key`; their start, end, recurrence
+    and venue are synchronised from it, so generating from it alone gives every
+    language the same dates."""
+    return source_version(page, model=EventPage)
 
 
 @dataclass

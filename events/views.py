@@ -18,7 +18,7 @@ from wagtail import hooks
 
 from events import exporters, jsonld
 from events.hooks import EVENT_PAGE_CONTEXT
-from events.models import SPOKEN_LANGUAGES, EventType, Occurrence
+from events.models import SPOKEN_LANGUAGES, EventType, Occurrence, OccurrenceException
 from events.queries import (
     CalendarFilterForm,
     active_locale,
@@ -28,14 +28,14 @@ from events.queries import (
     in_range,
     local_day_start,
     localise,
-    localise_snippets,
-    localised_related,
     month_bounds,
     visible_occurrences,
 )
 from events.schedule import to_local
 from events.services import source_event
 from events.text import describe
+from home.filters import form_chips, query_string
+from home.i18n import localized
 from home.models import Organisation, Theme, Venue
 
 LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
@@ -47,35 +47,9 @@ def _filters(request, locale):
     return form, {k: v for k, v in cleaned.items() if v}
 
 
-def _query(cleaned, **extra):
-    params = {}
-    for key, value in {**cleaned, **extra}.items():
-        if value in (None, ""):
-            continue
-        params[key] = value.isoformat() if isinstance(value, date) else value
-    return urlencode(params)
-
-
 def _active_filters(form, cleaned):
-    """[(label, value label, URL without that filter)] for the filter summary."""
-    result = []
-    for name, value in cleaned.items():
-        bound = form[name]
-        choices = dict(_flatten(getattr(bound.field, "choices", [])))
-        shown = choices.get(value, value.isoformat() if isinstance(value, date) else value)
-        rest = {k: v for k, v in cleaned.items() if k != name}
-        if name in {"start", "end"}:
-            rest.pop("when", None)
-        result.append((bound.label, shown, "?" + _query(rest)))
-    return result
-
-
-def _flatten(choices):
-    for key, value in choices:
-        if isinstance(value, list | tuple):
-            yield from value
-        else:
-            yield key, value
+    """The filter chips; a period's dates go with its "when"."""
+    return form_chips(form, cleaned, also={"start": ["when"], "end": ["when"]})
 
 
 @dataclass
@@ -89,7 +63,7 @@ def _by_day(rows):
 
 
 def _calendar_context(request, index, form, cleaned, locale):
-    feed_query = _query(cleaned)
+    feed_query = query_string(cleaned)
     return {
         "page": index,
         "form": form,
@@ -105,7 +79,7 @@ def _calendar_context(request, index, form, cleaned, locale):
 
 
 def _month_url(index, day, cleaned):
-    query = _query({k: v for k, v in cleaned.items() if k not in {"when", "start", "end"}})
+    query = query_string({k: v for k, v in cleaned.items() if k not in {"when", "start", "end"}})
     url = index.url + index.reverse_subpage("month", kwargs={"year": day.year, "month": day.month})
     return url + (f"?{query}" if query else "")
 
@@ -236,11 +210,17 @@ def map_url(venue):
     if venue.latitude is not None and venue.longitude is not None:
         lat, lon = venue.latitude, venue.longitude
         return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
-    query = ", ".join(p for p in (venue.street, venue.postcode, venue.city) if p)
-    return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
+    return "https://www.openstreetmap.org/search?" + urlencode({"query": venue.address})
 
 
 UPCOMING_ON_PAGE = 24
+
+
+def _one(model, pk, locale):
+    """The object `pk` of `model` in the reader's language (one query), or None."""
+    if pk is None:
+        return None
+    return next(iter(localized(model, model.objects.filter(pk=pk), locale=locale).values()), None)
 
 
 def event_detail(request, page, *, status=200, **extra):
@@ -259,26 +239,17 @@ def event_detail(request, page, *, status=200, **extra):
     upcoming = list(upcoming_qs[: UPCOMING_ON_PAGE + 1])
     more = len(upcoming) > UPCOMING_ON_PAGE
     upcoming = upcoming[:UPCOMING_ON_PAGE]
-    venue = (
-        next(iter(localised_related(Venue, [page.venue_id], locale)), None)
-        if page.venue_id
-        else None
-    )
+    venue = _one(Venue, page.venue_id, locale)
     # Per-date venues and notes in this language (one query each).
-    date_venues = localise_snippets(Venue, [o.venue for o in upcoming if o.venue], locale)
-    date_venue_by_key = {v.translation_key: v for v in date_venues}
+    date_venue_by_key = localized(Venue, [o.venue for o in upcoming], locale=locale)
     note_keys = {o.exception_key for o in upcoming if o.note and o.exception_key}
-    notes = {}
-    if note_keys:
-        from events.models import OccurrenceException
-
-        notes = {
-            e.translation_key: e.reason
-            for e in OccurrenceException.objects.filter(
-                translation_key__in=note_keys, locale=locale
-            )
-            if e.reason
-        }
+    notes = {
+        key: e.reason
+        for key, e in (
+            localized(OccurrenceException, note_keys, locale=locale) if note_keys else {}
+        ).items()
+        if e.reason
+    }
     for occurrence in upcoming:
         occurrence.local_start = to_local(occurrence.start)
         occurrence.local_end = to_local(occurrence.end)
@@ -289,18 +260,20 @@ def event_detail(request, page, *, status=200, **extra):
         occurrence.localised_note = notes.get(occurrence.exception_key, occurrence.note)
     next_date = next((o for o in upcoming if o.status != Occurrence.Status.CANCELLED), None)
     themes = sorted(
-        localised_related(Theme, page.theme_links.values("theme_id"), locale),
+        localized(
+            Theme, Theme.objects.filter(pk__in=page.theme_links.values("theme_id")), locale=locale
+        ).values(),
         key=lambda theme: theme.name.casefold(),
     )
     organisers = sorted(
-        localised_related(Organisation, page.organiser_links.values("organisation_id"), locale),
+        localized(
+            Organisation,
+            Organisation.objects.filter(pk__in=page.organiser_links.values("organisation_id")),
+            locale=locale,
+        ).values(),
         key=lambda organisation: organisation.name.casefold(),
     )
-    event_type = (
-        next(iter(localised_related(EventType, [page.event_type_id], locale)), None)
-        if page.event_type_id
-        else None
-    )
+    event_type = _one(EventType, page.event_type_id, locale)
     url = page.get_full_url(request)
     is_series = bool(event.recurrence and (event.recurrence.rrules or event.recurrence.rdates))
     is_series = is_series or len(upcoming) > 1

@@ -44,12 +44,12 @@ from wagtail.models import Locale
 
 from events import ical
 from events.exporters import ICALENDAR, Exporter
-from events.queries import localise_snippets
 from events.schedule import site_zone, to_aware
 from festival import programme
 from festival.links import festival_urls, partner_url
 from festival.models import FestivalPage, FestivalRoom, FestivalTrack
 from festival.sessions import load_sessions
+from home.i18n import localized_list
 from home.models import Organisation
 
 JSON_SCHEMA_VERSION = 1
@@ -239,7 +239,7 @@ def _speaker_organisations(sessions, locale):
     if not ids:
         return {}
     sources = list(Organisation.objects.filter(pk__in=ids))
-    localised = localise_snippets(Organisation, sources, locale)
+    localised = localized_list(Organisation, sources, locale)
     return {source.pk: shown for source, shown in zip(sources, localised, strict=True)}
 
 
@@ -367,15 +367,13 @@ class ProgrammeJSON(ProgrammeExporter):
         request, page, locale, now = self.request, self.page, self.locale, self.now
         sessions, uids = self.sessions, self.uids
         organisations = _speaker_organisations(sessions, locale)
-        partners = localise_snippets(
+        partners = localized_list(
             Organisation,
             [link.organisation for link in page.partner_links.select_related("organisation")],
             locale,
         )
         base = page.get_url(request) or ""
-        venue = (
-            localise_snippets(type(page.venue), [page.venue], locale)[0] if page.venue_id else None
-        )
+        venue = localized_list(type(page.venue), [page.venue], locale)[0] if page.venue_id else None
         festival = {
             "id": str(page.translation_key),
             "title": page.title,

@@ -8,8 +8,8 @@ however many sessions the festival has.
 A session's dates come from the shared `Occurrence` table (keyed by the
 event's `translation_key`), so every language version of the festival shows
 the same programme. Links (speakers, organisers, themes) are read from the
-source version of each session and shown in the active language through the
-snippets' `translation_key`, falling back to the source.
+source version of each session and shown in the reader's language with
+`home.i18n.localized` (and its one fallback).
 """
 
 from collections import defaultdict
@@ -20,8 +20,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from events.models import SPOKEN_LANGUAGES, EventPageOrganiser, EventPageTheme, Occurrence
-from events.queries import Row, active_locale, for_listing, localise
+from events.queries import Row, for_listing, localise
 from festival.models import FestivalRoom, FestivalTrack, SessionFormat, SessionSpeaker
+from home.i18n import active_locale, localized
 from registration.services import State, availability, confirmed_by_occurrence
 
 LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
@@ -121,20 +122,6 @@ def session_keys(festival):
     return Page.objects.child_of(festival).live().values("translation_key")
 
 
-def _localised_by_key(model, objects, locale):
-    keys = {o.translation_key for o in objects if o is not None}
-    if not keys:
-        return {}
-    found = {o.translation_key: o for o in objects if o is not None}
-    found.update(
-        {
-            o.translation_key: o
-            for o in model.objects.filter(translation_key__in=keys, locale=locale)
-        }
-    )
-    return found
-
-
 def _links(link_model, target, event_ids, locale):
     """{source event id: [snippets in the active language]} for one link model."""
     links = list(
@@ -143,7 +130,7 @@ def _links(link_model, target, event_ids, locale):
         .order_by("page_id", "sort_order")
     )
     snippets = [getattr(link, target) for link in links]
-    localised = _localised_by_key(type(snippets[0]), snippets, locale) if snippets else {}
+    localised = localized(type(snippets[0]), snippets, locale=locale) if snippets else {}
     result = defaultdict(list)
     for link, snippet in zip(links, snippets, strict=True):
         result[link.page_id].append(localised.get(snippet.translation_key, snippet))
@@ -169,8 +156,8 @@ def load_sessions(festival, request=None, *, locale=None, now=None, include_canc
     placed = {pk: getattr(e, "sessionpage", None) for pk, e in events.items()}
     track_of = {pk: s.track if s else None for pk, s in placed.items()}
     room_of = {pk: s.room if s else None for pk, s in placed.items()}
-    tracks = _localised_by_key(FestivalTrack, list(track_of.values()), locale)
-    rooms = _localised_by_key(FestivalRoom, list(room_of.values()), locale)
+    tracks = localized(FestivalTrack, track_of.values(), locale=locale)
+    rooms = localized(FestivalRoom, room_of.values(), locale=locale)
     speakers = _links(SessionSpeaker, "person", events, locale)
     organisers = _links(EventPageOrganiser, "organisation", events, locale)
     themes = _links(EventPageTheme, "theme", events, locale)

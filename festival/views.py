@@ -9,7 +9,6 @@ with their renditions in two queries, so no view grows with the programme.
 
 import re
 from datetime import date
-from urllib.parse import urlencode
 
 from django.http import Http404
 from django.shortcuts import render
@@ -17,12 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
-from events.queries import active_locale, localise_snippets, localised_related
 from events.schedule import to_local
 from festival import programme
 from festival.links import day_url, festival_urls, partner_url
 from festival.models import FestivalRoom, FestivalTrack
 from festival.sessions import load_sessions
+from home.filters import form_chips
+from home.i18n import active_locale, localized
 from home.models import Organisation, Person
 
 LOGO_SPEC = "max-240x120|format-webp"
@@ -52,8 +52,9 @@ def _with_renditions(objects, attribute, spec):
 def festival_partners(page, locale, base=""):
     """The organising partners in the editor's order, in the active language,
     with their logos and the address of their page in the festival."""
-    links = list(page.partner_links.select_related("organisation"))
-    partners = localise_snippets(Organisation, [link.organisation for link in links], locale)
+    sources = [link.organisation for link in page.partner_links.select_related("organisation")]
+    found = localized(Organisation, sources, locale=locale)
+    partners = [found[o.translation_key] for o in sources]
     for organisation in partners:
         organisation.festival_url = partner_url(page, base, organisation.slug)
     return _with_renditions(partners, "logo", LOGO_SPEC)
@@ -100,25 +101,9 @@ def _base_context(request, page, view, sessions, **extra):
     return context
 
 
-def _query(filters, **extra):
-    params = {}
-    for key, value in {**filters, **extra}.items():
-        if value in (None, ""):
-            continue
-        params[key] = value.isoformat() if isinstance(value, date) else value
-    return urlencode(params)
-
-
 def _active_filters(form, filters, carried):
-    """[(label, value label, URL without that filter)] for the filter summary."""
-    result = []
-    for name, value in filters.items():
-        bound = form[name]
-        key = value.isoformat() if isinstance(value, date) else value
-        shown = dict(bound.field.choices).get(key, key)
-        rest = {k: v for k, v in filters.items() if k != name}
-        result.append((bound.label, shown, "?" + _query(rest, sessions=carried)))
-    return result
+    """The filter chips; the visitor's selection stays on every link."""
+    return form_chips(form, filters, carry={"sessions": carried})
 
 
 # -- Views ------------------------------------------------------------------------
@@ -139,7 +124,7 @@ def overview(request, page):
         partners=festival_partners(page, locale, festival_urls(page, request)["overview"]),
         session_count=len(sessions),
         live_today=to_local(now).date(),
-        venue=localise_snippets(type(page.venue), [page.venue], locale)[0]
+        venue=localized(type(page.venue), [page.venue], locale=locale)[page.venue.translation_key]
         if page.venue_id
         else None,
     )
@@ -244,28 +229,26 @@ def speakers(request, page):
     people = {
         p.pk: p
         for p in _with_renditions(
-            list(Person.objects.filter(pk__in=[e["person"].pk for e in by_key.values()])),
+            list(
+                Person.objects.filter(
+                    pk__in=[e["person"].pk for e in by_key.values()]
+                ).select_related("organisation")
+            ),
             "photo",
             PHOTO_SPEC,
         )
     }
-    organisations = {
-        o.translation_key: o
-        for o in localised_related(
-            Organisation,
-            [p.organisation_id for p in people.values() if p.organisation_id],
-            locale,
-        )
-    }
-    source_keys = dict(
-        Organisation.objects.filter(
-            pk__in=[p.organisation_id for p in people.values() if p.organisation_id]
-        ).values_list("pk", "translation_key")
+    organisations = localized(
+        Organisation, [p.organisation for p in people.values()], locale=locale
     )
     entries = []
     for entry in by_key.values():
         person = people.get(entry["person"].pk, entry["person"])
-        organisation = organisations.get(source_keys.get(person.organisation_id))
+        organisation = (
+            organisations.get(person.organisation.translation_key)
+            if person.organisation_id
+            else None
+        )
         entries.append({**entry, "person": person, "organisation": organisation})
     entries.sort(key=lambda e: e["person"].name.casefold())
     context = _base_context(request, page, "speakers", sessions, speakers=entries)

@@ -9,10 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.hooks import listing_template
-from home.languages import language_choices, localize_pages
+from home.i18n import localized
+from home.languages import language_choices
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -72,7 +74,10 @@ class CallToActionBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["target"] = localize_pages([value.get("page")])[0] if value.get("page") else None
+        page = value.get("page")
+        context["target"] = (
+            localized(Page.objects.live(), [page])[page.translation_key] if page else None
+        )
         return context
 
     def clean(self, value):
@@ -116,7 +121,12 @@ class FeaturedPagesBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["targets"] = localize_pages(value["pages"], specific=True)
+        pages = [p for p in value["pages"] if p is not None]
+        found = localized(Page.objects.live().specific(), pages)
+        # A page without a live version in another language is its own, specific.
+        context["targets"] = [
+            p.specific if found[p.translation_key] is p else found[p.translation_key] for p in pages
+        ]
         return context
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from home.i18n import source_version
 from home.visibility import public_only
 
 
@@ -78,16 +79,13 @@ def content_language(page):
 
 
 def original_version(page):
-    """The version the page was first written in: its first-created real
-    (non-alias) version. Usually the Dutch one; a page written in German or
-    English first was created in that tree and translated into Dutch from it.
-
-    wagtail-localize makes every translation from an existing version, so the
-    earliest real version is the original. No extra query: the versions are
-    already loaded for the language switcher.
+    """The version the page was first written in (`home.i18n.source_version`'s
+    rule), among its live public versions. Usually the Dutch one; a page written
+    in German or English first was created in that tree and translated into
+    Dutch from it. No extra query: the versions are already loaded for the
+    language switcher.
     """
-    real = [v for v in page_versions(page) if not v.alias_of_id]
-    return min(real, key=lambda v: v.pk) if real else content_source(page)
+    return source_version(page, versions=page_versions(page)) or content_source(page)
 
 
 @dataclass
@@ -226,35 +224,3 @@ def alternate_links(request, page):
 def canonical_url(request, page):
     """A page is its own canonical; an alias points to the page whose text it shows."""
     return content_source(page).get_full_url(request) + sub_path(request, page)
-
-
-def localize_pages(pages, specific=False):
-    """Each page's live version in the active language (the page itself if none), in bulk.
-
-    `page.localized` costs two queries per page; a list of featured pages or a
-    call to action should cost one (plus one per page type with `specific`).
-    """
-    pages = [p for p in pages if p is not None]
-    if not pages:
-        return []
-    keys = {p.translation_key for p in pages}
-    found = Page.objects.live().filter(
-        translation_key__in=keys, locale__language_code=get_language()
-    )
-    if specific:
-        found = found.specific()
-    by_key = {p.translation_key: p for p in found}
-    result = []
-    for page in pages:
-        localized = by_key.get(page.translation_key)
-        if localized is None:
-            localized = page.specific if specific else page
-        result.append(localized)
-    return result
-
-
-def active_locale():
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()

@@ -1,7 +1,7 @@
 """Site-wide views that are not Wagtail pages: search, sitemap, robots.txt, errors."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.views.decorators.csrf import requires_csrf_token
 from wagtail.models import Page
 
-from home import languages
+from home.i18n import active_locale
 from home.search_backend import clean_query
 
 SEARCH_PAGE_SIZE = 10
@@ -29,17 +29,11 @@ def search(request):
         pages = (
             Page.objects.live()
             .public()
-            .filter(locale=languages.active_locale(), depth__gt=1)
+            .filter(locale=active_locale(request), depth__gt=1)
             .specific()
         )
         found = pages.search(query, operator="and")
-        paginator = Paginator(found, SEARCH_PAGE_SIZE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
+        results = Paginator(found, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
         "home/search.html",

@@ -95,6 +95,7 @@ class OrganisationBoxBlock(blocks.StructBlock):
         template = "blocks/organisation_box_block.html"
 
     def get_context(self, value, parent_context=None):
+        from home.i18n import localized
         from home.models import Organisation
         from kennisbank import services
 
@@ -102,8 +103,7 @@ class OrganisationBoxBlock(blocks.StructBlock):
         chosen = value.get("organisation")
         organisation = None
         if chosen is not None:
-            found = services.localized_snippets(Organisation, [chosen.translation_key])
-            organisation = found.get(chosen.translation_key, chosen)
+            organisation = localized(Organisation, [chosen])[chosen.translation_key]
         context["organisation"] = organisation
         request = (parent_context or {}).get("request")
         context["organisation_url"] = (

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count, Q
 
+from home.i18n import localized
 from home.models import Organisation, Region, Theme
 from kennisbank.models import (
     ArticleKind,
@@ -23,7 +24,6 @@ from kennisbank.models import (
     ArticleTheme,
 )
 from kennisbank.search import clean_query, search_article_ids
-from kennisbank.services import localized_snippets
 
 FACETS = ["kind", "theme", "region", "organisation", "language"]
 SORTS = ["newest", "relevance"]
@@ -155,9 +155,9 @@ def run(base, query):
     search_ids = search_article_ids(base, query.q) if query.q else None
     articles = _apply(base, query, search_ids=search_ids)
 
-    kinds = localized_snippets(ArticleKind)
-    themes = localized_snippets(Theme)
-    regions = localized_snippets(Region)
+    kinds = localized(ArticleKind)
+    themes = localized(Theme)
+    regions = localized(Region)
 
     kind_counts = dict(
         _apply(base, query, "kind", search_ids)
@@ -172,10 +172,11 @@ def run(base, query):
     organisation_counts = _link_counts(
         ArticleOrganisation, "organisation", _apply(base, query, "organisation", search_ids)
     )
-    organisations = localized_snippets(
+    organisations = localized(
         Organisation,
-        organisation_counts.keys(),
-        extra=Q(slug__in=query.organisation),
+        Organisation.objects.filter(
+            Q(translation_key__in=list(organisation_counts)) | Q(slug__in=query.organisation)
+        ),
     )
     language_counts = dict(
         ArticlePage.objects.live()

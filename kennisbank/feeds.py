@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from home.i18n import localized
 from home.models import Theme
 from home.site_text import site_text_for
 from kennisbank.models import ArticleTheme
-from kennisbank.services import localized_snippets
 
 FEED_SIZE = 20
 
@@ -34,9 +34,7 @@ class ArticleFeed(Feed):
     def get_object(self, request):
         theme = None
         if self.theme_slug:
-            theme = next(
-                (t for t in localized_snippets(Theme).values() if t.slug == self.theme_slug), None
-            )
+            theme = next((t for t in localized(Theme).values() if t.slug == self.theme_slug), None)
             if theme is None:
                 raise Http404
         return {"index": self.index_page, "theme": theme}

@@ -18,7 +18,8 @@ from django.utils.translation import get_language
 from wagtail.images import get_image_model
 
 from home import languages
-from home.models import Organisation, Person, Region, Theme
+from home.i18n import localized
+from home.models import Organisation, Theme
 from home.site_text import site_text_for
 from kennisbank.models import (
     ArticleAuthor,
@@ -90,27 +91,6 @@ def _preference(locale_code):
     if locale_code == settings.LANGUAGE_CODE:
         return 1
     return 2
-
-
-def localized_snippets(model, keys=None, extra=None):
-    """{translation_key: snippet} in the active language, else Dutch, else any language.
-
-    One query. `keys` limits it to those snippets (None: all of them, for the
-    small taxonomies); `extra` is an additional Q (e.g. slugs of a filter).
-    """
-    queryset = model.objects.select_related("locale")
-    if keys is not None:
-        condition = Q(translation_key__in=list(keys))
-        if extra is not None:
-            condition |= extra
-        queryset = queryset.filter(condition)
-    chosen = {}
-    for obj in queryset:
-        current = chosen.get(obj.translation_key)
-        rank = _preference(obj.locale.language_code)
-        if current is None or rank < current[0]:
-            chosen[obj.translation_key] = (rank, obj)
-    return {key: obj for key, (_rank, obj) in chosen.items()}
 
 
 def localized_organisations():
@@ -188,8 +168,8 @@ def decorate(pages, request, kinds=None, themes=None):
     themes_by_page = {}
     for page_id, key in links.order_by("sort_order", "pk"):
         themes_by_page.setdefault(page_id, []).append(key)
-    kinds = kinds if kinds is not None else localized_snippets(ArticleKind)
-    themes = themes if themes is not None else localized_snippets(Theme)
+    kinds = kinds if kinds is not None else localized(ArticleKind)
+    themes = themes if themes is not None else localized(Theme)
     cards = []
     for page in pages:
         source = page.alias_of if page.alias_of_id else page
@@ -226,14 +206,15 @@ def latest_articles(request, count=3, theme=None):
 # -- The article page -------------------------------------------------------------------
 
 
-def _linked(model, link_model, field, page):
-    keys = list(
-        link_model.objects.filter(page=page)
-        .order_by("sort_order", "pk")
-        .values_list(f"{field}__translation_key", flat=True)
-    )
-    found = localized_snippets(model, keys)
-    return [found[k] for k in keys if k in found]
+def linked(link_model, field, page):
+    """The snippets `page` links to through `link_model.field`, in the editor's
+    order and the reader's language: two queries."""
+    links = link_model.objects.filter(page=page).select_related(field).order_by("sort_order", "pk")
+    sources = [getattr(link, field) for link in links]
+    if not sources:
+        return []
+    found = localized(type(sources[0]), sources)
+    return [found[s.translation_key] for s in sources]
 
 
 def related_articles(request, page, theme_keys, limit=3):
@@ -315,17 +296,15 @@ def article_structured_data(request, page, authors, hero_url, publisher_name, ca
 
 def article_context(request, page):
     """Everything the article page shows besides its own fields."""
-    themes = _linked(Theme, ArticleTheme, "theme", page)
-    regions = _linked(Region, ArticleRegion, "region", page)
-    organisations = _linked(Organisation, ArticleOrganisation, "organisation", page)
-    authors = _linked(Person, ArticleAuthor, "person", page)
-    photographers = _linked(Person, ArticlePhotographer, "person", page)
+    themes = linked(ArticleTheme, "theme", page)
+    regions = linked(ArticleRegion, "region", page)
+    organisations = linked(ArticleOrganisation, "organisation", page)
+    authors = linked(ArticleAuthor, "person", page)
+    photographers = linked(ArticlePhotographer, "person", page)
     kind = None
     if page.kind_id:
-        kind = localized_snippets(
-            ArticleKind, [ArticleKind.objects.get(pk=page.kind_id).translation_key]
-        )
-        kind = next(iter(kind.values()), None)
+        found = localized(ArticleKind, ArticleKind.objects.filter(pk=page.kind_id))
+        kind = next(iter(found.values()), None)
     theme_keys = [t.translation_key for t in themes]
     organisation_keys = [o.translation_key for o in organisations]
     related = related_articles(request, page, theme_keys)

@@ -2,42 +2,35 @@
 directory and organisation pages. Views turn the request into calls to
 `facets`, `directory` and `services` and render the result."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from home.filters import Chip, without
+from home.i18n import localized
 from home.models import OrganisationRegion, OrganisationTheme, Region, Theme
 from kennisbank import directory as directory_filters
 from kennisbank import facets, services
 from kennisbank.models import ArticleOrganisation, ArticlePage, ArticleTheme
 
 
-def paginate(items, per_page, number):
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
 def active_filters(request, facet_list, query):
-    """(filter, value, address without it) for each chosen value: the 'remove' chips."""
-    links = []
-    for facet in facet_list:
-        for option in facet.selected:
-            params = request.GET.copy()
-            params.setlist(facet.name, [v for v in params.getlist(facet.name) if v != option.value])
-            params.pop("page", None)
-            links.append((facet.label, option.label, f"{request.path}?{params.urlencode()}"))
+    """A chip for each chosen value and for the search words (sorting by
+    relevance goes with them)."""
+    chips = [
+        Chip(
+            facet.label,
+            option.label,
+            without(request.GET, facet.name, option.value, path=request.path),
+        )
+        for facet in facet_list
+        for option in facet.selected
+    ]
     if query.q:
-        params = request.GET.copy()
-        params.pop("q", None)
-        params.pop("page", None)
-        params.pop("sort", None)
-        links.append((_("Search"), query.q, f"{request.path}?{params.urlencode()}"))
-    return links
+        chips.append(
+            Chip(_("Search"), query.q, without(request.GET, "q", also=["sort"], path=request.path))
+        )
+    return chips
 
 
 def article_base(index_page):
@@ -48,7 +41,7 @@ def article_base(index_page):
 def article_index(request, index_page):
     query = facets.ArticleQuery.from_request(request)
     result = facets.run(article_base(index_page), query)
-    page_obj = paginate(result.articles, index_page.per_page, request.GET.get("page"))
+    page_obj = Paginator(result.articles, index_page.per_page).get_page(request.GET.get("page"))
     if query.sort == "relevance" and query.q:
         chosen = services.listing_queryset(ArticlePage.objects.filter(pk__in=page_obj.object_list))
         by_pk = {p.pk: p for p in chosen}
@@ -73,7 +66,7 @@ def article_index(request, index_page):
 
 
 def theme_landing(request, index_page, slug):
-    themes = services.localized_snippets(Theme)
+    themes = localized(Theme)
     theme = next((t for t in themes.values() if t.slug == slug), None)
     if theme is None:
         raise Http404(_("There is no such theme."))
@@ -86,7 +79,7 @@ def theme_landing(request, index_page, slug):
         )
         .order_by("-publication_date", "-pk")
     )
-    page_obj = paginate(queryset, index_page.per_page, request.GET.get("page"))
+    page_obj = Paginator(queryset, index_page.per_page).get_page(request.GET.get("page"))
     cards = services.decorate(
         services.listing_queryset(page_obj.object_list), request, themes=themes
     )
@@ -117,11 +110,11 @@ def theme_landing(request, index_page, slug):
 def organisation_directory(request, page):
     query = directory_filters.DirectoryQuery.from_request(request)
     base = services.localized_organisations()
-    themes = services.localized_snippets(Theme)
-    regions = services.localized_snippets(Region)
+    themes = localized(Theme)
+    regions = localized(Region)
     filter_facets = directory_filters.facets(base, query, themes, regions)
     organisations = directory_filters.apply(base, query).select_related("logo").order_by("name")
-    page_obj = paginate(organisations, page.per_page, request.GET.get("page"))
+    page_obj = Paginator(organisations, page.per_page).get_page(request.GET.get("page"))
     rows = list(page_obj.object_list)
     keys = [o.translation_key for o in rows]
     region_keys = {}
@@ -168,8 +161,8 @@ def organisation_detail(request, page, slug):
             "region__translation_key", flat=True
         )
     )
-    themes = services.localized_snippets(Theme, theme_keys)
-    regions = services.localized_snippets(Region, region_keys)
+    themes = localized(Theme, theme_keys)
+    regions = localized(Region, region_keys)
     articles = services.articles_of_organisations(request, [organisation.translation_key], limit=12)
     total = (
         services.articles_in_language()

@@ -21,7 +21,8 @@ from wagtail.models import GroupPagePermission, Page
 
 from home import languages
 from home.fields import LANGUAGE_CHOICES
-from home.models import COUNTRY_CHOICES, Organisation, Person, Region
+from home.i18n import localized
+from home.models import COUNTRY_CHOICES, Region, Venue
 from kennisbank import services
 from partners.models import (
     PartnerContact,
@@ -363,25 +364,16 @@ def partner_places(page, base, exchanges):
     return places
 
 
-def _localized_venue(page):
-    if not page.base_id:
-        return None
-    from home.models import Venue
-
-    found = services.localized_snippets(Venue, [page.base.translation_key])
-    return next(iter(found.values()), page.base)
-
-
 def partner_context(request, page):
     """Everything the partner page shows besides its own fields."""
-    organisations = services._linked(Organisation, PartnerOrganisation, "organisation", page)
-    regions = services._linked(Region, PartnerRegion, "region", page)
-    contacts = services._linked(Person, PartnerContact, "person", page)
-    funders = services._linked(Organisation, PartnerFunder, "organisation", page)
+    organisations = services.linked(PartnerOrganisation, "organisation", page)
+    regions = services.linked(PartnerRegion, "region", page)
+    contacts = services.linked(PartnerContact, "person", page)
+    funders = services.linked(PartnerFunder, "organisation", page)
     directory = services.directory_page()
     exchanges = timeline(page)
     (gallery,) = photos_with_renditions([page.gallery])
-    base = _localized_venue(page)
+    base = localized(Venue, [page.base])[page.base.translation_key] if page.base_id else None
     organisation_keys = [o.translation_key for o in organisations]
     hero = page.image.get_rendition(services.HERO_IMAGE_SPEC) if page.image_id else None
     return {
@@ -420,8 +412,6 @@ class PartnerCard:
 
 def partner_index_context(request, index):
     """The partner cards and the map's places: five queries, however many partners."""
-    from home.models import Venue
-
     Image = get_image_model()
     pages = list(
         PartnerPage.objects.child_of(index)
@@ -444,9 +434,8 @@ def partner_index_context(request, index):
         .order_by("path")
     )
     region_keys = {link.region.translation_key for p in pages for link in p.region_links.all()}
-    venue_keys = {p.base.translation_key for p in pages if p.base_id}
-    regions = services.localized_snippets(Region, region_keys) if region_keys else {}
-    venues = services.localized_snippets(Venue, venue_keys) if venue_keys else {}
+    regions = localized(Region, region_keys) if region_keys else {}
+    venues = localized(Venue, [p.base for p in pages if p.base_id])
     cards, places, organisation_keys = [], {}, set()
     for page in pages:
         organisations = [link.organisation for link in page.organisation_links.all()]

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, HomeStreamBlock
-from home.languages import localize_pages
+from home.i18n import localized
 
 
 class HomePage(Page):
@@ -67,7 +67,9 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["hero_link_page"] = (
-            localize_pages([self.hero_link])[0] if self.hero_link_id else None
+            localized(Page.objects.live(), [self.hero_link])[self.hero_link.translation_key]
+            if self.hero_link_id
+            else None
         )
         return context
 

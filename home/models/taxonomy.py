@@ -305,3 +305,34 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.city}" if self.city else self.name
+
+    @property
+    def address_lines(self):
+        """The postal address as the active language writes it, line by line:
+        street and number; postcode and town; the country's name
+        ("Nederland", "Niederlande", "Netherlands"). Empty parts are left out.
+        The postcode precedes the town in every country the site serves."""
+        town = " ".join(part for part in (self.postcode, self.city) if part)
+        country = str(self.get_country_display()) if self.country else ""
+        return [line for line in (self.street, town, country) if line]
+
+    @property
+    def address(self):
+        """The address on one line: "Markt 1, 7511 GA Enschede, Nederland"."""
+        return ", ".join(self.address_lines)
+
+    @property
+    def location(self):
+        """Name and address on one line, as a calendar's LOCATION or an e-mail says it."""
+        return ", ".join(part for part in (self.name, self.address) if part)
+
+    def postal_address(self):
+        """The same address as schema.org's `PostalAddress` (JSON-LD needs the
+        parts); the country as its ISO code, which every language reads."""
+        parts = {
+            "streetAddress": self.street,
+            "postalCode": self.postcode,
+            "addressLocality": self.city,
+            "addressCountry": self.country,
+        }
+        return {"@type": "PostalAddress", **{k: v for k, v in parts.items() if v}}

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from home import languages
+from home.i18n import localized
 from home.models import SiteSettings
 from home.site_text import site_text_for
 from home.visibility import public_only
@@ -34,7 +35,8 @@ def footer_pages(context):
     ids = {"privacy": settings.privacy_page_id, "accessibility": settings.accessibility_page_id}
     pages = Page.objects.in_bulk([pk for pk in ids.values() if pk])
     chosen = {name: pages[pk] for name, pk in ids.items() if pk in pages}
-    return dict(zip(chosen, languages.localize_pages(chosen.values()), strict=True))
+    found = localized(Page.objects.live(), chosen.values())
+    return {name: found[page.translation_key] for name, page in chosen.items()}
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)

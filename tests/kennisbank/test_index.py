@@ -113,7 +113,7 @@ def test_filtered_address_is_shareable_and_works_without_javascript(client, arti
     form = page.select_one("form.kb-filters")
     assert form["method"] == "get"
     assert form.select_one('input[name="organisation"][value="oranje-fonds"]').has_attr("checked")
-    chip = page.select_one(".kb-chip")
+    chip = page.select_one(".active-filters .chip")
     assert "Oranje Fonds" in chip.get_text()
     assert chip["href"] == "/nl/kennisbank/?"
 
