@@ -68,8 +68,9 @@ def event_components(item, host, now=None):
     """VEVENTs of one event: the series and its changed instances.
 
     `item` carries: `event` (the source page), `page` (the version in the
-    language asked for), `url`, `venue` (localised), `sequence` and
-    `changed` (its cancelled and moved occurrences)."""
+    language asked for), `url`, `venue` (localised), `sequence`, `changed`
+    (its cancelled and moved occurrences) and `online_link_hidden` (only
+    registrants get the online link)."""
     event = item.event
     now = now or timezone.now()
     uid = uid_for(event.translation_key, host)
@@ -81,7 +82,7 @@ def event_components(item, host, now=None):
     series.add("dtstamp", now.astimezone(UTC))
     series.add("sequence", item.sequence)
     series.add("summary", item.page.title)
-    online = "" if event.hides_online_link else event.online_url
+    online = "" if item.online_link_hidden else event.online_url
     if item.page.intro:
         series.add("description", _description(item))
     elif online:
@@ -140,7 +141,7 @@ def event_components(item, host, now=None):
 
 def _description(item):
     text = item.page.intro
-    if item.event.online_url and not item.event.hides_online_link:
+    if item.event.online_url and not item.online_link_hidden:
         text = f"{text}\n\n{item.event.online_url}"
     return text
 
@@ -157,7 +158,7 @@ def _instance(item, uid, occurrence, now):
     instance.add("dtstart", _dt(occurrence.start, event.all_day))
     instance.add("dtend", _dt(occurrence.end, event.all_day))
     venue = getattr(occurrence, "localised_venue", None) or item.venue
-    location = _location(venue) or event.online_url
+    location = _location(venue) or ("" if item.online_link_hidden else event.online_url)
     if location:
         instance.add("location", location)
     note = getattr(occurrence, "localised_note", None) or occurrence.note

@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from wagtail import hooks
 
 from events import ical, jsonld
-from events.hooks import EVENT_PAGE_CONTEXT
+from events.hooks import EVENT_PAGE_CONTEXT, hidden_online_links
 from events.models import SPOKEN_LANGUAGES, EventPage, EventType, Occurrence
 from events.queries import (
     CalendarFilterForm,
@@ -228,6 +228,8 @@ class FeedItem:
     venue: Venue | None
     sequence: int
     changed: list
+    # Only registrants get the online link (see `events.hooks.ONLINE_LINK_HIDDEN`).
+    online_link_hidden: bool = False
 
 
 def _host(request):
@@ -255,6 +257,7 @@ def _feed_items(request, events, locale):
     ):
         changed.setdefault(occurrence.event_id, []).append(occurrence)
     sequences = ical.sequences(keys)
+    hidden = hidden_online_links(events)
     items = []
     for event in events:
         page = pages.get(event.translation_key, event)
@@ -267,6 +270,7 @@ def _feed_items(request, events, locale):
                 venue=venue,
                 sequence=sequences.get(event.translation_key, 0),
                 changed=changed.get(event.pk, []),
+                online_link_hidden=event.pk in hidden,
             )
         )
     return items
@@ -397,7 +401,17 @@ def event_detail(request, page, *, status=200, **extra):
             occurrence.local_start = to_local(occurrence.start)
             occurrence.local_end = to_local(occurrence.end)
     image_url = None
-    data = jsonld.event_objects(page, event, shown_dates, url, venue, organisers, image_url)
+    online_link_hidden = event.pk in hidden_online_links([event])
+    data = jsonld.event_objects(
+        page,
+        event,
+        shown_dates,
+        url,
+        venue,
+        organisers,
+        image_url,
+        online_link_hidden=online_link_hidden,
+    )
     context = {
         "page": page,
         "self": page,
@@ -417,6 +431,7 @@ def event_detail(request, page, *, status=200, **extra):
         "jsonld": jsonld.dumps(data if len(data) != 1 else data[0]),
         "calendar_url": page.get_parent().url,
         "is_series": is_series,
+        "online_link_hidden": online_link_hidden,
     }
     sections = []
     for add_context in hooks.get_hooks(EVENT_PAGE_CONTEXT):

@@ -22,7 +22,8 @@ from wagtail.models import Page
 from events.models import SPOKEN_LANGUAGES, EventPageOrganiser, EventPageTheme, Occurrence
 from events.queries import Row, active_locale, for_listing, localise
 from festival.models import FestivalRoom, FestivalTrack, SessionFormat, SessionSpeaker
-from registration.services import State, availability, confirmed_by_occurrence
+from registration.models import RegistrationSettings, settings_for
+from registration.services import State, confirmed_by_occurrence, decide
 
 LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
 FORMAT_LABELS = dict(SessionFormat.choices)
@@ -39,6 +40,7 @@ class Session:
     organisers: list = field(default_factory=list)
     themes: list = field(default_factory=list)
     places: State | None = None
+    registration: RegistrationSettings | None = None
 
     @property
     def occurrence(self):
@@ -105,6 +107,11 @@ class Session:
     @property
     def languages(self):
         return [(code, LANGUAGE_NAMES.get(code, code)) for code in self.language_codes]
+
+    @property
+    def online_link_hidden(self):
+        """With registration on, only confirmed registrants get the online link."""
+        return bool(self.registration and self.registration.enabled)
 
     @property
     def places_left(self):
@@ -174,7 +181,8 @@ def load_sessions(festival, request=None, *, locale=None, now=None, include_canc
     speakers = _links(SessionSpeaker, "person", events, locale)
     organisers = _links(EventPageOrganiser, "organisation", events, locale)
     themes = _links(EventPageTheme, "theme", events, locale)
-    with_registration = [o.pk for o in occurrences if o.event.registration_enabled]
+    registration = settings_for([o.event for o in occurrences])
+    with_registration = [o.pk for o in occurrences if registration[o.event_id].enabled]
     confirmed = confirmed_by_occurrence(with_registration) if with_registration else {}
     sessions = []
     for row in rows:
@@ -190,15 +198,16 @@ def load_sessions(festival, request=None, *, locale=None, now=None, include_canc
                 organisers=organisers.get(event.pk, []),
                 themes=themes.get(event.pk, []),
                 places=(
-                    availability(
+                    decide(
                         event,
                         row.occurrence,
                         confirmed=confirmed.get(row.occurrence.pk, 0),
                         now=now,
                     )
-                    if event.registration_enabled
+                    if registration[event.pk].enabled
                     else None
                 ),
+                registration=registration[event.pk],
             )
         )
     room_order = {room.translation_key: room.sort_order or 0 for room in rooms.values()}

@@ -10,4 +10,9 @@ class RegistrationConfig(AppConfig):
     verbose_name = _("Registration")
 
     def ready(self):
+        from events.models import EventPage
         from registration import routes  # noqa: F401 - attaches the event page's routes
+        from registration.models import PANEL
+
+        # The registration settings and questions in the event page's editor.
+        EventPage.add_panels(PANEL)

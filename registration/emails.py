@@ -21,7 +21,7 @@ from events.ical import PRODID
 from events.models import Occurrence
 from events.schedule import to_local
 from registration.forms import date_label
-from registration.models import Registration
+from registration.models import Registration, settings_of
 
 KINDS = {
     "confirmed",
@@ -66,8 +66,7 @@ def host():
 
 def dates_of(registration):
     """The dates a registration covers: its date, or every date of the series."""
-    page = registration.occurrence.event
-    if page.registration_scope == "series":
+    if settings_of(registration.occurrence.event).is_series:
         return list(
             Occurrence.objects.filter(event_key=registration.event_key)
             .exclude(status=Occurrence.Status.CANCELLED)
@@ -150,7 +149,7 @@ def build_message(registration, kind, extra=None):
             "page": page,
             "event_url": url,
             "dates": dates,
-            "series": source.registration_scope == "series",
+            "series": settings_of(source).is_series,
             "venue": ", ".join(
                 p
                 for p in (
@@ -164,7 +163,7 @@ def build_message(registration, kind, extra=None):
             else "",
             "online_url": source.online_url if registration.is_confirmed else "",
             "manage_url": manage_url(registration, page) if kind != "organiser" else "",
-            "confirmation_text": page.confirmation_text,
+            "confirmation_text": settings_of(page).confirmation_text,
             "extra": extra,
             "contact_email": source.contact_email,
         }

@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from events.hooks import EVENT_PAGE_CONTEXT
+from events.hooks import EVENT_PAGE_CONTEXT, ONLINE_LINK_HIDDEN
 from events.models import is_event
 from registration import admin
+from registration.models import settings_for, settings_of
 from registration.views import registration_context
 
 
@@ -57,7 +58,7 @@ def registration_section(
     request, page, event, upcoming, registration_form=None, registration_error=None, **extra
 ):
     """The event page's registration section, when the event takes registrations."""
-    if not event.registration_enabled:
+    if not settings_of(event).enabled:
         return {}
     return {
         "registration": registration_context(
@@ -65,3 +66,9 @@ def registration_section(
         ),
         "sections": ["registration/form.html"],
     }
+
+
+@hooks.register(ONLINE_LINK_HIDDEN)
+def online_link_for_registrants(events):
+    """With registration on, only confirmed registrants get the online link."""
+    return {pk for pk, rules in settings_for(events).items() if rules.enabled}
