@@ -5,7 +5,7 @@ import re
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events.models import EventPage, Occurrence
 from registration import services
@@ -580,3 +580,34 @@ def test_series_registrations_are_kept_until_the_series_has_ended(make_event, mo
     monkeypatch.setattr(timezone, "now", lambda: dates.last().end + timezone.timedelta(days=31))
     services.anonymise_past()
     assert Registration.objects.get().name == ""
+
+
+def test_the_form_asks_the_same_rule_as_the_service(client, workshop, date):
+    """Places above the event's maximum and a full date without a waiting list
+    are refused by the form with the rule's own words; nothing is stored."""
+    response = client.post(
+        "/nl/agenda/workshop/register/", form_data(occurrence=date.pk, places="5")
+    )
+    assert response.status_code == 200
+    assert "Kies een toegestaan aantal plaatsen." in response.content.decode()
+    set_rules(workshop, waiting_list=False)
+    sign_up(date, 1, places=3)
+    response = client.post("/nl/agenda/workshop/register/", form_data(occurrence=date.pk))
+    assert response.status_code == 200
+    assert Registration.objects.count() == 1
+    state = services.decide(workshop, date, confirmed=3, places=1)
+    assert isinstance(state.error, services.Full)
+    with translation.override("nl"):
+        assert str(state.error.message) in response.content.decode()
+
+
+def test_a_confirmed_registration_grows_only_into_free_places(workshop, date):
+    first = sign_up(date, 1, places=2)
+    rule = services.decide(workshop, date, confirmed=2, places=4, registration=first)
+    assert isinstance(rule.error, services.Full)
+    assert services.decide(workshop, date, confirmed=2, places=3, registration=first).outcome == (
+        Registration.Status.CONFIRMED
+    )
+    with pytest.raises(services.Full):
+        services.change_places(first, 4)
+    assert services.change_places(first, 3).registration.places == 3
