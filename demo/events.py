@@ -170,7 +170,7 @@ def load_registrations(context):
     """Turn registration on for the demo events and add a few registrations,
     through the same services a visitor uses (no e-mails). Once per event."""
     from registration import services
-    from registration.models import Registration, RegistrationQuestion
+    from registration.models import Registration, RegistrationQuestion, RegistrationSettings
 
     for slug, (capacity, per, scope, people) in REGISTRATIONS.items():
         page = EventPage.objects.filter(
@@ -178,23 +178,27 @@ def load_registrations(context):
         ).first()
         if page is None or Registration.objects.filter(event_key=page.translation_key).exists():
             continue
-        settings = {
-            "registration_enabled": True,
-            "capacity": capacity,
-            "max_places_per_registration": per,
-            "registration_scope": scope,
-            "waiting_list_enabled": True,
-        }
+        settings = {"enabled": True, "max_places": per, "scope": scope, "waiting_list": True}
         draft = page.get_latest_revision_as_object()
+        draft.capacity = capacity
+        rules = next(iter(draft.registration_settings.all()), None) or RegistrationSettings()
         for name, value in settings.items():
-            setattr(draft, name, value)
-        draft.confirmation_text = CONFIRMATION
+            setattr(rules, name, value)
+        rules.confirmation_text = CONFIRMATION
+        draft.registration_settings = [rules]
         if slug == "buurtverbindersdag" and not draft.registration_questions.exists():
             for question in QUESTIONS:
                 draft.registration_questions.add(RegistrationQuestion(**question))
         draft.save_revision().publish()
         # Synchronised fields: the translations follow their source.
-        EventPage.objects.filter(translation_key=page.translation_key).update(**settings)
+        EventPage.objects.filter(translation_key=page.translation_key).update(capacity=capacity)
+        key = RegistrationSettings.objects.get(page=page).translation_key
+        for other in EventPage.objects.filter(translation_key=page.translation_key).exclude(
+            pk=page.pk
+        ):
+            RegistrationSettings.objects.update_or_create(
+                page=other, defaults={**settings, "translation_key": key, "locale": other.locale}
+            )
         date = services.anchor_occurrence(page.translation_key)
         if date is None:
             continue

@@ -62,6 +62,7 @@ from festival.models import (
     SessionSpeaker,
 )
 from home.models import Organisation, Person, Region, StandardPage, Theme, Venue
+from registration.models import RegistrationSettings
 
 # -- Helpers -----------------------------------------------------------------------------
 
@@ -169,10 +170,11 @@ def _session(festival, spec, day, *, venue, online_url, event_type, people, part
         track=tracks.get(spec.get("track")),
         room=rooms.get(spec.get("room")),
         contact_email="festival@example.org",
-        registration_enabled="registration" in spec,
         capacity=capacity,
-        waiting_list_enabled=True,
     )
+    page.registration_settings = [
+        RegistrationSettings(enabled="registration" in spec, waiting_list=True)
+    ]
     for name in spec.get("speakers", []):
         page.speaker_links.add(SessionSpeaker(person=people[name]))
     for organisation in spec.get("organisers", []):

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from events import ical
+from events.hooks import hidden_online_links
 from events.models import EventPage, Occurrence
 from events.queries import active_locale, apply_filters, date_range, in_range, visible_occurrences
 from events.services import source_event
@@ -109,6 +110,7 @@ def series_items(request, events, locale):
     ):
         changed.setdefault(occurrence.event_id, []).append(occurrence)
     sequences = ical.sequences(keys)
+    hidden = hidden_online_links(events)
     items = []
     for event in events:
         page = pages.get(event.translation_key, event)
@@ -121,6 +123,7 @@ def series_items(request, events, locale):
                 venue=venue,
                 sequence=sequences.get(event.translation_key, 0),
                 changed=changed.get(event.pk, []),
+                online_link_hidden=event.pk in hidden,
             )
         )
     return items

@@ -6,6 +6,23 @@
   `extra` is what a higher app's view passed to `events.views.event_detail`.
   The key `sections` lists templates the page includes below its body.
   Registration adds its form this way.
+- `ONLINE_LINK_HIDDEN`: `fn(events) -> set of event ids` whose online link
+  only some visitors may have (registration: its confirmed registrants), so
+  the event page, JSON-LD and iCal leave it out. `events` are source pages
+  with an online link; one call for many events (a feed), so one query.
 """
 
+from wagtail import hooks
+
 EVENT_PAGE_CONTEXT = "events_event_page_context"
+ONLINE_LINK_HIDDEN = "events_online_link_hidden"
+
+
+def hidden_online_links(events):
+    """The ids of the events (source pages) whose online link is not public."""
+    events = [event for event in events if event.online_url]
+    hidden = set()
+    if events:
+        for fn in hooks.get_hooks(ONLINE_LINK_HIDDEN):
+            hidden |= set(fn(events))
+    return hidden

@@ -175,11 +175,13 @@ class SeriesItem:
     venue: Venue | None
     sequence: int
     changed: list = field(default_factory=list)
+    # Only registrants get the online link (`events.hooks.ONLINE_LINK_HIDDEN`).
+    online_link_hidden: bool = False
 
     @property
     def online_url(self):
         """The online link, unless only registrants may have it."""
-        return "" if self.event.hides_online_link else self.event.online_url
+        return "" if self.online_link_hidden else self.event.online_url
 
 
 def _rrule(rule):

@@ -36,9 +36,12 @@ def _place(venue):
     return place
 
 
-def event_objects(page, event, occurrences, url, venue, organisers, image_url=None):
+def event_objects(
+    page, event, occurrences, url, venue, organisers, image_url=None, *, online_link_hidden=False
+):
     """A list of schema.org Event dicts for the page's upcoming dates (or, with
-    none left, its first date), in the page's language."""
+    none left, its first date), in the page's language. `online_link_hidden`:
+    the meeting link is for registrants only (the page's URL stands in)."""
     if event.online_url and venue is not None:
         mode = "https://schema.org/MixedEventAttendanceMode"
     elif event.online_url:
@@ -64,8 +67,7 @@ def event_objects(page, event, occurrences, url, venue, organisers, image_url=No
         if place_venue is not None:
             locations.append(_place(place_venue))
         if event.online_url:
-            # With registration on, the meeting link is for registrants only.
-            virtual_url = url if event.hides_online_link else event.online_url
+            virtual_url = url if online_link_hidden else event.online_url
             locations.append({"@type": "VirtualLocation", "url": virtual_url})
         item = {
             "@context": "https://schema.org",

@@ -15,7 +15,6 @@ The rules that change occurrences live in `events.services`; the page views in
 """
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -203,41 +202,6 @@ class EventPage(AttachedRoutesMixin, Page):
     contact_email = models.EmailField(_("Contact e-mail"), blank=True)
     contact_phone = models.CharField(_("Contact phone"), max_length=40, blank=True)
 
-    # Registration (rules in registration.services; all synchronised
-    # across translations except the confirmation text).
-    registration_enabled = models.BooleanField(_("Registration"), default=False)
-    registration_scope = models.CharField(
-        _("Visitors register for"),
-        max_length=10,
-        choices=[("date", _("One date")), ("series", _("The whole series"))],
-        default="date",
-        help_text=_("For a series: one date at a time, or all dates together (a course)."),
-    )
-    registration_opens = models.DateTimeField(
-        _("Registration opens"), null=True, blank=True, help_text=_("Empty: open right away.")
-    )
-    registration_closes = models.DateTimeField(
-        _("Registration closes"),
-        null=True,
-        blank=True,
-        help_text=_("Empty: closes when the date (or the series) starts."),
-    )
-    max_places_per_registration = models.PositiveSmallIntegerField(
-        _("Places per registration"),
-        default=1,
-        validators=[MinValueValidator(1), MaxValueValidator(50)],
-        help_text=_("How many places one person may ask for (themselves and others)."),
-    )
-    waiting_list_enabled = models.BooleanField(_("Waiting list"), default=True)
-    confirmation_text = models.TextField(
-        _("Confirmation text"),
-        blank=True,
-        help_text=_("Shown in the confirmation e-mail, e.g. what to bring."),
-    )
-    notify_organiser = models.BooleanField(
-        _("E-mail the contact address on every registration"), default=False
-    )
-
     base_form_class = EventPageForm
 
     content_panels = [
@@ -285,28 +249,6 @@ class EventPage(AttachedRoutesMixin, Page):
         FieldPanel("image"),
         FieldPanel("image_alt"),
         FieldPanel("body"),
-        MultiFieldPanel(
-            [
-                FieldPanel("registration_enabled"),
-                FieldPanel("registration_scope"),
-                FieldRowPanel(
-                    [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
-                ),
-                FieldRowPanel(
-                    [FieldPanel("max_places_per_registration"), FieldPanel("waiting_list_enabled")]
-                ),
-                InlinePanel(
-                    "registration_questions",
-                    label=_("Question"),
-                    heading=_("Extra questions"),
-                    help_text=_("Ask only what you need: organisation, village, dietary wishes…"),
-                ),
-                FieldPanel("confirmation_text"),
-                FieldPanel("notify_organiser"),
-            ],
-            heading=_("Registration"),
-            classname="collapsed",
-        ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     override_translatable_fields = [
@@ -321,14 +263,6 @@ class EventPage(AttachedRoutesMixin, Page):
         SynchronizedField("contact_email"),
         SynchronizedField("contact_phone"),
         TranslatableField("price_note"),
-        SynchronizedField("registration_enabled"),
-        SynchronizedField("registration_scope"),
-        SynchronizedField("registration_opens"),
-        SynchronizedField("registration_closes"),
-        SynchronizedField("max_places_per_registration"),
-        SynchronizedField("waiting_list_enabled"),
-        SynchronizedField("notify_organiser"),
-        TranslatableField("confirmation_text"),
     ]
 
     # An event lives in the calendar; apps above this one add places where an
@@ -348,6 +282,20 @@ class EventPage(AttachedRoutesMixin, Page):
         labels = [model._meta.label for model in page_models]
         cls.parent_page_types = [*cls.parent_page_types, *labels]
 
+    @classmethod
+    def add_panels(cls, *panels):
+        """Add parts to the editor of events, below the event's own (called from
+        a higher app's `AppConfig.ready`, before any editor is built). Kinds of
+        event with panels of their own (a festival session) get them too."""
+        models, pending = [], [cls]
+        while pending:
+            model = pending.pop()
+            models.append(model)
+            pending.extend(model.__subclasses__())
+        for model in models:
+            if model is cls or "content_panels" in vars(model):
+                model.content_panels = [*model.content_panels, *panels]
+
     @property
     def language_codes(self):
         return [code for code in (self.languages or "").split(",") if code]
@@ -363,11 +311,6 @@ class EventPage(AttachedRoutesMixin, Page):
     @property
     def is_free(self):
         return not self.price
-
-    @property
-    def hides_online_link(self):
-        """With registration on, only confirmed registrants get the online link."""
-        return self.registration_enabled and bool(self.online_url)
 
 
 class EventPageTheme(TranslatableLink):

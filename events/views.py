@@ -17,7 +17,7 @@ from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
 from wagtail import hooks
 
 from events import exporters, jsonld
-from events.hooks import EVENT_PAGE_CONTEXT
+from events.hooks import EVENT_PAGE_CONTEXT, hidden_online_links
 from events.models import SPOKEN_LANGUAGES, EventType, Occurrence, OccurrenceException
 from events.queries import (
     CalendarFilterForm,
@@ -287,7 +287,17 @@ def event_detail(request, page, *, status=200, **extra):
             occurrence.local_start = to_local(occurrence.start)
             occurrence.local_end = to_local(occurrence.end)
     image_url = None
-    data = jsonld.event_objects(page, event, shown_dates, url, venue, organisers, image_url)
+    online_link_hidden = event.pk in hidden_online_links([event])
+    data = jsonld.event_objects(
+        page,
+        event,
+        shown_dates,
+        url,
+        venue,
+        organisers,
+        image_url,
+        online_link_hidden=online_link_hidden,
+    )
     context = {
         "page": page,
         "self": page,
@@ -307,6 +317,7 @@ def event_detail(request, page, *, status=200, **extra):
         "jsonld": jsonld.dumps(data if len(data) != 1 else data[0]),
         "calendar_url": page.get_parent().url,
         "is_series": is_series,
+        "online_link_hidden": online_link_hidden,
     }
     sections = []
     for add_context in hooks.get_hooks(EVENT_PAGE_CONTEXT):

@@ -74,8 +74,7 @@ def _minutes(session):
 
 def _online_url(session):
     """The session's online link, unless only registrants may have it."""
-    event = session.source
-    return "" if event.hides_online_link else event.online_url
+    return "" if session.online_link_hidden else session.source.online_url
 
 
 def _uids(sessions, host):

@@ -23,7 +23,8 @@ from events.models import SPOKEN_LANGUAGES, EventPageOrganiser, EventPageTheme, 
 from events.queries import Row, for_listing, localise
 from festival.models import FestivalRoom, FestivalTrack, SessionFormat, SessionSpeaker
 from home.i18n import active_locale, localized
-from registration.services import State, availability, confirmed_by_occurrence
+from registration.models import RegistrationSettings, settings_for
+from registration.services import State, confirmed_by_occurrence, decide
 
 LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
 FORMAT_LABELS = dict(SessionFormat.choices)
@@ -40,6 +41,7 @@ class Session:
     organisers: list = field(default_factory=list)
     themes: list = field(default_factory=list)
     places: State | None = None
+    registration: RegistrationSettings | None = None
 
     @property
     def occurrence(self):
@@ -108,6 +110,11 @@ class Session:
         return [(code, LANGUAGE_NAMES.get(code, code)) for code in self.language_codes]
 
     @property
+    def online_link_hidden(self):
+        """With registration on, only confirmed registrants get the online link."""
+        return bool(self.registration and self.registration.enabled)
+
+    @property
     def places_left(self):
         return self.places.places_left if self.places else None
 
@@ -161,7 +168,8 @@ def load_sessions(festival, request=None, *, locale=None, now=None, include_canc
     speakers = _links(SessionSpeaker, "person", events, locale)
     organisers = _links(EventPageOrganiser, "organisation", events, locale)
     themes = _links(EventPageTheme, "theme", events, locale)
-    with_registration = [o.pk for o in occurrences if o.event.registration_enabled]
+    registration = settings_for([o.event for o in occurrences])
+    with_registration = [o.pk for o in occurrences if registration[o.event_id].enabled]
     confirmed = confirmed_by_occurrence(with_registration) if with_registration else {}
     sessions = []
     for row in rows:
@@ -177,15 +185,16 @@ def load_sessions(festival, request=None, *, locale=None, now=None, include_canc
                 organisers=organisers.get(event.pk, []),
                 themes=themes.get(event.pk, []),
                 places=(
-                    availability(
+                    decide(
                         event,
                         row.occurrence,
                         confirmed=confirmed.get(row.occurrence.pk, 0),
                         now=now,
                     )
-                    if event.registration_enabled
+                    if registration[event.pk].enabled
                     else None
                 ),
+                registration=registration[event.pk],
             )
         )
     room_order = {room.translation_key: room.sort_order or 0 for room in rooms.values()}

@@ -48,7 +48,7 @@ from events.models import EventPage, Occurrence
 from events.services import source_event
 from registration import services
 from registration.forms import date_label
-from registration.models import Registration
+from registration.models import Registration, settings_for
 
 PER_PAGE = 50
 
@@ -597,7 +597,7 @@ class UpcomingPanel(Component):
         dates = list(
             Occurrence.objects.filter(
                 event__in=editable,
-                event__registration_enabled=True,
+                event__registration_settings__enabled=True,
                 end__gte=now,
             )
             .exclude(status=Occurrence.Status.CANCELLED)
@@ -605,6 +605,7 @@ class UpcomingPanel(Component):
             .order_by("start", "pk")[: self.LIMIT]
         )
         taken = services.confirmed_by_occurrence(o.pk for o in dates)
+        settings_for(o.event for o in dates)
         waiting = dict(
             Registration.objects.filter(occurrence__in=dates, status=Registration.Status.WAITING)
             .values_list("occurrence_id")
@@ -612,7 +613,7 @@ class UpcomingPanel(Component):
         )
         rows = []
         for occurrence in dates:
-            state = services.availability(
+            state = services.decide(
                 occurrence.event, occurrence, confirmed=taken.get(occurrence.pk, 0), now=now
             )
             rows.append(

@@ -11,4 +11,9 @@ class RegistrationConfig(AppConfig):
     shown_on_pages = True  # saving its rows invalidates the page cache (home.cache)
 
     def ready(self):
+        from events.models import EventPage
         from registration import routes  # noqa: F401 - attaches the event page's routes
+        from registration.models import PANEL
+
+        # The registration settings and questions in the event page's editor.
+        EventPage.add_panels(PANEL)

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import models, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -19,22 +19,7 @@ from django.utils.translation import gettext as _
 from events import ical
 from events.models import Occurrence
 from registration.forms import date_label
-from registration.models import Registration, RegistrationScope
-
-
-class EmailKind(models.TextChoices):
-    """Which e-mail about a registration: the services queue one of these."""
-
-    CONFIRMED = "confirmed"
-    WAITING = "waiting"
-    PROMOTED = "promoted"
-    CANCELLED = "cancelled"
-    CHANGED = "changed"
-    LINK = "link"
-    REMINDER = "reminder"
-    MESSAGE = "message"
-    ORGANISER = "organiser"
-
+from registration.models import EmailKind, Registration, settings_of
 
 # E-mails that carry the date(s) as an .ics file (to confirmed registrations only).
 WITH_CALENDAR = {
@@ -76,8 +61,7 @@ def host():
 
 def dates_of(registration):
     """The dates a registration covers: its date, or every date of the series."""
-    page = registration.occurrence.event
-    if page.registration_scope == RegistrationScope.SERIES:
+    if settings_of(registration.occurrence.event).is_series:
         return list(
             Occurrence.objects.filter(event_key=registration.event_key)
             .exclude(status=Occurrence.Status.CANCELLED)
@@ -146,7 +130,7 @@ def build_message(registration, kind, extra=None):
             "page": page,
             "event_url": url,
             "dates": dates,
-            "series": source.registration_scope == RegistrationScope.SERIES,
+            "series": settings_of(source).is_series,
             "venue": ", ".join(
                 p
                 for p in (
@@ -160,7 +144,7 @@ def build_message(registration, kind, extra=None):
             else "",
             "online_url": source.online_url if registration.is_confirmed else "",
             "manage_url": manage_url(registration, page) if kind != EmailKind.ORGANISER else "",
-            "confirmation_text": page.confirmation_text,
+            "confirmation_text": settings_of(page).confirmation_text,
             "extra": extra,
             "contact_email": source.contact_email,
         }

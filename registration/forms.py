@@ -1,7 +1,8 @@
 """The visitor's registration form and the manage page's forms.
 
-The form only checks what the visitor typed; whether there is a place is
-decided by `registration.services.register` under the date's lock.
+The form checks what the visitor typed and asks `registration.services.decide`
+(the one rule) whether the chosen date takes that many places; the service
+asks the same rule again under the date's lock, where the answer is final.
 """
 
 import re
@@ -12,7 +13,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from events.schedule import to_local
-from registration.models import RegistrationQuestion
+from registration.models import RegistrationQuestion, settings_of
+from registration.services import InvalidPlaces, decide
 
 UNSAFE_NAME = re.compile(r"[<>{}\x00-\x1f\x7f]")
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -46,9 +48,15 @@ class RegistrationForm(forms.Form):
     website = forms.CharField(label=_("Leave this field empty"), required=False)
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, dates=(), questions=(), max_places=1, **kwargs):
+    def __init__(self, *args, event, dates=(), questions=(), confirmed=None, now=None, **kwargs):
+        """`event`: the source page (its settings and capacity count);
+        `confirmed`: {date id: confirmed places}, for the check in `clean`."""
         kwargs.setdefault("auto_id", "reg-%s")
         super().__init__(*args, **kwargs)
+        self.event = event
+        self.confirmed = confirmed or {}
+        self.now = now
+        max_places = settings_of(event).max_places
         self.dates = list(dates)
         self.questions = list(questions)
         self.fields["occurrence"].choices = [(o.pk, date_label(o)) for o in self.dates]
@@ -58,10 +66,6 @@ class RegistrationForm(forms.Form):
         self.fields["name"].widget.attrs.update({"autocomplete": "name"})
         self.fields["email"].widget.attrs.update({"autocomplete": "email"})
         places = self.fields["places"]
-        places.max_value = max_places
-        from django.core.validators import MaxValueValidator
-
-        places.validators.append(MaxValueValidator(max_places))
         places.widget.attrs.update({"min": 1, "max": max_places, "inputmode": "numeric"})
         places.help_text = _("Yourself and the people you bring along (at most %(n)s).") % {
             "n": max_places
@@ -106,6 +110,27 @@ class RegistrationForm(forms.Form):
                 _("Please write your name without the characters < > { }."), code="unsafe"
             )
         return name
+
+    def clean(self):
+        """The date must take this many places (the rule of `services.decide`)."""
+        cleaned = super().clean()
+        chosen = cleaned.get("occurrence")
+        places = cleaned.get("places")
+        occurrence = next((o for o in self.dates if o.pk == chosen), None)
+        if occurrence is None or places is None:
+            return cleaned
+        state = decide(
+            self.event,
+            occurrence,
+            confirmed=self.confirmed.get(occurrence.pk, 0),
+            now=self.now,
+            places=places,
+        )
+        if isinstance(state.error, InvalidPlaces):
+            self.add_error("places", str(state.error.message))
+        elif state.error is not None:
+            self.add_error(None, str(state.error.message))
+        return cleaned
 
     def clean_form_token(self):
         token = self.cleaned_data.get("form_token") or ""
@@ -152,7 +177,5 @@ class PlacesForm(forms.Form):
     def __init__(self, *args, max_places=1, **kwargs):
         kwargs.setdefault("auto_id", "manage-%s")
         super().__init__(*args, **kwargs)
-        from django.core.validators import MaxValueValidator
-
-        self.fields["places"].validators.append(MaxValueValidator(max_places))
+        # The limit itself is `services.decide`'s (change_places asks it).
         self.fields["places"].widget.attrs.update({"min": 1, "max": max_places})

@@ -1,5 +1,12 @@
-"""Registration's models: the editor's extra questions and the registrations.
+"""Registration's models: an event's registration settings, the editor's extra
+questions and the registrations.
 
+- `RegistrationSettings`: whether and how an event takes registrations (an
+  inline of the page, at most one row). The confirmation text is translated;
+  the rest is synchronised to the translations by wagtail-localize (the row of
+  each translation shares the source row's `translation_key`). An event
+  without a row takes no registrations. Read it with `settings_of` (one
+  event) or `settings_for` (many at once).
 - `RegistrationQuestion`: an extra question on an event's form (an inline of the
   page). Its label, help text and choices are translated; kind and "required"
   are synchronised.
@@ -13,11 +20,12 @@ Personal data (name, e-mail, answers, the manage secret) is blanked by
 the dates stay for statistics. The rules live in `registration.services`.
 """
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -27,6 +35,150 @@ class RegistrationScope(models.TextChoices):
 
     DATE = "date", _("One date")
     SERIES = "series", _("The whole series")
+
+
+class EmailKind(models.TextChoices):
+    """Which e-mail about a registration: the services queue one of these."""
+
+    CONFIRMED = "confirmed"
+    WAITING = "waiting"
+    PROMOTED = "promoted"
+    CANCELLED = "cancelled"
+    CHANGED = "changed"
+    LINK = "link"
+    REMINDER = "reminder"
+    MESSAGE = "message"
+    ORGANISER = "organiser"
+
+
+class RegistrationSettings(TranslatableMixin, models.Model):
+    """How an event takes registrations. Rules in `registration.services`."""
+
+    Scope = RegistrationScope
+
+    page = ParentalKey(
+        "events.EventPage", on_delete=models.CASCADE, related_name="registration_settings"
+    )
+    enabled = models.BooleanField(_("Registration"), default=False)
+    scope = models.CharField(
+        _("Visitors register for"),
+        max_length=10,
+        choices=Scope.choices,
+        default=Scope.DATE,
+        help_text=_("For a series: one date at a time, or all dates together (a course)."),
+    )
+    opens = models.DateTimeField(
+        _("Registration opens"), null=True, blank=True, help_text=_("Empty: open right away.")
+    )
+    closes = models.DateTimeField(
+        _("Registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: closes when the date (or the series) starts."),
+    )
+    max_places = models.PositiveSmallIntegerField(
+        _("Places per registration"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_("How many places one person may ask for (themselves and others)."),
+    )
+    waiting_list = models.BooleanField(_("Waiting list"), default=True)
+    confirmation_text = models.TextField(
+        _("Confirmation text"),
+        blank=True,
+        help_text=_("Shown in the confirmation e-mail, e.g. what to bring."),
+    )
+    notify_organiser = models.BooleanField(
+        _("E-mail the contact address on every registration"), default=False
+    )
+
+    panels = [
+        FieldPanel("enabled"),
+        FieldPanel("scope"),
+        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
+        FieldRowPanel([FieldPanel("max_places"), FieldPanel("waiting_list")]),
+        FieldPanel("confirmation_text"),
+        FieldPanel("notify_organiser"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("enabled"),
+        SynchronizedField("scope"),
+        SynchronizedField("opens"),
+        SynchronizedField("closes"),
+        SynchronizedField("max_places"),
+        SynchronizedField("waiting_list"),
+        SynchronizedField("notify_organiser"),
+        TranslatableField("confirmation_text"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("registration settings")
+        verbose_name_plural = _("registration settings")
+        constraints = [
+            models.UniqueConstraint(fields=["page"], name="one_registration_settings_per_page")
+        ]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+    @property
+    def is_series(self):
+        return self.scope == self.Scope.SERIES
+
+    def closes_at(self, occurrence):
+        """Registration closes at the editor's moment, else when the date starts."""
+        return self.closes or occurrence.start
+
+
+# Cached on the page instance by `settings_of` / `settings_for`.
+_CACHE = "_registration_settings"
+
+
+def settings_of(page):
+    """The registration settings of one page (a saved row, the editor's unsaved
+    row in a preview, or a switched-off default). Read once per page instance."""
+    if not hasattr(page, _CACHE):
+        rows = list(page.registration_settings.all())
+        setattr(page, _CACHE, rows[0] if rows else RegistrationSettings(enabled=False))
+    return getattr(page, _CACHE)
+
+
+def settings_for(pages):
+    """Read the settings of many pages in one query (cached on each page) and
+    return {page id: settings}."""
+    pages = [p for p in pages if p is not None]
+    missing = {p.pk for p in pages if not hasattr(p, _CACHE)}
+    found = (
+        {s.page_id: s for s in RegistrationSettings.objects.filter(page_id__in=missing)}
+        if missing
+        else {}
+    )
+    for page in pages:
+        if not hasattr(page, _CACHE):
+            setattr(page, _CACHE, found.get(page.pk) or RegistrationSettings(enabled=False))
+    return {page.pk: getattr(page, _CACHE) for page in pages}
+
+
+PANEL = MultiFieldPanel(
+    [
+        InlinePanel(
+            "registration_settings",
+            min_num=0,
+            max_num=1,
+            label=_("Registration"),
+            help_text=_("Add the settings to let visitors register for this event."),
+        ),
+        InlinePanel(
+            "registration_questions",
+            label=_("Question"),
+            heading=_("Extra questions"),
+            help_text=_("Ask only what you need: organisation, village, dietary wishes…"),
+        ),
+    ],
+    heading=_("Registration"),
+    classname="collapsed",
+)
+"""The part of the event page's editor this app adds (see `apps.py`)."""
 
 
 class RegistrationQuestion(TranslatableMixin, Orderable):

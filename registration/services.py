@@ -28,8 +28,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventPage, Occurrence
-from registration.emails import EmailKind
-from registration.models import Registration, RegistrationScope
+from registration.models import EmailKind, Registration, RegistrationSettings, settings_of
 
 logger = logging.getLogger(__name__)
 
@@ -125,32 +124,85 @@ def settings_page(occurrence):
     return occurrence.event
 
 
-def closes_at(page, occurrence):
-    """Registration closes at the editor's moment, else when the date starts."""
-    return page.registration_closes or occurrence.start
+def decide(
+    event,
+    occurrence,
+    *,
+    confirmed,
+    now=None,
+    places=None,
+    registration=None,
+    window=True,
+    organiser=False,
+):
+    """The one rule of whether a registration is allowed, as a `State`. The
+    event page, the registration form and the services (under the date's lock)
+    all ask it.
 
+    Without `places`: what the form can offer for the date (`state.code`):
+    "off" (the event takes no registrations), "cancelled", "not_open",
+    "closed", "waiting" (no places left, but a waiting list), "full" or "open".
 
-def availability(page, occurrence, *, confirmed=None, now=None):
-    """What the form can offer for a date, as a `State`.
+    With `places` (someone asks for that many): `state.outcome` is the status
+    the registration gets (confirmed, or waiting when it does not fit and the
+    event has a waiting list), or `state.error` says why not:
+    - a new registration needs registration on, a date that is not cancelled
+      and, unless the organiser adds someone (`window=False`), an open window
+      (from `opens`, until `closes` or the date's start);
+    - 1 ≤ places ≤ the places per registration (`organiser`: up to the capacity);
+    - a `registration` changing its places must be active; a confirmed one
+      may grow only into free places (shrinking always fits), a waiting one
+      keeps its turn.
 
-    `confirmed` (places already confirmed) may be passed in when the caller
-    counted many dates at once."""
+    `confirmed` is the date's confirmed places (counted by the caller, for
+    many dates at once or under the lock)."""
     now = now or timezone.now()
-    if confirmed is None:
-        confirmed = confirmed_places(occurrence)
-    state = State(occurrence=occurrence, capacity=page.capacity, confirmed=confirmed)
-    if not page.registration_enabled:
+    rules = settings_of(event)
+    capacity = event.capacity
+    state = State(occurrence=occurrence, capacity=capacity, confirmed=confirmed)
+    state.limit = max(rules.max_places, capacity or 0, 1) if organiser else rules.max_places
+    if not rules.enabled:
         state.code = Availability.OFF
     elif occurrence.status == Occurrence.Status.CANCELLED:
         state.code = Availability.CANCELLED
-    elif page.registration_opens and now < page.registration_opens:
+    elif window and rules.opens and now < rules.opens:
         state.code = Availability.NOT_OPEN
-    elif now >= closes_at(page, occurrence):
+    elif window and now >= rules.closes_at(occurrence):
         state.code = Availability.CLOSED
     elif state.places_left == 0:
-        state.code = Availability.WAITING if page.waiting_list_enabled else Availability.FULL
+        state.code = Availability.WAITING if rules.waiting_list else Availability.FULL
     else:
         state.code = Availability.OPEN
+    if places is None:
+        return state
+    if registration is None:
+        refusal = {
+            Availability.OFF: RegistrationClosed,
+            Availability.CANCELLED: DateCancelled,
+            Availability.NOT_OPEN: NotYetOpen,
+            Availability.CLOSED: RegistrationClosed,
+        }.get(state.code)
+        if refusal is not None:
+            state.error = refusal()
+            return state
+    elif not registration.is_active:
+        state.error = RegistrationClosed(_("This registration has been cancelled."))
+        return state
+    if not isinstance(places, int) or not 1 <= places <= state.limit:
+        state.error = InvalidPlaces()
+        return state
+    held = registration.places if registration is not None and registration.is_confirmed else 0
+    fits = capacity is None or confirmed - held + places <= capacity
+    if registration is not None and not registration.is_confirmed:
+        state.outcome = Registration.Status.WAITING  # keeps its turn; promotion decides
+    elif fits or registration is not None and places <= registration.places:
+        state.outcome = Registration.Status.CONFIRMED
+    elif registration is not None:
+        state.error = Full(_("There are not enough places left for that."))
+    elif rules.waiting_list:
+        state.outcome = Registration.Status.WAITING
+    else:
+        state.error = Full()
     return state
 
 
@@ -168,10 +220,16 @@ class Availability(models.TextChoices):
 
 @dataclass
 class State:
+    """A date's registration state for the form, and (when someone asked for
+    places) the outcome or the refusal; see `decide`."""
+
     occurrence: Occurrence
     capacity: int | None
     confirmed: int
     code: str = Availability.OPEN
+    limit: int = 1
+    outcome: str | None = None
+    error: RegistrationError | None = None
 
     @property
     def places_left(self):
@@ -189,6 +247,12 @@ class State:
         if not self.capacity:
             return None
         return min(100, round(100 * self.confirmed / self.capacity))
+
+    def check(self):
+        """Raise the refusal, if there is one; else return the outcome."""
+        if self.error is not None:
+            raise self.error
+        return self.outcome
 
 
 def confirmed_places(occurrence):
@@ -338,10 +402,10 @@ def register(
     Rules, all decided while holding the date's lock:
     - The same form token again (double submit, reload, back button) returns
       the registration it already made (`created=False`).
-    - The date must not be cancelled, registration must be on and, unless the
-      organiser adds someone by hand (`check_window=False`), open now.
-    - 1 ≤ places ≤ the event's "places per registration" (organisers may go up
-      to the capacity).
+    - `decide` says whether the date takes it: not cancelled, registration on,
+      the window open (unless the organiser adds someone by hand,
+      `check_window=False`), 1 ≤ places ≤ the event's "places per
+      registration" (organisers may go up to the capacity).
     - One active registration per e-mail address and date: a second one raises
       `AlreadyRegistered` (carrying the existing registration).
     - Waiting people who fit are promoted first (the capacity may have grown);
@@ -359,20 +423,18 @@ def register(
             existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
             if existing is not None:
                 return Result(existing, created=False)
-        if occurrence.status == Occurrence.Status.CANCELLED:
-            raise DateCancelled()
-        if not page.registration_enabled:
-            raise RegistrationClosed()
-        if check_window:
-            if page.registration_opens and now < page.registration_opens:
-                raise NotYetOpen()
-            if now >= closes_at(page, occurrence):
-                raise RegistrationClosed()
-        limit = page.max_places_per_registration
-        if source == Registration.Source.ADMIN:
-            limit = max(limit, page.capacity or 0, 1)
-        if not isinstance(places, int) or not 1 <= places <= limit:
-            raise InvalidPlaces()
+        organiser = source == Registration.Source.ADMIN
+        state = decide(
+            page,
+            occurrence,
+            confirmed=confirmed_places(occurrence),
+            now=now,
+            places=places,
+            window=check_window,
+            organiser=organiser,
+        )
+        if state.error is not None and not isinstance(state.error, Full):
+            raise state.error
         duplicate = Registration.objects.filter(
             occurrence=occurrence,
             email_key=email_key,
@@ -382,14 +444,18 @@ def register(
         if duplicate is not None:
             raise AlreadyRegistered(registration=duplicate)
         promoted = _promote(occurrence, page, now)
-        taken = confirmed_places(occurrence)
-        fits = page.capacity is None or taken + places <= page.capacity
-        if fits:
-            status = Registration.Status.CONFIRMED
-        elif page.waiting_list_enabled:
-            status = Registration.Status.WAITING
-        else:
-            raise Full()
+        if promoted:
+            state = decide(
+                page,
+                occurrence,
+                confirmed=confirmed_places(occurrence),
+                now=now,
+                places=places,
+                window=check_window,
+                organiser=organiser,
+            )
+        status = state.check()
+        fits = status == Registration.Status.CONFIRMED
         registration = Registration.objects.create(
             occurrence=occurrence,
             event_key=occurrence.event_key,
@@ -407,7 +473,7 @@ def register(
         )
         if notify:
             _mail(registration, EmailKind.CONFIRMED if fits else EmailKind.WAITING)
-            if page.notify_organiser and page.contact_email:
+            if settings_of(page).notify_organiser and page.contact_email:
                 _mail(registration, EmailKind.ORGANISER)
     return Result(registration, created=True, promoted=promoted)
 
@@ -446,14 +512,6 @@ def _promote(occurrence, page, now):
     return promoted
 
 
-def promote_waiting(occurrence, *, now=None):
-    """Promote from the waiting list of a date (see `_promote` for the rule)."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        occurrence = lock_occurrence(occurrence.pk)
-        return _promote(occurrence, settings_page(occurrence), now)
-
-
 def cancel(registration, *, by=Registration.CancelledBy.VISITOR, now=None, notify=True):
     """Cancel a registration (or take someone off the waiting list), then
     promote the waiting people who now fit. Cancelling twice changes nothing.
@@ -478,29 +536,27 @@ def cancel(registration, *, by=Registration.CancelledBy.VISITOR, now=None, notif
 def change_places(registration, places, *, now=None, by=Registration.CancelledBy.VISITOR):
     """Change how many places a registration has.
 
-    Rules: 1 ≤ places ≤ places per registration (organisers: up to the
-    capacity). A confirmed registration may grow only into free places (else
-    `Full`, nothing changes); shrinking frees places and promotes waiting
-    people. A waiting entry may change freely (it keeps its turn) and is
-    confirmed at once if it now fits."""
+    Rules (`decide`'s): 1 ≤ places ≤ places per registration (organisers: up
+    to the capacity). A confirmed registration may grow only into free places
+    (else `Full`, nothing changes); shrinking frees places and promotes
+    waiting people. A waiting entry may change freely (it keeps its turn) and
+    is confirmed at once if it now fits."""
     now = now or timezone.now()
     with transaction.atomic():
         occurrence = lock_occurrence(registration.occurrence_id)
         page = settings_page(occurrence)
         registration = Registration.objects.get(pk=registration.pk)
-        if not registration.is_active:
-            raise RegistrationClosed(_("This registration has been cancelled."))
-        limit = page.max_places_per_registration
-        if by == Registration.CancelledBy.ORGANISER:
-            limit = max(limit, page.capacity or 0, 1)
-        if not isinstance(places, int) or not 1 <= places <= limit:
-            raise InvalidPlaces()
-        if places == registration.places:
+        if isinstance(places, int) and places == registration.places and registration.is_active:
             return Result(registration, created=False)
-        if registration.is_confirmed and places > registration.places and page.capacity:
-            others = confirmed_places(occurrence) - registration.places
-            if others + places > page.capacity:
-                raise Full(_("There are not enough places left for that."))
+        decide(
+            page,
+            occurrence,
+            confirmed=confirmed_places(occurrence),
+            now=now,
+            places=places,
+            registration=registration,
+            organiser=by == Registration.CancelledBy.ORGANISER,
+        ).check()
         registration.places = places
         registration.save(update_fields=["places", "updated_at"])
         promoted = _promote(occurrence, page, now)
@@ -602,7 +658,7 @@ def anonymise_past(*, days=None, now=None):
     return (
         Registration.objects.filter(anonymised_at__isnull=True, occurrence__end__lt=cutoff)
         .exclude(
-            Q(occurrence__event__registration_scope=RegistrationScope.SERIES)
+            Q(occurrence__event__registration_settings__scope=RegistrationSettings.Scope.SERIES)
             & Q(event_key__in=running_series)
         )
         .update(anonymised_at=now, idempotency_key=None, **ANONYMOUS_FIELDS)

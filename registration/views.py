@@ -17,7 +17,7 @@ from events.models import Occurrence
 from home.ratelimit import allow
 from registration import services
 from registration.forms import PlacesForm, RegistrationForm, date_label
-from registration.models import Registration, RegistrationScope
+from registration.models import Registration, settings_of
 
 RECEIPT_SALT = "registration.done"
 RATE_LIMIT = (10, 3600)  # registrations per visitor address per hour
@@ -26,7 +26,7 @@ DATES_OFFERED = 8  # a long series offers its next dates, not 18 months of them
 
 def candidate_dates(page, event, upcoming):
     """The dates the form is about: the series' anchor, or every upcoming date."""
-    if event.registration_scope == RegistrationScope.SERIES:
+    if settings_of(event).is_series:
         anchor = services.anchor_occurrence(page.translation_key)
         return [anchor] if anchor else []
     return list(upcoming)[:DATES_OFFERED]
@@ -37,11 +37,10 @@ def registration_context(request, page, event, upcoming, *, form=None, error=Non
     places left, the form, and an error for the whole form. Two queries at most
     (confirmed places of all dates at once; the page's questions)."""
     now = now or timezone.now()
+    rules = settings_of(event)
     dates = [o for o in candidate_dates(page, event, upcoming) if o.end >= now]
     confirmed = services.confirmed_by_occurrence(o.pk for o in dates)
-    states = [
-        services.availability(event, o, confirmed=confirmed.get(o.pk, 0), now=now) for o in dates
-    ]
+    states = [services.decide(event, o, confirmed=confirmed.get(o.pk, 0), now=now) for o in dates]
     for state in states:
         state.label = date_label(state.occurrence)
     accepting = [s for s in states if s.accepts]
@@ -49,7 +48,7 @@ def registration_context(request, page, event, upcoming, *, form=None, error=Non
         form = RegistrationForm(
             dates=[s.occurrence for s in states if not s.occurrence.is_cancelled],
             questions=list(page.registration_questions.all()),
-            max_places=event.max_places_per_registration,
+            event=event,
         )
     if form is not None:
         selected = form["occurrence"].value()
@@ -62,9 +61,9 @@ def registration_context(request, page, event, upcoming, *, form=None, error=Non
         "accepting": accepting,
         "form": form if accepting or form is not None and form.is_bound else None,
         "error": error,
-        "series": event.registration_scope == RegistrationScope.SERIES,
+        "series": rules.is_series,
         "action": page.url + page.reverse_subpage("register") if page.url else "",
-        "waiting_list": event.waiting_list_enabled,
+        "waiting_list": rules.waiting_list,
         "retention_days": services.retention_days(),
         "all_waiting": bool(accepting)
         and all(s.code == services.Availability.WAITING for s in accepting),
@@ -87,7 +86,7 @@ def register(request, page):
     if request.method != "POST":
         return HttpResponseRedirect(page.url + "#register")
     event = source_event(page) or page
-    if not event.registration_enabled:
+    if not settings_of(event).enabled:
         return HttpResponseRedirect(page.url)
     if not allow(request, "event-register", *RATE_LIMIT):
         return event_detail(
@@ -112,7 +111,9 @@ def register(request, page):
         request.POST,
         dates=dates,
         questions=list(page.registration_questions.all()),
-        max_places=event.max_places_per_registration,
+        event=event,
+        confirmed=services.confirmed_by_occurrence(o.pk for o in dates),
+        now=now,
     )
     if request.POST.get("website"):
         # A bot filled in the honeypot: answer like a success, store nothing.
@@ -182,10 +183,9 @@ def manage(request, page, token):
     if registration is None or registration.event_key != page.translation_key:
         return _invalid(request, page)
     event = registration.occurrence.event
+    rules = settings_of(event)
     notice = request.GET.get("done", "")
-    places_form = PlacesForm(
-        initial={"places": registration.places}, max_places=event.max_places_per_registration
-    )
+    places_form = PlacesForm(initial={"places": registration.places}, max_places=rules.max_places)
     error = None
     if request.method == "POST":
         action = request.POST.get("action")
@@ -194,7 +194,7 @@ def manage(request, page, token):
                 services.cancel(registration, by=Registration.CancelledBy.VISITOR)
                 return HttpResponseRedirect(request.path + "?done=cancelled")
             if action == "places":
-                places_form = PlacesForm(request.POST, max_places=event.max_places_per_registration)
+                places_form = PlacesForm(request.POST, max_places=rules.max_places)
                 if places_form.is_valid():
                     services.change_places(registration, places_form.cleaned_data["places"])
                     return HttpResponseRedirect(request.path + "?done=changed")
@@ -204,7 +204,7 @@ def manage(request, page, token):
             error = str(failure.message)
         registration.refresh_from_db()
     dates = [registration.occurrence]
-    if event.registration_scope == RegistrationScope.SERIES:
+    if rules.is_series:
         dates = list(
             Occurrence.objects.filter(event_key=registration.event_key)
             .exclude(status=Occurrence.Status.CANCELLED)
@@ -220,9 +220,7 @@ def manage(request, page, token):
             "registration": registration,
             "dates": [date_label(o) for o in dates],
             "places_form": places_form,
-            "can_change": registration.is_active
-            and not ended
-            and event.max_places_per_registration > 1,
+            "can_change": registration.is_active and not ended and rules.max_places > 1,
             "can_cancel": registration.is_active and not ended,
             "online_url": event.online_url if registration.is_confirmed else "",
             "notice": notice if notice in {"cancelled", "changed"} else "",

@@ -9,9 +9,10 @@ from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
-from events.hooks import EVENT_PAGE_CONTEXT
+from events.hooks import EVENT_PAGE_CONTEXT, ONLINE_LINK_HIDDEN
 from events.models import is_event
 from registration import admin
+from registration.models import settings_for, settings_of
 from registration.views import registration_context
 
 
@@ -56,7 +57,7 @@ def registration_section(
     request, page, event, upcoming, registration_form=None, registration_error=None, **extra
 ):
     """The event page's registration section, when the event takes registrations."""
-    if not event.registration_enabled:
+    if not settings_of(event).enabled:
         return {}
     return {
         "registration": registration_context(
@@ -132,3 +133,9 @@ def register_log_actions(actions):
             return gettext("Personal data of %(count)s registrations erased") % {
                 "count": log_entry.data.get("count")
             }
+
+
+@hooks.register(ONLINE_LINK_HIDDEN)
+def online_link_for_registrants(events):
+    """With registration on, only confirmed registrants get the online link."""
+    return {pk for pk, rules in settings_for(events).items() if rules.enabled}

@@ -19,6 +19,7 @@ from events.schedule import site_zone
 from events.services import regenerate_occurrences
 from festival.models import FestivalPage, FestivalRoom, FestivalTrack, SessionPage, SessionSpeaker
 from home.models import HomePage, Organisation, Person
+from registration.models import RegistrationSettings
 
 SESSIONS = 200
 ROOMS = 10
@@ -89,7 +90,7 @@ def _sessions(festival):
             track=tracks[made % len(tracks)],
             room=room if made % 9 else None,
             online_url="https://meet.example.org/bench" if made % 5 == 0 else "",
-            registration_enabled=made % 4 == 0,
+            registration_settings=[RegistrationSettings(enabled=made % 4 == 0)],
             capacity=30 if made % 4 == 0 else None,
             live=True,
         )

@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage
-from registration.models import Registration
+from registration.models import Registration, RegistrationSettings
 from tests.bench.harness import Row
 from tests.bench.load import crowd_register
 
@@ -38,9 +38,8 @@ def _event():
         start=start,
         end=start + timedelta(hours=2),
         online_url="https://meet.example.org/bench",
-        registration_enabled=True,
         capacity=PLACES,
-        waiting_list_enabled=True,
+        registration_settings=[RegistrationSettings(enabled=True, waiting_list=True)],
     )
     calendar.add_child(instance=page)
     page.save_revision().publish()

@@ -43,6 +43,7 @@ festival.save_revision().publish()
 wonen, zorg = festival.tracks.all()
 grote, tuin = festival.rooms.all()
 from datetime import datetime
+from registration.models import RegistrationSettings
 def at(hour, minute=0):
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=site_zone())
 rows = [
@@ -58,7 +59,7 @@ for title, hour, minute, length, room, track, fmt, languages, url in rows:
         title=title, slug=title.lower().replace(" ", "-").replace(":", ""),
         start=at(hour, minute), end=at(hour, minute) + timedelta(minutes=length),
         online_url=url, languages=languages, session_format=fmt, track=track, room=room,
-        capacity=30, registration_enabled=True,
+        capacity=30, registration_settings=[RegistrationSettings(enabled=True)],
     )
     festival.add_child(instance=page)
     page.save_revision().publish()

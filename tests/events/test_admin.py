@@ -148,15 +148,13 @@ def test_editor_creates_second_saturday_except_26_december_in_the_page_editor(
         "action-publish": "publish",
         **{f"recurrence-{k}": v for k, v in SECOND_SATURDAY_PARTS.items()},
         "recurrence-exdates": "2026-12-26",
-        "registration_scope": "date",
-        "max_places_per_registration": "1",
-        "waiting_list_enabled": "on",
     }
     for prefix in (
         "exceptions",
         "theme_links",
         "organiser_links",
         "speaker_links",
+        "registration_settings",
         "registration_questions",
         "comments",
     ):

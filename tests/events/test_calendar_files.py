@@ -20,7 +20,7 @@ from festival.models import FestivalPage
 from registration import emails
 from tests import icaljs
 from tests.events.conftest import local
-from tests.events.registration_support import first_date, sign_up
+from tests.events.registration_support import first_date, registration_on, sign_up
 from tests.events.test_festival_exports import add_festival, add_session
 
 pytestmark = pytest.mark.django_db
@@ -169,7 +169,7 @@ def test_every_calendar_file_has_the_same_header_and_zone(client, make_event, ca
     workshop = make_event(
         title="Workshop",
         slug="workshop",
-        registration_enabled=True,
+        registration_settings=registration_on(),
         capacity=3,
         online_url="https://meet.example/geheim",
     )

@@ -17,7 +17,7 @@ from events.models import EventPage, Occurrence
 from events.schedule import to_local
 from festival.models import FestivalPage, FestivalRoom, FestivalTrack
 from home.models import Organisation, Person
-from registration.models import Registration
+from registration.models import Registration, settings_of
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +93,7 @@ def test_demo_festivals(client):
     assert {"en", "de"} <= languages
     registrations = Registration.objects.filter(event_key__in=[s.translation_key for s in online])
     assert registrations.filter(status=Registration.Status.WAITING).exists()
-    with_places = [s for s in online if s.registration_enabled and s.capacity]
+    with_places = [s for s in online if settings_of(s).enabled and s.capacity]
     confirmed = {
         s.pk: registrations.filter(
             event_key=s.translation_key, status=Registration.Status.CONFIRMED
@@ -102,7 +102,7 @@ def test_demo_festivals(client):
     }
     left = [s.capacity - confirmed[s.pk] for s in with_places]
     assert 0 in left and any(0 < n <= 2 for n in left)
-    assert any(not s.registration_enabled for s in online)
+    assert any(not settings_of(s).enabled for s in online)
 
     # Three languages: both festivals, their tracks and rooms, and some sessions.
     for code, title in {

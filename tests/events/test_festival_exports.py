@@ -31,7 +31,7 @@ from festival.models import (
 )
 from home.models import Organisation, Person
 from tests.events.conftest import local
-from tests.events.registration_support import sign_up
+from tests.events.registration_support import registration_on, sign_up
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +125,7 @@ def programme(site_tree, venue, translate_page):
             session_format="workshop",
             languages="nl,en",
             online_url=ONLINE,
-            registration_enabled=True,
+            registration_settings=registration_on(),
             capacity=3,
         ),
         "cancelled": add_session(
@@ -557,7 +557,7 @@ def test_exports_cost_the_same_queries_for_a_bigger_programme(client, programme,
             track=festival.tracks.first(),
             session_format="workshop",
             speakers=[speaker, Person.objects.create(name=f"Spreker {n}")],
-            registration_enabled=n % 2 == 0,
+            registration_settings=registration_on(enabled=n % 2 == 0),
             capacity=10,
             online_url=ONLINE if n % 3 == 0 else "",
         )

@@ -24,7 +24,7 @@ from festival.models import (
 )
 from home.models import Organisation, Person
 from tests.events.conftest import local
-from tests.events.registration_support import first_date, sign_up
+from tests.events.registration_support import first_date, registration_on, sign_up
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +94,7 @@ def add_session(
         track=track,
         room=room,
         capacity=capacity,
-        registration_enabled=capacity is not None,
+        registration_settings=registration_on(enabled=capacity is not None),
     )
     festival.add_child(instance=page)
     for person in speakers:

@@ -26,6 +26,9 @@ URLS = [
 # What the calendar may add to the queries any page of the site costs (Wagtail's
 # page serving and base.html's site text, menu, breadcrumbs and languages).
 OWN_BUDGET = 8
+# An event page also reads its registration settings (a row of the registration
+# app, asked through the events app's hooks): one query more, whatever the event.
+EVENT_PAGE_BUDGET = OWN_BUDGET + 1
 
 
 def plain_page_queries(client):
@@ -96,4 +99,4 @@ def test_event_page_query_count_does_not_grow_with_its_dates(client, make_event,
             client.get(url)
         counts.append(len(queries))
     assert counts[0] == counts[1]
-    assert counts[0] - plain_page_queries(client) <= OWN_BUDGET
+    assert counts[0] - plain_page_queries(client) <= EVENT_PAGE_BUDGET

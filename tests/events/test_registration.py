@@ -5,13 +5,13 @@ import re
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events.models import EventPage, Occurrence
 from registration import services
 from registration.models import Registration, RegistrationQuestion
 from tests.events.conftest import local
-from tests.events.registration_support import first_date, sign_up
+from tests.events.registration_support import first_date, registration_on, set_rules, sign_up
 
 pytestmark = pytest.mark.django_db
 
@@ -45,12 +45,10 @@ def workshop(make_event, translate_page):
     event = make_event(
         title="Workshop dorpsvisie",
         slug="workshop",
-        registration_enabled=True,
         capacity=3,
-        max_places_per_registration=4,
         online_url="https://meet.example/geheim",
         contact_email="team@example.org",
-        confirmation_text="Neem een pen mee.",
+        registration_settings=registration_on(max_places=4, confirmation_text="Neem een pen mee."),
     )
     translate_page(
         event, "de", {"Workshop dorpsvisie": "Workshop Dorfvision", "workshop": "workshop"}
@@ -83,7 +81,7 @@ def test_places_are_confirmed_until_full_then_visitors_join_the_waiting_list(dat
 
 
 def test_full_date_without_waiting_list_refuses_with_a_clear_error(workshop, date):
-    EventPage.objects.filter(pk=workshop.pk).update(waiting_list_enabled=False)
+    set_rules(workshop, waiting_list=False)
     sign_up(date, 1, places=3)
     with pytest.raises(services.Full):
         sign_up(date, 2)
@@ -113,12 +111,10 @@ def test_the_same_form_token_never_creates_a_second_registration(date):
 
 
 def test_cancelled_closed_and_not_yet_open_dates_take_no_registrations(workshop, date, frozen_now):
-    EventPage.objects.filter(pk=workshop.pk).update(registration_closes=frozen_now)
+    set_rules(workshop, closes=frozen_now)
     with pytest.raises(services.RegistrationClosed):
         sign_up(date, 1)
-    EventPage.objects.filter(pk=workshop.pk).update(
-        registration_closes=None, registration_opens=local(2026, 12, 1, 9, 0)
-    )
+    set_rules(workshop, closes=None, opens=local(2026, 12, 1, 9, 0))
     with pytest.raises(services.NotYetOpen):
         sign_up(date, 1)
     Occurrence.objects.filter(pk=date.pk).update(status=Occurrence.Status.CANCELLED)
@@ -211,7 +207,7 @@ def test_promoted_person_gets_a_mail_with_the_link(date):
 
 
 def test_organiser_is_mailed_when_the_event_asks_for_it(workshop, date):
-    EventPage.objects.filter(pk=workshop.pk).update(notify_organiser=True)
+    set_rules(workshop, notify_organiser=True)
     mail.outbox.clear()
     sign_up(date, 1)
     assert any(m.to == ["team@example.org"] for m in mail.outbox)
@@ -368,7 +364,7 @@ def test_required_extra_questions_are_asked_and_stored(client, workshop, date):
 
 
 def test_closed_date_is_answered_with_a_message_not_an_error_page(client, workshop, date):
-    EventPage.objects.filter(pk=workshop.pk).update(registration_closes=local(2026, 11, 1))
+    set_rules(workshop, closes=local(2026, 11, 1))
     html = client.get("/nl/agenda/workshop/").content.decode()
     assert "Aanmelden gesloten" in html
     response = client.post("/nl/agenda/workshop/register/", form_data(occurrence=date.pk))
@@ -529,14 +525,14 @@ def test_event_page_with_registration_costs_the_same_queries_for_few_and_many_da
         title="Kort",
         slug="kort",
         rule="RRULE:FREQ=WEEKLY;COUNT=2",
-        registration_enabled=True,
+        registration_settings=registration_on(),
         capacity=5,
     )
     make_event(
         title="Lang",
         slug="lang",
         rule="RRULE:FREQ=DAILY;COUNT=300",
-        registration_enabled=True,
+        registration_settings=registration_on(),
         capacity=5,
     )
     counts = []
@@ -553,8 +549,7 @@ def test_series_registration_belongs_to_the_first_date_and_covers_all(client, ma
         title="Expeditie",
         slug="expeditie",
         rule="RRULE:FREQ=WEEKLY;COUNT=16",
-        registration_enabled=True,
-        registration_scope="series",
+        registration_settings=registration_on(scope="series"),
         capacity=1,
     )
     anchor = first_date(event)
@@ -575,8 +570,7 @@ def test_series_registrations_are_kept_until_the_series_has_ended(make_event, mo
         title="Expeditie",
         slug="expeditie",
         rule="RRULE:FREQ=WEEKLY;COUNT=16",
-        registration_enabled=True,
-        registration_scope="series",
+        registration_settings=registration_on(scope="series"),
     )
     sign_up(first_date(event), 1)
     dates = Occurrence.objects.filter(event_key=event.translation_key).order_by("start")
@@ -586,3 +580,34 @@ def test_series_registrations_are_kept_until_the_series_has_ended(make_event, mo
     monkeypatch.setattr(timezone, "now", lambda: dates.last().end + timezone.timedelta(days=31))
     services.anonymise_past()
     assert Registration.objects.get().name == ""
+
+
+def test_the_form_asks_the_same_rule_as_the_service(client, workshop, date):
+    """Places above the event's maximum and a full date without a waiting list
+    are refused by the form with the rule's own words; nothing is stored."""
+    response = client.post(
+        "/nl/agenda/workshop/register/", form_data(occurrence=date.pk, places="5")
+    )
+    assert response.status_code == 200
+    assert "Kies een toegestaan aantal plaatsen." in response.content.decode()
+    set_rules(workshop, waiting_list=False)
+    sign_up(date, 1, places=3)
+    response = client.post("/nl/agenda/workshop/register/", form_data(occurrence=date.pk))
+    assert response.status_code == 200
+    assert Registration.objects.count() == 1
+    state = services.decide(workshop, date, confirmed=3, places=1)
+    assert isinstance(state.error, services.Full)
+    with translation.override("nl"):
+        assert str(state.error.message) in response.content.decode()
+
+
+def test_a_confirmed_registration_grows_only_into_free_places(workshop, date):
+    first = sign_up(date, 1, places=2)
+    rule = services.decide(workshop, date, confirmed=2, places=4, registration=first)
+    assert isinstance(rule.error, services.Full)
+    assert services.decide(workshop, date, confirmed=2, places=3, registration=first).outcome == (
+        Registration.Status.CONFIRMED
+    )
+    with pytest.raises(services.Full):
+        services.change_places(first, 4)
+    assert services.change_places(first, 3).registration.places == 3

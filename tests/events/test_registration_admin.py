@@ -18,7 +18,7 @@ from wagtail.models import GroupPagePermission, PageLogEntry
 
 from registration.models import Registration
 from tests.events.conftest import local
-from tests.events.registration_support import first_date, sign_up
+from tests.events.registration_support import first_date, registration_on, sign_up
 
 pytestmark = pytest.mark.django_db
 
@@ -44,9 +44,8 @@ def event(make_event):
     return make_event(
         title="Excursie",
         slug="excursie",
-        registration_enabled=True,
         capacity=2,
-        max_places_per_registration=2,
+        registration_settings=registration_on(max_places=2),
     )
 
 
@@ -98,7 +97,7 @@ def test_list_shows_counts_and_filters_by_date_status_and_search(admin, event, d
 
 
 def test_date_filter_offers_the_dates_of_the_chosen_event_only(admin, make_event, event, date):
-    other = first_date(make_event(title="Elders", registration_enabled=True))
+    other = first_date(make_event(title="Elders", registration_settings=registration_on()))
     sign_up(date, 1)
     sign_up(other, 2)
     html = admin.get(url(event)).content.decode()
@@ -109,7 +108,7 @@ def test_date_filter_offers_the_dates_of_the_chosen_event_only(admin, make_event
 
 
 def test_list_without_event_shows_every_editable_event(admin, make_event, event, date):
-    other = first_date(make_event(title="Elders", registration_enabled=True))
+    other = first_date(make_event(title="Elders", registration_settings=registration_on()))
     sign_up(date, 1)
     sign_up(other, 2)
     html = admin.get("/admin/registrations/").content.decode()
@@ -142,7 +141,7 @@ def test_list_costs_the_same_queries_for_few_and_many_registrations(admin, event
 def test_export_as_csv_and_xlsx(admin, make_event, event, date):
     sign_up(date, 1, places=2, language="de")
     sign_up(date, 2)
-    sign_up(first_date(make_event(title="Elders", registration_enabled=True)), 3)
+    sign_up(first_date(make_event(title="Elders", registration_settings=registration_on())), 3)
     response = admin.get(url(event, export="csv"))
     assert 'filename="registrations-excursie.csv"' in response["Content-Disposition"]
     rows = rows_of(response)
@@ -306,3 +305,84 @@ def test_privacy_export_and_erase_by_address(admin, admin_user, event, date):
     assert "bezoeker1" not in str(entry.data)
     history = admin.get(f"/admin/pages/{event.pk}/history/").content.decode()
     assert "Persoonsgegevens van 1 aanmeldingen gewist" in history
+
+
+def inline(prefix, forms=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(forms),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+@pytest.mark.parametrize(
+    "code, path, labels",
+    [
+        ("nl", "/nl/agenda/", ["Plaatsen per aanmelding", "Bezoekers melden zich aan voor"]),
+        ("de", "/de/veranstaltungen/", ["Plätze pro Anmeldung", "Besucher melden sich an für"]),
+    ],
+)
+def test_editor_creates_an_event_with_registration_in_the_page_editor(
+    admin_client, admin_user, calendar, venue, code, path, labels
+):
+    """The registration app's part of the event editor: in the editor's
+    language, saved as the page's settings row, and the page takes registrations."""
+    from wagtail.models import Locale
+    from wagtail.users.models import UserProfile
+
+    from events.models import EventPage
+    from registration.models import settings_of
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = code
+    profile.save()
+    locale = Locale.objects.get(language_code=code)
+    parent = calendar.get_translation(locale)
+    add_url = f"/admin/pages/add/events/eventpage/{parent.pk}/"
+    html = admin_client.get(add_url).content.decode()
+    for label in labels:
+        assert label in html
+    assert 'name="registration_settings-TOTAL_FORMS"' in html
+    data = {
+        "title": "Buurtlunch",
+        "slug": "buurtlunch",
+        "start": "2026-12-19 12:00",
+        "end": "2026-12-19 14:00",
+        "venue": venue.pk,
+        "languages": [code],
+        "capacity": "12",
+        "action-publish": "publish",
+        "recurrence-freq": "",
+        "body-count": "0",
+        **inline("registration_settings", forms=1),
+        "registration_settings-0-enabled": "on",
+        "registration_settings-0-scope": "date",
+        "registration_settings-0-opens": "",
+        "registration_settings-0-closes": "2026-12-18 18:00",
+        "registration_settings-0-max_places": "3",
+        "registration_settings-0-waiting_list": "",
+        "registration_settings-0-confirmation_text": "Neem een bord mee.",
+        "registration_settings-0-notify_organiser": "on",
+    }
+    for prefix in ("exceptions", "theme_links", "organiser_links", "registration_questions"):
+        data.update(inline(prefix))
+    data.update(inline("comments"))
+    response = admin_client.post(add_url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = EventPage.objects.get(slug="buurtlunch", locale=locale)
+    rules = settings_of(page)
+    assert rules.pk and rules.locale_id == locale.pk
+    assert (rules.enabled, rules.max_places, rules.waiting_list, rules.notify_organiser) == (
+        True,
+        3,
+        False,
+        True,
+    )
+    assert rules.closes == local(2026, 12, 18, 18, 0)
+    assert rules.confirmation_text == "Neem een bord mee."
+    # The revision carries the row (publishing it again keeps the settings).
+    (saved,) = page.latest_revision.as_object().registration_settings.all()
+    assert saved.pk == rules.pk and saved.max_places == 3
+    public = admin_client.get(f"{path}buurtlunch/").content.decode()
+    assert 'id="register"' in public and 'max="3"' in public

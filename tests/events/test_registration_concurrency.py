@@ -11,7 +11,7 @@ from django.db import connection, connections
 from events.models import EventPage
 from registration import services
 from registration.models import Registration
-from tests.events.registration_support import first_date
+from tests.events.registration_support import first_date, registration_on
 
 pytestmark = [
     pytest.mark.postgres,
@@ -27,9 +27,8 @@ def date(make_event):
     event = make_event(
         title="Druk bezochte workshop",
         slug="druk",
-        registration_enabled=True,
         capacity=PLACES,
-        max_places_per_registration=3,
+        registration_settings=registration_on(max_places=3),
     )
     assert EventPage.objects.get(pk=event.pk).capacity == PLACES
     return first_date(event)

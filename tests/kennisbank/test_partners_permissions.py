@@ -2,12 +2,15 @@
 every language, the events below it and their registrations; nothing of other
 partners or of the calendar."""
 
+import uuid
+
 import pytest
 from django.contrib.auth.models import Group
 
 from events.models import EventPage, Occurrence
 from partners.models import PartnerIndexPage, PartnerPage
 from partners.sections import ensure_editor_group
+from registration.models import RegistrationSettings
 from tests.events.registration_support import sign_up
 from tests.kennisbank.test_partners import build_partner_tree
 
@@ -19,9 +22,12 @@ def first_date(event):
 
 
 def open_registration(event):
-    EventPage.objects.filter(translation_key=event.translation_key).update(
-        registration_enabled=True, capacity=10
-    )
+    EventPage.objects.filter(translation_key=event.translation_key).update(capacity=10)
+    key = uuid.uuid4()  # the rows of an event's translations share one key
+    for page in EventPage.objects.filter(translation_key=event.translation_key):
+        RegistrationSettings.objects.create(
+            page=page, locale_id=page.locale_id, translation_key=key, enabled=True
+        )
     return EventPage.objects.get(pk=event.pk)
 
 

@@ -27,6 +27,29 @@ REGISTRATIONS = (
 )
 SPEAKERS = "SELECT page_id, person_id, translation_key, locale_id, sort_order FROM {table}"
 PROGRAMME = "SELECT {pk}, {track}, {room}, {fmt} FROM {table}"
+SETTINGS_BEFORE = (
+    "SELECT e.page_ptr_id, p.locale_id, e.registration_enabled, e.registration_scope,"
+    " e.registration_opens, e.registration_closes, e.max_places_per_registration,"
+    " e.waiting_list_enabled, e.confirmation_text, e.notify_organiser"
+    " FROM events_eventpage e JOIN wagtailcore_page p ON p.id = e.page_ptr_id"
+)
+REVISED_BEFORE = (
+    "SELECT id, object_id, json_extract(content, '$.registration_enabled'),"
+    " json_extract(content, '$.max_places_per_registration'),"
+    " json_extract(content, '$.registration_scope'), json_extract(content, '$.confirmation_text')"
+    " FROM wagtailcore_revision WHERE json_extract(content, '$.registration_enabled') IS NOT NULL"
+)
+REVISED_AFTER = (
+    "SELECT id, object_id, json_extract(content, '$.registration_settings[0].enabled'),"
+    " json_extract(content, '$.registration_settings[0].max_places'),"
+    " json_extract(content, '$.registration_settings[0].scope'),"
+    " json_extract(content, '$.registration_settings[0].confirmation_text')"
+    " FROM wagtailcore_revision WHERE json_extract(content, '$.registration_settings') IS NOT NULL"
+)
+SETTINGS_AFTER = (
+    "SELECT page_id, locale_id, enabled, scope, opens, closes, max_places, waiting_list,"
+    " confirmation_text, notify_organiser FROM registration_registrationsettings"
+)
 
 
 def rows(db, sql):
@@ -72,6 +95,8 @@ def migrated(tmp_path_factory):
         "tracks": rows(db, "SELECT * FROM events_festivaltrack"),
         "occurrences": rows(db, "SELECT * FROM events_occurrence"),
         "sources": rows(db, "SELECT id, object_id FROM wagtail_localize_translationsource"),
+        "settings": rows(db, SETTINGS_BEFORE),
+        "revised": rows(db, REVISED_BEFORE),
     }
     env = {
         **os.environ,
@@ -148,23 +173,70 @@ def test_partner_pages_and_festival_parts_keep_their_rows(migrated):
     )
 
 
+def test_every_event_keeps_its_registration_settings_in_every_language(migrated):
+    db, before, _env = migrated
+    settings = before["settings"]
+    assert len(settings) > 100 and sum(1 for row in settings if row[2]) > 20
+    assert any(row[8] for row in settings), "the fixture has confirmation texts"
+    # One row per page (aliases and translations too), its own values kept.
+    assert rows(db, SETTINGS_AFTER) == settings
+    columns = {row[1] for row in rows(db, "PRAGMA table_info(events_eventpage)")}
+    assert not columns & {"registration_enabled", "confirmation_text", "notify_organiser"}
+
+
+def test_the_settings_of_an_events_translations_share_one_translation_key(migrated):
+    db, _before, _env = migrated
+    pairs = rows(
+        db,
+        "SELECT p.translation_key, s.translation_key FROM registration_registrationsettings s"
+        " JOIN wagtailcore_page p ON p.id = s.page_id",
+    )
+    key_of_event = {}
+    for event_key, settings_key in pairs:
+        key_of_event.setdefault(event_key, set()).add(settings_key)
+    assert all(len(keys) == 1 for keys in key_of_event.values())
+    settings_keys = [next(iter(keys)) for keys in key_of_event.values()]
+    assert len(set(settings_keys)) == len(settings_keys) > 30
+
+
+def test_revisions_carry_the_settings_they_had(migrated):
+    db, before, _env = migrated
+    assert len(before["revised"]) > 100
+    assert rows(db, REVISED_AFTER) == before["revised"]
+    leftover = "SELECT count(*) FROM wagtailcore_revision WHERE content LIKE '%registration_enabled%'"
+    assert rows(db, leftover) == [(0,)]
+
+
 CHECK = """
 import django
 django.setup()
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 from festival.models import SessionPage
-from registration.models import Registration
+from events.models import EventPage
+from registration.models import Registration, settings_of
 
 pages = list(Page.objects.all().specific())
 assert all(type(p) is not Page for p in pages[1:]), "a page lost its type"
+revised = 0
 for page in pages:
     revision = page.latest_revision
     if revision is not None:
-        assert type(revision.as_object()) is type(page), page
+        old = revision.as_object()
+        assert type(old) is type(page), page
+        if isinstance(page, EventPage):
+            # The revision carries the page's settings row (its values then).
+            (row,) = old.registration_settings.all()
+            assert row.pk == settings_of(page).pk and row.locale_id == page.locale_id, page
+            assert row.translation_key == settings_of(page).translation_key, page
+            revised += 1
+assert revised > 30, revised
 for source in TranslationSource.objects.all():
     instance = source.get_source_instance()
     assert source.specific_content_type.model_class() is type(instance), source
+    if isinstance(instance, EventPage):
+        (row,) = source.as_instance().registration_settings.all()
+        assert row.translation_key == settings_of(instance).translation_key, source
 session = SessionPage.objects.filter(speaker_links__isnull=False).first()
 assert session.track is not None and session.speaker_links.count()
 assert all(r.occurrence.event.translation_key == r.event_key for r in Registration.objects.all())

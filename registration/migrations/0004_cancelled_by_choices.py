@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registration', '0002_table_names'),
+        ('registration', '0003_registration_settings'),
     ]
 
     operations = [
