@@ -10,6 +10,7 @@ never objects an earlier test may have changed.
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.test import override_settings
 from wagtail.models import Locale, Page
 
 from demo import factories
@@ -29,9 +30,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """pytest-django's test database, plus the shared tree (committed once)."""
     with django_db_blocker.unblock():
         _build_shared_tree()
-        # Tests with serialized_rollback restore the database as it is now.
+        # Tests with serialized_rollback restore the database as it is now. Not
+        # wagtail-localize's rows: its signals read related rows not yet restored.
         if hasattr(connection, "_test_serialized_contents"):
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+            with override_settings(TEST_NON_SERIALIZED_APPS=["wagtail_localize"]):
+                serialized = connection.creation.serialize_db_to_string()
+            connection._test_serialized_contents = serialized
 
 
 def pytest_collection_modifyitems(config, items):
