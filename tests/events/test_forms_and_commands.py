@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import OperationalError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from demo import factories
 from demo.registry import translate
@@ -22,6 +22,13 @@ from tests.events.conftest import local
 from tests.events.registration_support import first_date
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def dutch():
+    """Error messages are asserted in the site's default language, whatever ran before."""
+    with translation.override("nl"):
+        yield
 
 
 def page_form(model, parent, user, data=None, instance=None):
