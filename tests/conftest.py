@@ -1,14 +1,41 @@
-"""Fixtures shared by the whole suite: locales and a trilingual page tree."""
+"""Fixtures shared by the whole suite: locales and a trilingual page tree.
+
+The tree (`demo.factories.site_tree`: home, about, privacy, knowledge base,
+directory and calendar in nl/de/en) is built once per test database, right
+after it is created, so each test only adds its own pages inside its own
+rolled-back transaction. Fixtures hand out fresh copies from the database,
+never objects an earlier test may have changed.
+"""
 
 import pytest
 from django.conf import settings
-from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import LocaleSynchronization
-from wagtail_localize.synctree import synchronize_tree
+from django.db import connection
+from django.test import override_settings
+from wagtail.models import Locale, Page
 
-from demo.registry import translate
-from home.models import HomePage, SiteSettings, SiteText, StandardPage
+from demo import factories
 from tests.support import port_answers
+
+SHARED = {}  # name -> (model, pk) of the shared tree in this worker's database
+
+
+def _build_shared_tree():
+    built = factories.site_tree()
+    SHARED.clear()
+    SHARED.update({name: (type(obj), obj.pk) for name, obj in built.items()})
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, plus the shared tree (committed once)."""
+    with django_db_blocker.unblock():
+        _build_shared_tree()
+        # Tests with serialized_rollback restore the database as it is now. Not
+        # wagtail-localize's rows: its signals read related rows not yet restored.
+        if hasattr(connection, "_test_serialized_contents"):
+            with override_settings(TEST_NON_SERIALIZED_APPS=["wagtail_localize"]):
+                serialized = connection.creation.serialize_db_to_string()
+            connection._test_serialized_contents = serialized
 
 
 def pytest_collection_modifyitems(config, items):
@@ -31,52 +58,26 @@ def locales(db):
 
 
 @pytest.fixture
-def site_tree(locales):
-    """A Dutch home page with an 'about' page, synchronised into de and en.
+def shared_tree(locales, django_capture_on_commit_callbacks):
+    """{name: fresh object} of the shared tree. A transactional test empties the
+    database when it ends; a later test that needs the tree then rebuilds it."""
+    model, pk = SHARED["home"]
+    if not model.objects.filter(pk=pk).exists():
+        if Page.get_first_root_node() is None:
+            Page.add_root(title="Root", slug="root")
+        with django_capture_on_commit_callbacks(execute=True):
+            _build_shared_tree()
+    return {name: model.objects.get(pk=pk) for name, (model, pk) in SHARED.items()}
 
-    The home and about pages are translated through wagtail-localize; the
-    privacy page is not, so de/en have it only as an alias.
+
+@pytest.fixture
+def site_tree(shared_tree, locales):
+    """The shared tree, with the German versions of home, about and privacy.
+
+    Home and about are translated through wagtail-localize; the privacy page
+    is not, so de/en have it only as an alias.
     """
-    root = Page.get_first_root_node()
-    for page in root.get_children():
-        page.delete()
-    Site.objects.all().delete()
-    home = HomePage(title="Thuis", slug="home", locale=locales["nl"], intro="Welkom in het dorp")
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    site = Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
-    about = StandardPage(
-        title="Over ons", slug="over-ons", intro="Wie wij zijn", show_in_menus=True
-    )
-    home.add_child(instance=about)
-    about.save_revision().publish()
-    privacy = StandardPage(
-        title="Privacyverklaring", slug="privacyverklaring", intro="Wat wij met gegevens doen"
-    )
-    home.add_child(instance=privacy)
-    privacy.save_revision().publish()
-    for code in ("de", "en"):
-        LocaleSynchronization.objects.create(locale=locales[code], sync_from=locales["nl"])
-        synchronize_tree(locales["nl"], locales[code])
-    translate(home, "de", {"Thuis": "Startseite", "Welkom in het dorp": "Willkommen im Dorf"})
-    translate(home, "en", {"Thuis": "Home", "Welkom in het dorp": "Welcome to the village"})
-    translate(
-        about,
-        "de",
-        {"Over ons": "Über uns", "over-ons": "ueber-uns", "Wie wij zijn": "Wer wir sind"},
-    )
-    translate(
-        about, "en", {"Over ons": "About us", "over-ons": "about-us", "Wie wij zijn": "Who we are"}
-    )
-    text = SiteText.objects.create(locale=locales["nl"], organisation_name="Samen Verder")
-    translate(text, "de", {"Samen Verder": "Gemeinsam weiter"})
-    SiteSettings.objects.create(site=site, site_text=text, privacy_page=privacy)
-    return {
-        "site": site,
-        "home": home,
-        "about": about,
-        "privacy": privacy,
-        "home_de": home.get_translation(locales["de"]),
-        "about_de": about.get_translation(locales["de"]),
-        "privacy_de": privacy.get_translation(locales["de"]),
-    }
+    tree = dict(shared_tree)
+    for name in ("home", "about", "privacy"):
+        tree[f"{name}_de"] = tree[name].get_translation(locales["de"])
+    return tree

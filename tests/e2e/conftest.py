@@ -8,6 +8,7 @@ the tests skip; CI installs it.
 """
 
 import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
@@ -60,18 +61,26 @@ def _site_env(workdir, port):
 
 
 @pytest.fixture(scope="session")
-def demo_database(chromium_path, tmp_path_factory):
-    """A folder with a migrated SQLite database holding the demo content, made once."""
-    workdir = tmp_path_factory.mktemp("demo")
-    env = _site_env(workdir, 8000)
-    for command in (["migrate", "--no-input", "-v0"], ["load_demo"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
+def demo_database(chromium_path, tmp_path_factory, worker_id):
+    """A folder with a migrated SQLite database holding the demo content, made
+    once per run: xdist workers share it (the first one builds it under a lock)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent
+    workdir = shared / "demo"
+    with open(shared / "demo.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (workdir / "ready").exists():
+            workdir.mkdir(exist_ok=True)
+            env = _site_env(workdir, 8000)
+            for command in (["migrate", "--no-input", "-v0"], ["load_demo"]):
+                subprocess.run(
+                    [sys.executable, "manage.py", *command],
+                    cwd=ROOT,
+                    env=env,
+                    check=True,
+                    capture_output=True,
+                )
+            (workdir / "ready").touch()
     return workdir
 
 

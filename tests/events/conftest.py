@@ -8,7 +8,7 @@ import recurrence
 from wagtail.models import Locale
 
 from demo.registry import translate
-from events.models import EventIndexPage, EventPage, EventType
+from events.models import EventPage, EventType
 from events.schedule import site_zone
 from home.models import Region, Theme, Venue
 
@@ -30,13 +30,9 @@ def translate_page(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def calendar(site_tree, translate_page):
-    index = EventIndexPage(title="Agenda", slug="agenda", per_page=20)
-    site_tree["home"].add_child(instance=index)
-    index.save_revision().publish()
-    translate_page(index, "de", {"Agenda": "Veranstaltungen", "agenda": "veranstaltungen"})
-    translate_page(index, "en", {"Agenda": "Events", "agenda": "events"})
-    return index
+def calendar(site_tree):
+    """The calendar of the shared tree (nl "agenda", de "veranstaltungen", en "events")."""
+    return site_tree["calendar"]
 
 
 @pytest.fixture

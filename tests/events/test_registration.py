@@ -166,9 +166,16 @@ def test_organiser_promotes_only_when_places_fit(date):
     waiting = sign_up(date, 2)
     with pytest.raises(services.Full):
         services.promote(waiting)
-    services.cancel(Registration.objects.get(email_key="bezoeker1@example.org"), by="organiser")
     waiting.refresh_from_db()
-    assert waiting.is_confirmed
+    assert waiting.is_waiting
+    # One chair more (no page publish, so nobody is promoted by itself): now it fits.
+    EventPage.objects.filter(pk=date.event_id).update(capacity=4)
+    mail.outbox.clear()
+    result = services.promote(waiting)
+    waiting.refresh_from_db()
+    assert result.registration.pk == waiting.pk and waiting.is_confirmed
+    assert waiting.confirmed_at is not None
+    assert len([m for m in mail.outbox if m.to == ["bezoeker2@example.org"]]) == 1
 
 
 # -- E-mails ---------------------------------------------------------------------

@@ -92,3 +92,32 @@ def test_editor_submits_an_alias_for_translation_and_publishes_it(
     # The translation editor opens for the new German page.
     german = privacy.get_translation(locales["de"])
     assert editor_client.get(f"/admin/pages/{german.pk}/edit/").status_code == 200
+
+
+def test_footer_links_the_statements_in_the_readers_language(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    from demo.factories import StandardPageFactory
+    from demo.registry import translate
+    from home.models import SiteSettings
+
+    statement = StandardPageFactory(
+        parent=site_tree["home"], title="Toegankelijkheid", slug="toegankelijkheid"
+    )
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes then
+        translate(
+            statement,
+            "de",
+            {"Toegankelijkheid": "Barrierefreiheit", "toegankelijkheid": "barrierefreiheit"},
+        )
+    SiteSettings.objects.filter(site=site_tree["site"]).update(accessibility_page=statement)
+    for prefix, path in [("nl", "/nl/toegankelijkheid/"), ("de", "/de/barrierefreiheit/")]:
+        footer = BeautifulSoup(client.get(f"/{prefix}/").content, "html.parser").footer
+        assert footer.find("a", href=path) is not None, (prefix, footer)
+        assert footer.find("a", href=f"/{prefix}/privacyverklaring/") is not None
+    assert client.get("/de/barrierefreiheit/").status_code == 200
+
+
+def test_an_untranslated_page_reads_in_dutch_with_a_notice(client, site_tree):
+    html = client.get("/de/privacyverklaring/").content.decode()
+    assert "noch nicht auf Deutsch übersetzt" in html

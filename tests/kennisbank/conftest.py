@@ -17,8 +17,6 @@ from kennisbank.models import (
     ArticlePage,
     ArticleRegion,
     ArticleTheme,
-    KennisbankIndexPage,
-    OrganisationDirectoryPage,
 )
 
 
@@ -34,26 +32,15 @@ def translate_page(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def kennisbank(site_tree, translate_page):
-    index = KennisbankIndexPage(title="Kennisbank", slug="kennisbank", per_page=12)
-    site_tree["home"].add_child(instance=index)
-    index.save_revision().publish()
-    translate_page(
-        index, "de", {"Kennisbank": "Wissensdatenbank", "kennisbank": "wissensdatenbank"}
-    )
-    translate_page(index, "en", {"Kennisbank": "Knowledge base", "kennisbank": "knowledge-base"})
-    return index
+def kennisbank(site_tree):
+    """The knowledge base of the shared tree (nl, de "wissensdatenbank", en)."""
+    return site_tree["kennisbank"]
 
 
 @pytest.fixture
-def directory(site_tree, translate_page):
-    page = OrganisationDirectoryPage(title="Wie kan helpen?", slug="wie-kan-helpen")
-    site_tree["home"].add_child(instance=page)
-    page.save_revision().publish()
-    translate_page(
-        page, "de", {"Wie kan helpen?": "Wer kann helfen?", "wie-kan-helpen": "wer-kann-helfen"}
-    )
-    return page
+def directory(site_tree):
+    """The organisation directory of the shared tree (nl, de "wer-kann-helfen")."""
+    return site_tree["directory"]
 
 
 def _snippet(model, german, **fields):

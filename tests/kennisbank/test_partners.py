@@ -14,7 +14,7 @@ from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
 
 from demo.registry import translate
-from events.models import EventIndexPage, EventPage, EventPageOrganiser
+from events.models import EventPage, EventPageOrganiser
 from home.models import Organisation, Person, Region, Venue
 from partners import sections as partners
 from partners.models import (
@@ -171,9 +171,7 @@ def build_partner_tree(site_tree, locales, translate_page):
         {"Uitwisseling met Belarus": "Austausch mit Belarus", "uitwisseling-belarus": "austausch"},
     )
 
-    calendar = EventIndexPage(title="Agenda", slug="agenda")
-    site_tree["home"].add_child(instance=calendar)
-    calendar.save_revision().publish()
+    calendar = site_tree["calendar"]
     own_event = make_event(
         german, "Werkstatt Online-Dorfplatz", "werkstatt", venue=de_version(kranenburg), days=6
     )
