@@ -14,7 +14,7 @@ from django.test import override_settings
 from wagtail.models import Locale, Page
 
 from demo import factories
-from tests.support import port_answers
+from tests.support import build_demo_site, port_answers
 
 SHARED = {}  # name -> (model, pk) of the shared tree in this worker's database
 
@@ -36,6 +36,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
             with override_settings(TEST_NON_SERIALIZED_APPS=["wagtail_localize"]):
                 serialized = connection.creation.serialize_db_to_string()
             connection._test_serialized_contents = serialized
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory, worker_id):
+    """The demo site's folder, built once per run by `load_demo` (tests.support)."""
+    base = tmp_path_factory.getbasetemp()
+    return build_demo_site(base if worker_id == "master" else base.parent)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,6 +1,14 @@
-"""Small helpers for tests that start servers: free ports and services that answer."""
+"""Small helpers for tests that start servers: free ports, services that answer,
+and the demo site's database that the demo test and the browser tests share."""
 
+import fcntl
+import os
 import socket
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def free_port():
@@ -17,3 +25,42 @@ def port_answers(port, host="127.0.0.1"):
     except OSError:
         return False
     return True
+
+
+def demo_site_env(workdir, port):
+    """The environment of the demo site served from `workdir` (as `make run`)."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": f"sqlite:///{workdir / 'e2e.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "BASE_URL": f"http://127.0.0.1:{port}",
+        "EMAIL_URL": "",
+        "REDIS_URL": "",
+    }
+
+
+def build_demo_site(shared):
+    """A folder below `shared` with a migrated SQLite database holding the demo
+    content and its media, made once per run: xdist workers share it (the first
+    one builds it under a lock). Returns the folder and what `load_demo` printed."""
+    workdir = shared / "demo"
+    with open(shared / "demo.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (workdir / "ready").exists():
+            workdir.mkdir(exist_ok=True)
+            env = demo_site_env(workdir, 8000)
+            output = ""
+            for command in (["migrate", "--no-input", "-v0"], ["load_demo"]):
+                result = subprocess.run(
+                    [sys.executable, "manage.py", *command],
+                    cwd=ROOT,
+                    env=env,
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
+                output += result.stdout
+            (workdir / "load_demo.log").write_text(output)
+            (workdir / "ready").touch()
+    return workdir

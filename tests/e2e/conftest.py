@@ -8,8 +8,6 @@ the tests skip; CI installs it.
 """
 
 import contextlib
-import fcntl
-import os
 import shutil
 import subprocess
 import sys
@@ -19,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import free_port
+from tests.support import ROOT, free_port
+from tests.support import demo_site_env as _site_env
 
-ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM_ARGS = [
     "--headless",
@@ -48,40 +46,10 @@ def chromium_path():
     return path
 
 
-def _site_env(workdir, port):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-        "DATABASE_URL": f"sqlite:///{workdir / 'e2e.sqlite3'}",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "BASE_URL": f"http://127.0.0.1:{port}",
-        "EMAIL_URL": "",
-        "REDIS_URL": "",
-    }
-
-
 @pytest.fixture(scope="session")
-def demo_database(chromium_path, tmp_path_factory, worker_id):
-    """A folder with a migrated SQLite database holding the demo content, made
-    once per run: xdist workers share it (the first one builds it under a lock)."""
-    base = tmp_path_factory.getbasetemp()
-    shared = base if worker_id == "master" else base.parent
-    workdir = shared / "demo"
-    with open(shared / "demo.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (workdir / "ready").exists():
-            workdir.mkdir(exist_ok=True)
-            env = _site_env(workdir, 8000)
-            for command in (["migrate", "--no-input", "-v0"], ["load_demo"]):
-                subprocess.run(
-                    [sys.executable, "manage.py", *command],
-                    cwd=ROOT,
-                    env=env,
-                    check=True,
-                    capture_output=True,
-                )
-            (workdir / "ready").touch()
-    return workdir
+def demo_database(chromium_path, demo_site):
+    """The demo site's folder (database and media), shared with tests/home/test_demo.py."""
+    return demo_site
 
 
 @contextlib.contextmanager
