@@ -7,6 +7,8 @@ rolled-back transaction. Fixtures hand out fresh copies from the database,
 never objects an earlier test may have changed.
 """
 
+import shutil
+
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -14,7 +16,7 @@ from django.test import override_settings
 from wagtail.models import Locale, Page
 
 from demo import factories
-from tests.support import build_demo_site, port_answers
+from tests.support import build_demo_site, migrated_template, port_answers
 
 SHARED = {}  # name -> (model, pk) of the shared tree in this worker's database
 
@@ -23,6 +25,31 @@ def _build_shared_tree():
     built = factories.site_tree()
     SHARED.clear()
     SHARED.update({name: (type(obj), obj.pk) for name, obj in built.items()})
+
+
+def _on_sqlite():
+    return settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request):
+    """On SQLite the test database is a prepared copy (below): keep it as it is."""
+    return request.config.getvalue("reuse_db") or _on_sqlite()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, tmp_path_factory, worker_id
+):
+    """On SQLite, each worker's test database starts as a copy of one database
+    migrated once per run (tests.support), so `migrate` finds nothing to do."""
+    if not _on_sqlite():
+        return
+    base = tmp_path_factory.getbasetemp()
+    template = migrated_template(base if worker_id == "master" else base.parent)
+    name = base / f"test-{worker_id}.sqlite3"
+    shutil.copyfile(template, name)
+    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(name)
 
 
 @pytest.fixture(scope="session")

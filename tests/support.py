@@ -3,6 +3,7 @@ and the demo site's database that the demo test and the browser tests share."""
 
 import fcntl
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -40,6 +41,29 @@ def demo_site_env(workdir, port):
     }
 
 
+def migrated_template(shared):
+    """A SQLite database migrated once per run (below `shared`, under a lock): the
+    test databases of the xdist workers and the demo site start as copies of it,
+    instead of each running the ~240 migrations again."""
+    template = shared / "migrated.sqlite3"
+    with open(shared / "migrated.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "migrated.ready").exists():
+            subprocess.run(
+                [sys.executable, "manage.py", "migrate", "--no-input", "-v0"],
+                cwd=ROOT,
+                env={
+                    **os.environ,
+                    "DJANGO_SETTINGS_MODULE": "config.settings.test",
+                    "DATABASE_URL": f"sqlite:///{template}",
+                },
+                check=True,
+                capture_output=True,
+            )
+            (shared / "migrated.ready").touch()
+    return template
+
+
 def build_demo_site(shared):
     """A folder below `shared` with a migrated SQLite database holding the demo
     content and its media, made once per run: xdist workers share it (the first
@@ -50,6 +74,7 @@ def build_demo_site(shared):
         if not (workdir / "ready").exists():
             workdir.mkdir(exist_ok=True)
             env = demo_site_env(workdir, 8000)
+            shutil.copyfile(migrated_template(shared), workdir / "e2e.sqlite3")
             output = ""
             for command in (["migrate", "--no-input", "-v0"], ["load_demo"]):
                 result = subprocess.run(
