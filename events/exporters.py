@@ -24,9 +24,9 @@ from django.utils.text import slugify
 from events import ical
 from events.hooks import hidden_online_links
 from events.models import EventPage, Occurrence
-from events.queries import active_locale, apply_filters, date_range, in_range, visible_occurrences
+from events.queries import apply_filters, date_range, in_range, visible_occurrences
 from events.services import source_event
-from home.i18n import localized
+from home.i18n import active_locale, localized
 from home.models import Venue
 
 ICALENDAR = "text/calendar; charset=utf-8"

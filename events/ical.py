@@ -47,11 +47,8 @@ def sequences(keys):
 
 
 def location(venue):
-    """A venue as one LOCATION line: name, street, postcode and town."""
-    if venue is None:
-        return ""
-    town = " ".join(p for p in (venue.postcode, venue.city) if p)
-    return ", ".join(p for p in (venue.name, venue.street, town) if p)
+    """A venue as one LOCATION line (`Venue.location`: name and address)."""
+    return venue.location if venue is not None else ""
 
 
 def geo(venue):

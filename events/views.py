@@ -21,7 +21,6 @@ from events.hooks import EVENT_PAGE_CONTEXT, hidden_online_links
 from events.models import SPOKEN_LANGUAGES, EventType, Occurrence, OccurrenceException
 from events.queries import (
     CalendarFilterForm,
-    active_locale,
     apply_filters,
     date_range,
     for_listing,
@@ -35,7 +34,7 @@ from events.schedule import to_local
 from events.services import source_event
 from events.text import describe
 from home.filters import form_chips, query_string
-from home.i18n import localized
+from home.i18n import active_locale, localized
 from home.models import Organisation, Theme, Venue
 
 LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)

@@ -131,17 +131,7 @@ def build_message(registration, kind, extra=None):
             "event_url": url,
             "dates": dates,
             "series": settings_of(source).is_series,
-            "venue": ", ".join(
-                p
-                for p in (
-                    venue.name,
-                    venue.street,
-                    " ".join(q for q in (venue.postcode, venue.city) if q),
-                )
-                if p
-            )
-            if venue
-            else "",
+            "venue": venue.location if venue else "",
             "online_url": source.online_url if registration.is_confirmed else "",
             "manage_url": manage_url(registration, page) if kind != EmailKind.ORGANISER else "",
             "confirmation_text": settings_of(page).confirmation_text,

@@ -7,8 +7,9 @@ from django import template
 from django.utils import timezone
 
 from events.models import EventPageOrganiser, EventPageTheme, Occurrence
-from events.queries import active_locale, for_listing, localise, visible_occurrences
+from events.queries import for_listing, localise, visible_occurrences
 from events.text import short_date
+from home.i18n import active_locale
 
 register = template.Library()
 

@@ -14,7 +14,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from events.models import EventPage, EventPageOrganiser, Occurrence
-from events.queries import active_locale, for_listing, localise, visible_occurrences
+from events.queries import for_listing, localise, visible_occurrences
+from home.i18n import active_locale
 
 register = template.Library()
 

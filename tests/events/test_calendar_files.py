@@ -196,7 +196,7 @@ def test_every_calendar_file_has_the_same_header_and_zone(client, make_event, ca
     [vevent] = Calendar.from_ical(files["mail"]).walk("VEVENT")
     assert vevent.decoded("DTSTART") == first_date(workshop).start
     assert vevent["DTSTART"].params["TZID"] == "Europe/Amsterdam"
-    assert vevent["LOCATION"] == "Dorpshuis, Dorpstraat 1, 47559 Kranenburg"
+    assert vevent["LOCATION"] == "Dorpshuis, Dorpstraat 1, 47559 Kranenburg, Duitsland"
     assert "https://meet.example/geheim" in vevent["DESCRIPTION"]
     uid = str(vevent["UID"])
     assert icaljs.expand(files["mail"]) == [(uid, "2026-12-12T09:00:00.000Z")]

@@ -253,7 +253,10 @@ def test_ical_session_on_two_days_has_a_uid_per_date(client, programme):
 def test_ical_location_categories_and_cancelled_status(client, programme):
     events = by_summary(vevents(client.get(url(programme["page"], "ical"))))
     opening = events["Opening"]
-    assert str(opening["LOCATION"]) == "Grote zaal, Dorpshuis, Dorpstraat 1, 47559 Kranenburg"
+    assert (
+        str(opening["LOCATION"])
+        == "Grote zaal, Dorpshuis, Dorpstraat 1, 47559 Kranenburg, Duitsland"
+    )
     assert [str(c) for c in opening["CATEGORIES"].cats] == ["Wonen", "Lezing"]
     assert "Anke Jansen" in str(opening["DESCRIPTION"])
     assert opening["STATUS"] == "CONFIRMED"
