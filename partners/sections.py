@@ -469,6 +469,9 @@ def partner_index_context(request, index):
 # -- Editors of one partner section -----------------------------------------------------
 
 SECTION_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+# Registrations of the section's events (personal data): the group holds this
+# model permission, and it counts only where the group also has page permissions.
+REGISTRATIONS_PERMISSION = "manage_registrations"
 
 
 def editor_group_name(page):
@@ -481,12 +484,17 @@ def grant_section_to_group(group, page):
 
     Wagtail's page permissions hold for a page and everything below it, so the
     group edits the partner page and the events under it, in every language,
-    and nothing else; the registrations admin follows the same permissions.
+    and nothing else. With "Can view and manage registrations" it also sees and
+    handles the registrations of those events only (the registrations admin asks
+    for both).
     Idempotent; new language versions made later join by themselves
     (`share_section_permissions`).
     """
     group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        Permission.objects.get(
+            content_type__app_label="registration", codename=REGISTRATIONS_PERMISSION
+        ),
     )
     permissions = list(
         Permission.objects.filter(

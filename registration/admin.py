@@ -12,11 +12,23 @@
 - `privacy`: export or erase everything about one e-mail address (superusers).
 - `upcoming_panel`: the dashboard panel with upcoming dates and their fill rate.
 
-Only users who may edit the event page (Wagtail page permissions) see its
-registrations (`EventEditorPolicy`). The rules are in `registration.services`;
-every organiser action is written to the event page's history
-(`registration.history`).
+Registrations are personal data: a user sees and handles an event's
+registrations only with "Can view and manage registrations"
+(`registration.manage_registrations`, superusers have it) *and* permission to
+edit the event page (`EventEditorPolicy`), so a partner section's group, which
+holds both, sees its own events only, and Wagtail's default Editors see none.
+The rules are in `registration.services`; every organiser action, every look at
+an event's registrations and every export is written to the event page's
+history (`registration.wagtail_hooks` names them).
+
+Exports are safe to open in a spreadsheet: cells that a spreadsheet would run
+as a formula get a leading apostrophe (OWASP's CSV injection rule), the CSV
+starts with a byte-order mark (so Excel reads UTF-8) and times are local, to
+the minute.
 """
+
+from collections import Counter
+from datetime import timedelta
 
 import django_filters
 from django import forms
@@ -40,7 +52,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -51,32 +63,83 @@ from registration.forms import date_label
 from registration.models import Registration, settings_for
 
 PER_PAGE = 50
+MANAGE_PERMISSION = "registration.manage_registrations"
+# Cells starting with one of these run as formulas in a spreadsheet (OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def may_manage(user):
+    """Whether `user` may see and handle registrations at all (superusers may);
+    which events, the page permissions decide."""
+    return user.is_active and user.has_perm(MANAGE_PERMISSION)
+
+
+def may_manage_event(user, page):
+    """Whether `user` may see and handle the registrations of event `page`."""
+    return may_manage(user) and page.permissions_for_user(user).can_edit()
 
 
 def editable_event(request, page_id):
-    """The event, if the user may edit it (else 403): the source version."""
+    """The event, if the user may handle its registrations (else 403): the
+    page asked for and its source version."""
     page = get_object_or_404(EventPage, pk=page_id)
-    if not page.permissions_for_user(request.user).can_edit():
+    if not may_manage_event(request.user, page):
         raise PermissionDenied
     return page, source_event(page) or page
 
 
 def editable_events(user):
-    """Every version (language) of the events `user` may edit."""
+    """Every version (language) of the events whose registrations `user` may
+    handle: those they may edit, if they hold the registrations permission."""
+    if not may_manage(user):
+        return EventPage.objects.none()
     pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
     return EventPage.objects.filter(pk__in=pages.values("pk"))
 
 
+def spreadsheet_safe(value):
+    """A CSV cell that a spreadsheet shows as text: a leading apostrophe before
+    anything it would run as a formula (`=HYPERLINK(…)`, `+`, `-`, `@`, tab,
+    carriage return)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+# Looking at one event's registrations again within this time (paging,
+# filtering, searching) is the same look: one entry in the history.
+VIEW_LOG_WINDOW = timedelta(minutes=10)
+
+
+def log_views(user, counts):
+    """Write "registrations looked at" to the history of each event in
+    `counts` ({event page id: rows shown}), once per user and event within
+    `VIEW_LOG_WINDOW`. The log keeps numbers, never a name or an address."""
+    if not counts:
+        return
+    recent = set(
+        PageLogEntry.objects.filter(
+            action="registration.view",
+            user=user,
+            page_id__in=counts,
+            timestamp__gte=timezone.now() - VIEW_LOG_WINDOW,
+        ).values_list("page_id", flat=True)
+    )
+    for page in Page.objects.filter(pk__in=set(counts) - recent).specific():
+        log(page, "registration.view", user=user, data={"count": counts[page.pk]})
+
+
 class EventEditorPolicy(BasePermissionPolicy):
-    """Registrations belong to events: whoever may edit an event page may see
-    and handle its registrations, in every language; nobody edits or deletes
-    them as plain objects (the organiser's actions go through the services)."""
+    """Registrations belong to events: whoever holds the registrations
+    permission and may edit an event page sees and handles its registrations,
+    in every language; nobody edits or deletes them as plain objects (the
+    organiser's actions go through the services)."""
 
     def __init__(self):
         super().__init__(Registration)
 
     def user_has_permission(self, user, action):
-        if action != "view" or not user.is_active:
+        if action != "view" or not may_manage(user):
             return False
         return user.is_superuser or editable_events(user).exists()
 
@@ -84,7 +147,7 @@ class EventEditorPolicy(BasePermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
     def instances_user_has_permission_for(self, user, action):
-        if action != "view" or not user.is_active:
+        if action != "view" or not may_manage(user):
             return Registration.objects.none()
         if user.is_superuser:
             return Registration.objects.all()
@@ -210,6 +273,50 @@ class RegistrationIndexView(IndexView):
             ActionsColumn(),
         ]
 
+    custom_field_preprocess = {
+        # Local time to the minute: as people read it, and sortable.
+        "created_at": {
+            IndexView.FORMAT_CSV: lambda value: value.strftime("%Y-%m-%d %H:%M"),
+        },
+    }
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV:
+            return spreadsheet_safe(value)
+        # The xlsx writer stores every text as text, never as a formula.
+        return value
+
+    def stream_csv(self, queryset):
+        # A byte-order mark, so that Excel reads the file as UTF-8 ("Jürgen").
+        yield "\ufeff".encode()
+        yield from super().stream_csv(queryset)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        per_event = dict(
+            queryset.order_by()
+            .values_list("occurrence__event")
+            .annotate(n=Count("pk"))
+            .values_list("occurrence__event", "n")
+        )
+        for page in Page.objects.filter(pk__in=per_event).specific():
+            log(
+                page,
+                "registration.export",
+                user=self.request.user,
+                data={"count": per_event[page.pk], "format": spreadsheet_format},
+            )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def render_to_response(self, context, **response_kwargs):
+        if not self.is_export:
+            shown = Counter(item.occurrence.event_id for item in context["object_list"])
+            if self.chosen_event is not None:
+                # An event without registrations yet is looked at too.
+                shown.setdefault(self.chosen_event.pk, 0)
+            log_views(self.request.user, shown)
+        return super().render_to_response(context, **response_kwargs)
+
     def get_base_queryset(self):
         return self.permission_policy.instances_user_has_permission_for(
             self.request.user, "view"
@@ -238,6 +345,13 @@ class RegistrationIndexView(IndexView):
         return self.cleaned_filter("event")
 
     @cached_property
+    def chosen_event(self):
+        """The source version of the chosen event (registrations belong to it)."""
+        if self.chosen_page is None:
+            return None
+        return source_event(self.chosen_page) or self.chosen_page
+
+    @cached_property
     def chosen_date(self):
         return self.cleaned_filter("date") if self.chosen_page is not None else None
 
@@ -261,7 +375,9 @@ class RegistrationIndexView(IndexView):
             "email": item.email,
             "answers_text": "; ".join(f"{a['label']}: {a['value']}" for a in item.answers),
             "language": item.language,
-            "created_at": timezone.localtime(item.created_at).replace(tzinfo=None),
+            "created_at": timezone.localtime(item.created_at).replace(
+                second=0, microsecond=0, tzinfo=None
+            ),
             "attended": _("yes") if item.attended_at else "",
         }
 
@@ -269,12 +385,13 @@ class RegistrationIndexView(IndexView):
         context = super().get_context_data(*args, **kwargs)
         context["can_erase"] = self.request.user.is_superuser
         if self.chosen_page is not None:
-            context.update(self.event_context(self.chosen_page, self.chosen_date))
+            context.update(
+                self.event_context(self.chosen_page, self.chosen_event, self.chosen_date)
+            )
         return context
 
-    def event_context(self, page, chosen):
+    def event_context(self, page, event, chosen):
         """The chosen event's counts and the organiser's forms."""
-        event = source_event(page) or page
         scope = Registration.objects.filter(event_key=event.translation_key)
         if chosen is not None:
             scope = scope.filter(occurrence=chosen)
@@ -334,10 +451,13 @@ class RegistrationViewSet(ModelViewSet):
         pass  # no edit view to link to
 
     def get_permissions_to_register(self):
-        # Access follows the event pages' permissions, not model permissions.
+        # Only "Can view and manage registrations" in the group editor: the
+        # rest (which events) follows the page permissions, and registrations
+        # are never added, changed or deleted as plain objects.
         from django.contrib.auth.models import Permission
 
-        return Permission.objects.none()
+        app_label, codename = MANAGE_PERMISSION.split(".")
+        return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
 
 
 def list_url(page_id, **params):
@@ -519,6 +639,8 @@ def check_in(request, page_id, occurrence_id):
     rows = Registration.objects.filter(
         occurrence=occurrence, status=Registration.Status.CONFIRMED
     ).order_by("name", "pk")
+    totals = services.counts(rows)
+    log_views(request.user, {event.pk: totals["confirmed"]})
     return TemplateResponse(
         request,
         "registration/admin/check_in.html",
@@ -527,7 +649,7 @@ def check_in(request, page_id, occurrence_id):
             "header_title": _("Check-in: %(title)s") % {"title": page.title},
             "date_label": date_label(occurrence),
             "rows": rows,
-            "totals": services.counts(rows),
+            "totals": totals,
         },
     )
 
@@ -627,9 +749,4 @@ class UpcomingPanel(Component):
         return {"rows": rows}
 
     def _editable_ids(self):
-        from wagtail.permission_policies.pages import PagePermissionPolicy
-
-        policy = PagePermissionPolicy()
-        return policy.instances_user_has_any_permission_for(self.request.user, ["change"]).values(
-            "pk"
-        )
+        return editable_events(self.request.user).values("pk")

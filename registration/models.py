@@ -24,6 +24,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
@@ -281,6 +282,9 @@ class Registration(models.Model):
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
         ordering = ["created_at", "pk"]
+        # Personal data: its own permission, given together with page
+        # permissions (registration.admin). Stored in English, shown translated.
+        permissions = [("manage_registrations", gettext_noop("Can view and manage registrations"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["occurrence", "email_key"],

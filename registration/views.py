@@ -222,6 +222,11 @@ def manage(request, page, token):
             "places_form": places_form,
             "can_change": registration.is_active and not ended and rules.max_places > 1,
             "can_cancel": registration.is_active and not ended,
+            # The e-mail's "leave the waiting list" link asks first (a mail
+            # scanner opening the link must not take anyone off the list).
+            "confirm_leave": request.GET.get("leave") == "1"
+            and registration.is_waiting
+            and not ended,
             "online_url": event.online_url if registration.is_confirmed else "",
             "notice": notice if notice in {"cancelled", "changed"} else "",
             "error": error,

@@ -32,7 +32,7 @@ class RegistrationsButton(PageMenuItem):
         return admin.list_url(self.page.pk)
 
     def is_shown(self, user):
-        return self.page.permissions_for_user(user).can_edit()
+        return admin.may_manage_event(user, self.page)
 
 
 @hooks.register("register_page_listing_more_buttons")
@@ -49,7 +49,8 @@ def registrations_header_button(page, user, view_name, next_url=None):
 
 @hooks.register("construct_homepage_panels")
 def add_registrations_panel(request, panels):
-    panels.append(admin.UpcomingPanel(request))
+    if admin.may_manage(request.user):
+        panels.append(admin.UpcomingPanel(request))
 
 
 @hooks.register(EVENT_PAGE_CONTEXT)
@@ -123,6 +124,25 @@ def register_log_actions(actions):
             return gettext("Message to %(count)s people registered for %(date)s") % {
                 "count": log_entry.data.get("count"),
                 "date": _day(log_entry),
+            }
+
+    @actions.register_action("registration.view")
+    class View(LogFormatter):
+        label = gettext_lazy("Look at the registrations")
+
+        def format_message(self, log_entry):
+            return gettext("Registrations looked at (%(count)s shown)") % {
+                "count": log_entry.data.get("count")
+            }
+
+    @actions.register_action("registration.export")
+    class Export(LogFormatter):
+        label = gettext_lazy("Export the registrations")
+
+        def format_message(self, log_entry):
+            return gettext("%(count)s registrations exported (%(format)s)") % {
+                "count": log_entry.data.get("count"),
+                "format": str(log_entry.data.get("format", "")).upper(),
             }
 
     @actions.register_action("registration.erase")

@@ -71,8 +71,9 @@ def actions(event):
 
 
 def rows_of(response):
-    body = b"".join(response.streaming_content).decode()
-    return list(csv.DictReader(io.StringIO(body)))
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs
+    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
 
 
 def logged(event, action):
@@ -135,7 +136,8 @@ def test_list_costs_the_same_queries_for_few_and_many_registrations(admin, event
         sign_up(date, n)
     with CaptureQueriesContext(connection) as many:
         admin.get(url(event))
-    assert len(many) == len(few) <= 14
+    # 15: one of them asks whether this look is already in the event's history.
+    assert len(many) == len(few) <= 15
 
 
 def test_export_as_csv_and_xlsx(admin, make_event, event, date):
@@ -282,6 +284,9 @@ def test_editors_of_other_sections_see_no_registrations(client, django_user_mode
     assert Registration.objects.get().is_confirmed
     assert "Excursie" not in client.get("/admin/").content.decode()
     GroupPagePermission.objects.create(group=group, page=event, permission_type="change")
+    # Editing the page is not enough: registrations are behind their own permission.
+    assert refused(url(event))
+    group.permissions.add(Permission.objects.get(codename="manage_registrations"))
     assert "Bezoeker 1" in client.get(url(event)).content.decode()
     assert refused("/admin/registrations/privacy/")
 
