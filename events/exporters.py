@@ -10,7 +10,8 @@ the festival's `ProgrammeExporter`). A route serves an exporter with
 
 Conditional GET: an exporter that knows when its data last changed
 (`last_change()`) gets an ETag and Last-Modified from that time, a 304 for a
-client that has it already, and `Cache-Control: public` — so calendar apps
+client that has it already, and `Cache-Control: public` (`home.conditional`,
+which the knowledge-base feeds use too) — so calendar apps
 and feed readers can poll every few minutes at the cost of one small query.
 The file's own DTSTAMP is that time too (`stamp`), so the body stays the same
 until something changes.

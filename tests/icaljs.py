@@ -28,7 +28,7 @@ def library():
     """The path of ical.js's module, installing it the first time."""
     node, npm = shutil.which("node"), shutil.which("npm")
     if not node or not npm:
-        pytest.skip("node and npm are needed to check .ics files with ical.js")
+        pytest.skip("node and npm are needed to check .ics files with ical.js and node-ical")
     FOLDER.mkdir(exist_ok=True)
     with open(FOLDER / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # parallel test workers install once
