@@ -8,6 +8,14 @@ the festival's `ProgrammeExporter`). A route serves an exporter with
 `export_view(ExporterClass)`, or a view builds the response with
 `response(exporter)`: the HTTP headers are written in that one place.
 
+Conditional GET: an exporter that knows when its data last changed
+(`last_change()`) gets an ETag and Last-Modified from that time, a 304 for a
+client that has it already, and `Cache-Control: public` (`home.conditional`,
+which the knowledge-base feeds use too) — so calendar apps
+and feed readers can poll every few minutes at the cost of one small query.
+The file's own DTSTAMP is that time too (`stamp`), so the body stays the same
+until something changes.
+
 The exporters of the calendar (`CalendarFeed`) and of one event (`EventICal`)
 are here; the festival's are in `festival.exports`.
 """
@@ -16,20 +24,56 @@ from datetime import timedelta
 from functools import cached_property
 from urllib.parse import urlsplit
 
-from django.db.models import Subquery
+from django.conf import settings
+from django.db.models import Count, Max, Subquery
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from events import ical
 from events.hooks import hidden_online_links
-from events.models import EventPage, Occurrence
+from events.models import EventPage, EventSchedule, Occurrence
 from events.queries import apply_filters, date_range, in_range, visible_occurrences
+from events.schedule import site_zone
 from events.services import source_event
+from home import conditional
 from home.i18n import active_locale, localized
 from home.models import Venue
 
 ICALENDAR = "text/calendar; charset=utf-8"
+
+
+def webcal(url):
+    """A `webcal://` address of a feed at the site's configured address: calendar
+    apps open it as a subscription rather than a one-off import."""
+    if not url:
+        return ""
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    address = urlsplit(url)
+    query = f"?{address.query}" if address.query else ""
+    return f"webcal://{address.netloc or base.netloc}{address.path}{query}"
+
+
+def events_last_change(*pages):
+    """When any event's dates or text last changed, and how many events have
+    schedules (so a deleted event changes the ETag too): one query.
+
+    `EventSchedule` is saved whenever an event is published or unpublished in
+    any language and whenever its dates are regenerated. `pages` (e.g. the
+    calendar or festival page itself) count with their `last_published_at`."""
+    row = EventSchedule.objects.aggregate(changed=Max("updated_at"), count=Count("pk"))
+    times = [row["changed"], *(getattr(p, "last_published_at", None) for p in pages)]
+    times = [t for t in times if t is not None]
+    return (max(times) if times else None), row["count"]
+
+
+def start_of_day(now):
+    """00:00 today in the site's zone: feeds whose window moves with the day
+    change then, even when no data did."""
+    local = now.astimezone(site_zone())
+    return local.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 class Exporter:
@@ -56,8 +100,28 @@ class Exporter:
 
     @cached_property
     def host(self):
-        """The host in UIDs: the same in every file of the site."""
-        return urlsplit(self.request.build_absolute_uri("/")).hostname or "localhost"
+        """The host in UIDs: the site's configured address, whatever Host the
+        request came with, so every file names an event alike."""
+        return ical.site_host()
+
+    def last_change(self):
+        """(time the data last changed, anything else the file depends on), or
+        None when the exporter cannot tell (then no conditional GET)."""
+        return None
+
+    @cached_property
+    def version(self):
+        """The file's `home.conditional.Version`, from `last_change()`, or None."""
+        found = self.last_change()
+        if found is None:
+            return None
+        changed, *depends_on = found
+        return conditional.version(self.request, changed, *depends_on)
+
+    @property
+    def stamp(self):
+        """DTSTAMP of the file: when its data last changed, else now."""
+        return self.version.changed if self.version else self.now
 
     def absolute(self, url):
         return self.request.build_absolute_uri(url) if url else ""
@@ -74,7 +138,12 @@ class Exporter:
 
 
 def response(exporter):
-    """The HTTP response for an exporter, with its Content-Type and Content-Disposition."""
+    """The HTTP response for an exporter, with its Content-Type and
+    Content-Disposition, and a 304 when the client has the current version."""
+    return conditional.conditional(exporter.request, exporter.version, lambda: _build(exporter))
+
+
+def _build(exporter):
     result = HttpResponse(exporter.get_data(), content_type=exporter.content_type)
     result["Content-Disposition"] = f'{exporter.disposition}; filename="{exporter.filename}"'
     if not exporter.public:
@@ -138,12 +207,41 @@ class CalendarFeed(Exporter):
     content_type = ICALENDAR
     extension = "ics"
 
-    def __init__(self, request, page, cleaned=None):
+    def __init__(self, request, page, cleaned=None, chips=()):
         super().__init__(request, page)
         self.cleaned = cleaned or {}
+        self.chips = list(chips)
 
     def get_file_stem(self):
         return slugify(self.page.title) or self.identifier
+
+    def last_change(self):
+        changed, count = events_last_change(self.page)
+        return changed and max(changed, start_of_day(self.now)), count
+
+    def _chosen(self):
+        """The filter as a visitor reads it: "Thema: Wonen, Vanaf: 1 december 2026"."""
+        shown = []
+        for chip in self.chips:
+            value = chip.value
+            for cleaned in self.cleaned.values():
+                if hasattr(cleaned, "isoformat") and cleaned.isoformat() == value:
+                    value = date_format(cleaned)
+            shown.append(f"{chip.label}: {value}")
+        return ", ".join(shown)
+
+    def calendar_name(self):
+        chosen = self._chosen()
+        return f"{self.page.title} — {chosen}" if chosen else self.page.title
+
+    def calendar_description(self):
+        chosen = self._chosen()
+        if chosen:
+            return _("Events in “%(calendar)s” with %(filters)s") % {
+                "calendar": self.page.title,
+                "filters": chosen,
+            }
+        return _("All events in “%(calendar)s”") % {"calendar": self.page.title}
 
     def events(self):
         period = date_range(self.cleaned, self.now)
@@ -159,7 +257,13 @@ class CalendarFeed(Exporter):
 
     def get_data(self):
         items = series_items(self.request, self.events(), self.locale)
-        return ical.build_calendar(items, self.host, name=self.page.title, now=self.now)
+        return ical.build_calendar(
+            items,
+            self.host,
+            name=self.calendar_name(),
+            description=self.calendar_description(),
+            now=self.stamp,
+        )
 
 
 class EventICal(Exporter):
@@ -173,6 +277,9 @@ class EventICal(Exporter):
     def get_file_stem(self):
         return self.page.slug
 
+    def last_change(self):
+        return events_last_change(self.page)
+
     def get_data(self):
         event = source_event(self.page)
         if event is None or not event.live:
@@ -181,4 +288,10 @@ class EventICal(Exporter):
         [item] = series_items(self.request, [event], self.locale)
         item.page = self.page
         item.url = self.page.get_full_url(self.request)
-        return ical.build_calendar([item], self.host, name=self.page.title, now=self.now)
+        return ical.build_calendar(
+            [item],
+            self.host,
+            name=self.page.title,
+            description=self.page.intro or None,
+            now=self.stamp,
+        )

@@ -63,14 +63,14 @@ def _by_day(rows):
 
 def _calendar_context(request, index, form, cleaned, locale):
     feed_query = query_string(cleaned)
+    feed_url = index.url + index.reverse_subpage("feed") + (f"?{feed_query}" if feed_query else "")
     return {
         "page": index,
         "form": form,
         "filters": cleaned,
         "active_filters": _active_filters(form, cleaned),
-        "feed_url": index.url
-        + index.reverse_subpage("feed")
-        + (f"?{feed_query}" if feed_query else ""),
+        "feed_url": feed_url,
+        "feed_webcal_url": exporters.webcal(feed_url),
         "list_url": index.url,
         "archive_url": index.url + index.reverse_subpage("archive"),
         "month_url": _month_url(index, to_local(timezone.now()).date(), cleaned),
@@ -193,8 +193,9 @@ def calendar_month(request, index, year, month):
 
 def calendar_feed(request, index):
     """The calendar, or any filtered view of it, as a subscribable iCal feed."""
-    _form, cleaned = _filters(request, active_locale(request))
-    return exporters.response(exporters.CalendarFeed(request, index, cleaned))
+    form, cleaned = _filters(request, active_locale(request))
+    chips = _active_filters(form, cleaned)
+    return exporters.response(exporters.CalendarFeed(request, index, cleaned, chips))
 
 
 def event_ical(request, page):
@@ -297,6 +298,7 @@ def event_detail(request, page, *, status=200, **extra):
         image_url,
         online_link_hidden=online_link_hidden,
     )
+    ical_url = page.url + page.reverse_subpage("ical") if page.url else ""
     context = {
         "page": page,
         "self": page,
@@ -312,7 +314,8 @@ def event_detail(request, page, *, status=200, **extra):
         "organisers": organisers,
         "event_type": event_type,
         "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in page.language_codes],
-        "ical_url": page.url + page.reverse_subpage("ical") if page.url else "",
+        "ical_url": ical_url,
+        "ical_webcal_url": exporters.webcal(ical_url),
         "jsonld": jsonld.dumps(data if len(data) != 1 else data[0]),
         "calendar_url": page.get_parent().url,
         "is_series": is_series,

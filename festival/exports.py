@@ -43,7 +43,7 @@ from django.utils.translation import pgettext
 from wagtail.models import Locale
 
 from events import ical
-from events.exporters import ICALENDAR, Exporter
+from events.exporters import ICALENDAR, Exporter, events_last_change
 from events.schedule import site_zone, to_aware
 from festival import programme
 from festival.links import festival_urls, partner_url
@@ -185,10 +185,18 @@ class ProgrammeICal(ProgrammeExporter):
     def chosen(self):
         return self.sessions
 
+    def last_change(self):
+        return events_last_change(self.page)
+
     def get_data(self):
         sessions = self.chosen()
         sequences = ical.sequences({s.occurrence.event_key for s in sessions})
-        calendar = ical.CalendarFile(self.calendar_name(), feed=self.feed, now=self.now)
+        calendar = ical.CalendarFile(
+            self.calendar_name(),
+            description=self.page.intro or None,
+            feed=self.feed,
+            now=self.stamp,
+        )
         for session in sessions:
             calendar.add(
                 **session_vevent(

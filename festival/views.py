@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
+from events.exporters import webcal
 from events.schedule import to_local
 from festival import programme
 from festival.links import day_url, festival_urls, partner_url
@@ -131,6 +132,7 @@ def overview(request, page):
     # Absolute, so a printed page shows where to find the files.
     for name in ("ical", "json", "frab"):
         context["urls"][name] = request.build_absolute_uri(context["urls"][name])
+    context["urls"]["webcal"] = webcal(context["urls"]["ical"])
     return render(request, "festival/festival_page.html", context)
 
 

@@ -19,7 +19,8 @@ from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from django.utils.cache import has_vary_header
+from django.utils.cache import get_conditional_response, has_vary_header
+from django.utils.http import parse_http_date_safe
 from wagtail.signals import page_published, page_unpublished
 
 GENERATION_KEY = "page-cache:generation"
@@ -106,7 +107,14 @@ class PageCacheMiddleware:
         response = cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
-            return response
+            # A client that has this version already (calendar apps and feed
+            # readers send If-None-Match / If-Modified-Since) gets a 304.
+            return get_conditional_response(
+                request,
+                etag=response.get("ETag"),
+                last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+                response=response,
+            )
         response = self.get_response(request)
         if hasattr(response, "render") and callable(response.render):
             response.render()

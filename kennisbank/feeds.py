@@ -9,6 +9,7 @@ feed reader never gets Dutch items.
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -20,6 +21,18 @@ from home.site_text import site_text_for
 from kennisbank.models import ArticleTheme
 
 FEED_SIZE = 20
+
+
+def last_change(index):
+    """(when an article of the knowledge base was last published, how many are
+    live, when the index page was): one query. Unpublishing changes the count."""
+    from kennisbank.models import ArticlePage
+
+    row = ArticlePage.objects.child_of(index).aggregate(
+        changed=Max("last_published_at"), live=Count("pk", filter=Q(live=True))
+    )
+    times = [t for t in (row["changed"], index.last_published_at) if t is not None]
+    return (max(times) if times else None), row["live"]
 
 
 class ArticleFeed(Feed):

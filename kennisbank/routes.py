@@ -1,13 +1,20 @@
 """The sub-pages of the knowledge base and the directory, attached at start-up:
 theme landing pages, RSS feeds and an address per organisation."""
 
+from home import conditional
 from home.routing import page_re_route, page_route
 from kennisbank import feeds, views
 from kennisbank.models import KennisbankIndexPage, OrganisationDirectoryPage
 
 
 def article_feed(request, index, slug=None):
-    return feeds.ArticleFeed()(request, index_page=index, theme_slug=slug)
+    """The feed, or 304 for a reader that has the current one (see `home.conditional`)."""
+    changed, *depends_on = feeds.last_change(index)
+    return conditional.conditional(
+        request,
+        conditional.version(request, changed, *depends_on),
+        lambda: feeds.ArticleFeed()(request, index_page=index, theme_slug=slug),
+    )
 
 
 KennisbankIndexPage.attach_routes(

@@ -7,8 +7,6 @@ date's `.ics` attached for confirmed registrations); the online meeting link is
 only ever put in e-mails to confirmed registrants.
 """
 
-from urllib.parse import urlsplit
-
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -55,10 +53,6 @@ def _subject(kind, title, extra):
     return subjects[kind] % {"title": title}
 
 
-def host():
-    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
-
-
 def dates_of(registration):
     """The dates a registration covers: its date, or every date of the series."""
     if settings_of(registration.occurrence.event).is_series:
@@ -79,7 +73,7 @@ def ics_for(registration, page, url):
     for occurrence in dates_of(registration):
         stamp = occurrence.original_start.strftime("%Y%m%dT%H%M%SZ")
         calendar.add(
-            uid=f"{registration.event_key}-{stamp}-registration@{host()}",
+            uid=f"{registration.event_key}-{stamp}-registration@{ical.site_host()}",
             summary=page.title,
             start=occurrence.start,
             end=occurrence.end,

@@ -1,8 +1,8 @@
 """ical.js, the iCalendar parser of Thunderbird and many web calendars, as a
 real client for our .ics files.
 
-`expand(ics)` installs ical.js 2 with npm into `tests/.node/` (git-ignored; once
-per checkout) and returns the dates a calendar app would show: every series
+`expand(ics)` installs ical.js 2 (and node-ical, for `tests.calendar_clients`)
+with npm into `tests/.node/` (git-ignored; once per checkout) and returns the dates a calendar app would show: every series
 expanded with its exceptions, cancelled dates left out. Tests that use it are
 skipped when node or npm is missing, or when ical.js cannot be installed
 (no network on the first run).
@@ -20,28 +20,29 @@ ROOT = Path(__file__).resolve().parent
 FOLDER = ROOT / ".node"
 LIBRARY = FOLDER / "node_modules" / "ical.js" / "dist" / "ical.js"
 SCRIPT = ROOT / "events" / "icaljs_expand.mjs"
-PACKAGE = "ical.js@2"
+NODE_ICAL = FOLDER / "node_modules" / "node-ical"
+PACKAGES = ("ical.js@2", "node-ical@0.27.2")
 
 
 def library():
     """The path of ical.js's module, installing it the first time."""
     node, npm = shutil.which("node"), shutil.which("npm")
     if not node or not npm:
-        pytest.skip("node and npm are needed to check .ics files with ical.js")
+        pytest.skip("node and npm are needed to check .ics files with ical.js and node-ical")
     FOLDER.mkdir(exist_ok=True)
     with open(FOLDER / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # parallel test workers install once
-        if not LIBRARY.exists():
+        if not LIBRARY.exists() or not NODE_ICAL.exists():
             result = subprocess.run(
                 [npm, "install", "--prefix", str(FOLDER), "--no-save", "--no-audit", "--no-fund"]
-                + ["--loglevel=error", PACKAGE],
+                + ["--loglevel=error", *PACKAGES],
                 capture_output=True,
                 text=True,
                 timeout=300,
                 check=False,
             )
             if result.returncode != 0 or not LIBRARY.exists():
-                pytest.skip(f"could not install {PACKAGE}: {result.stderr.strip()[-300:]}")
+                pytest.skip(f"could not install {PACKAGES}: {result.stderr.strip()[-300:]}")
     return LIBRARY
 
 

@@ -4,18 +4,20 @@ takes as EXDATEs, and the file attached to a registration's confirmation.
 
 Each file is parsed back with the `icalendar` library and, as a real calendar
 client would read it, with ical.js (`tests.icaljs`): the dates ical.js shows
-must be the dates we show (the non-cancelled `Occurrence`s)."""
+must be the dates we show (the non-cancelled `Occurrence`s). Four clients
+reading every kind of file: `test_calendar_clients.py`."""
 
 from datetime import UTC, date, time, timedelta
 
 import pytest
 from django.test import RequestFactory
 from django.utils import timezone
+from django.utils.http import http_date
 from icalendar import Calendar
 
 from events import ical
 from events.exporters import Exporter, response
-from events.models import Occurrence, OccurrenceException
+from events.models import EventPageTheme, Occurrence, OccurrenceException
 from festival.models import FestivalPage
 from registration import emails
 from tests import icaljs
@@ -97,12 +99,13 @@ def test_a_moved_single_event_has_its_new_date_as_start(client, make_event):
     assert [start for _uid, start in shown_dates(event)] == ["2026-12-07T13:00:00.000Z"]
 
 
-def test_a_series_past_90_exception_dates_keeps_every_exception(
+def test_a_series_past_90_exception_dates_is_split_in_parts(
     client, make_event, django_assert_max_num_queries
 ):
-    """120 daily dates in winter (no DST switch, see the xfail below), 95 of
-    them excluded in the rule, one cancelled and one moved as exceptions: 90
-    EXDATEs, the other 5 excluded dates as cancelled instances."""
+    """120 daily dates in winter, 95 of them excluded in the rule, one
+    cancelled and one moved as exceptions: 96 exclusions are more than Google
+    takes in one series, so the series goes out in two parts, each with at
+    most 90 EXDATEs and none flagged only as cancelled."""
     start = local(2026, 11, 25, 9, 0)
     excluded = [start + timedelta(days=n) for n in range(2, 97)]
     rule = "RRULE:FREQ=DAILY;COUNT=120\n" + "\n".join(
@@ -124,29 +127,26 @@ def test_a_series_past_90_exception_dates_keeps_every_exception(
     with django_assert_max_num_queries(16):
         content = client.get("/nl/agenda/dagelijks/ical/").content
     events = Calendar.from_ical(content).walk("VEVENT")
-    [series] = [e for e in events if "RECURRENCE-ID" not in e]
-    exdates = [d.dt for line in series["EXDATE"] for d in line.dts]
-    assert len(exdates) == ical.MAX_EXDATES
-    instances = {e.decoded("RECURRENCE-ID"): e for e in events if "RECURRENCE-ID" in e}
-    assert {e["UID"] for e in instances.values()} == {series["UID"]}
-    cancelled = {d for d, e in instances.items() if e["STATUS"] == "CANCELLED"}
-    assert set(exdates) | cancelled == {*excluded, local(2027, 3, 5, 9, 0)}
-    assert not set(exdates) & cancelled
-    moved = instances[local(2027, 3, 10, 9, 0)]
-    assert moved["STATUS"] == "CONFIRMED"
+    first, second = [e for e in events if "RECURRENCE-ID" not in e]
+    assert first["UID"] == f"{event.translation_key}@testserver"
+    assert second["UID"] == f"{event.translation_key}-2@testserver"
+    assert "STATUS:CANCELLED" not in content.decode()
+    first_ex = [d.dt for d in first["EXDATE"].dts]
+    assert first_ex == excluded[:90]
+    # The first part ends at its last exclusion; the second starts at the next
+    # date that is not excluded (the 5 excluded dates between need no EXDATE).
+    assert first["RRULE"]["UNTIL"] == [excluded[89].astimezone(UTC)]
+    assert second.decoded("DTSTART") == local(2027, 3, 2, 9, 0)
+    assert [d.dt for d in second["EXDATE"].dts] == [local(2027, 3, 5, 9, 0)]
+    [moved] = [e for e in events if "RECURRENCE-ID" in e]
+    assert moved["UID"] == second["UID"]
+    assert moved.decoded("RECURRENCE-ID") == local(2027, 3, 10, 9, 0)
     assert moved.decoded("DTSTART") == local(2027, 3, 10, 14, 0)
-    assert len(instances) == 5 + 1 + 1
     shown = icaljs.expand(content)
-    assert shown == shown_dates(event)
+    assert sorted(s for _uid, s in shown) == [s for _uid, s in shown_dates(event)]
     assert len(shown) == 120 - 95 - 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ical.js reads the VTIMEZONE that icalendar's add_missing_timezones "
-    "writes as CET all year: summer dates come out an hour late (the VTIMEZONE "
-    "is fixed in its own issue)",
-)
 def test_a_summer_date_is_shown_at_its_time_by_ical_js(client, make_event):
     event = make_event(
         title="Zomer", slug="zomer", start=local(2027, 7, 3, 10, 0), end=local(2027, 7, 3, 12, 0)
@@ -232,3 +232,90 @@ def test_the_response_is_built_from_the_exporters_attributes():
     assert exported["Access-Control-Allow-Origin"] == "*"
     plain = response(PublicProgramme(RequestFactory().get("/"), page))
     assert "X-Robots-Tag" not in plain and "Access-Control-Allow-Origin" not in plain
+
+
+def test_a_feed_is_cheap_to_poll(client, make_event, monkeypatch, django_assert_max_num_queries):
+    """ETag and Last-Modified from the data's last change, 304 for a client that
+    has it, the same body (DTSTAMP = last change) until something changes."""
+    event = make_event(title="Buurtfeest", slug="buurtfeest")
+    first = client.get("/nl/agenda/ical/")
+    again = client.get("/nl/agenda/ical/")
+    assert first.content == again.content and first["ETag"] == again["ETag"]
+    assert first["Cache-Control"] == "public, max-age=900"
+    [vevent] = Calendar.from_ical(first.content).walk("VEVENT")
+    stamp = vevent.decoded("DTSTAMP")
+    assert first["Last-Modified"] == http_date(stamp.timestamp())
+    assert stamp <= NOW
+    # Finding the page takes the queries it takes for any page; then one for
+    # the last change, and no feed is built.
+    with django_assert_max_num_queries(10):
+        cached = client.get("/nl/agenda/ical/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert cached.status_code == 304 and cached.content == b""
+    assert cached["ETag"] == first["ETag"]
+    since = client.get("/nl/agenda/ical/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+    # Other languages and filters are other files.
+    other = client.get("/de/veranstaltungen/ical/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert other.status_code == 200 and other["ETag"] != first["ETag"]
+    # A change (here: an editor publishes a new title) makes a new version.
+    event.title = "Straatfeest"
+    later = NOW + timedelta(minutes=5)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    event.save_revision().publish()
+    changed = client.get("/nl/agenda/ical/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
+    assert b"SUMMARY:Straatfeest" in changed.content
+    single = client.get("/nl/agenda/buurtfeest/ical/")
+    assert (
+        client.get("/nl/agenda/buurtfeest/ical/", HTTP_IF_NONE_MATCH=single["ETag"]).status_code
+        == 304
+    )
+
+
+def test_a_feed_says_what_it_holds_and_who_publishes_it(client, make_event, theme, settings):
+    settings.DEFAULT_FROM_EMAIL = "Samen Verder <agenda@samenverder.example>"
+    event = make_event(title="Moestuin", slug="moestuin", publish=False)
+    event.theme_links.add(EventPageTheme(theme=theme))
+    event.save_revision().publish()
+    names = {}
+    for language, path in (("nl", "/nl/agenda/ical/"), ("de", "/de/veranstaltungen/ical/")):
+        content = client.get(f"{path}?theme={theme.slug}").content
+        calendar = Calendar.from_ical(content)
+        names[language] = (str(calendar["X-WR-CALNAME"]), str(calendar["X-WR-CALDESC"]))
+        assert calendar["NAME"] == calendar["X-WR-CALNAME"]
+        assert str(calendar["REFRESH-INTERVAL"].to_ical(), "ascii") == "PT6H"
+        assert calendar["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
+        assert b"X-PUBLISHED-TTL:PT6H" in content
+        [vevent] = calendar.walk("VEVENT")
+        assert vevent["ORGANIZER"] == "mailto:agenda@samenverder.example"
+        assert vevent["ORGANIZER"].params["CN"] == "Samen Verder"
+    title_nl, title_de = calendar_titles(client)
+    assert names["nl"][0] == f"{title_nl} — Thema: Lokaal voedsel"
+    assert names["de"][0] == f"{title_de} — Thema: Lokale Lebensmittel"
+    assert "Lokaal voedsel" in names["nl"][1] and names["nl"][1].startswith("Evenementen in")
+    assert names["de"][1].startswith("Veranstaltungen in")
+    plain = Calendar.from_ical(client.get("/nl/agenda/ical/").content)
+    assert str(plain["X-WR-CALNAME"]) == title_nl
+
+
+def calendar_titles(client):
+    titles = []
+    for path in ("/nl/agenda/ical/", "/de/veranstaltungen/ical/"):
+        titles.append(str(Calendar.from_ical(client.get(path).content)["X-WR-CALNAME"]))
+    return titles
+
+
+def test_subscribe_links_are_webcal_addresses(client, make_event, theme, calendar):
+    make_event(title="Moestuin", slug="moestuin")
+    festival = add_festival(calendar.get_parent(), "festival")
+    add_session(festival, "Opening", local(2026, 12, 12, 10, 0), 45)
+    pages = {
+        "/nl/agenda/": "webcal://testserver/nl/agenda/ical/",
+        f"/nl/agenda/?theme={theme.slug}": f"webcal://testserver/nl/agenda/ical/?theme={theme.slug}",
+        "/de/veranstaltungen/": "webcal://testserver/de/veranstaltungen/ical/",
+        "/nl/agenda/moestuin/": "webcal://testserver/nl/agenda/moestuin/ical/",
+        "/nl/festival/": "webcal://testserver/nl/festival/ical/",
+    }
+    for path, link in pages.items():
+        html = client.get(path).content.decode()
+        assert f'href="{link}"' in html, path

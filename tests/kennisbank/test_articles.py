@@ -125,6 +125,21 @@ def test_feed_per_language_lists_only_that_languages_articles(client, make_artic
     assert items("/nl/kennisbank/thema/financiering/feed/")[1] == []
 
 
+def test_feeds_answer_conditional_requests_until_an_article_changes(client, make_article):
+    make_article(title="Dorpshuis", themes=["wonen"])
+    first = client.get("/nl/kennisbank/feed/")
+    assert first["Cache-Control"] == "public, max-age=900" and first["Last-Modified"]
+    cached = client.get("/nl/kennisbank/feed/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert cached.status_code == 304 and cached["ETag"] == first["ETag"]
+    since = client.get("/nl/kennisbank/feed/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+    theme = client.get("/nl/kennisbank/thema/wonen/feed/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert theme.status_code == 200
+    make_article(title="Buurtbus", themes=["wonen"])
+    changed = client.get("/nl/kennisbank/feed/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and b"Buurtbus" in changed.content
+
+
 def test_article_announces_the_feed_and_a_canonical_url(client, make_article):
     make_article(title="Dorpshuis", slug="dorpshuis")
     page = soup(client.get("/nl/kennisbank/dorpshuis/"))
