@@ -190,6 +190,9 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locales"]
+# How each language writes dates: named formats beside the translations
+# (locales/formats/__init__.py lists them).
+FORMAT_MODULE_PATH = ["locales.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
