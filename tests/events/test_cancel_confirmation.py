@@ -88,6 +88,9 @@ def test_with_people_waiting_the_place_goes_to_the_waiting_list(client, date):
     assert "your place has gone to someone on the waiting list" in notice
     waiting.refresh_from_db()
     assert waiting.is_confirmed
+    # Once cancelled, there is nothing left to confirm.
+    soup = page(client.get(manage_link(mine), {"step": "cancel"}))
+    assert soup.select_one("#cancel") is None and not soup.select(".registration__cancel")
 
 
 def test_someone_waiting_is_asked_whether_to_leave_the_waiting_list(client, date):
@@ -97,11 +100,3 @@ def test_someone_waiting_is_asked_whether_to_leave_the_waiting_list(client, date
     assert step.h2.get_text(strip=True) == "Leave the waiting list?"
     assert "instead of you" in text(step)
     assert step.select_one("a.button").get_text(strip=True) == "No, stay on the waiting list"
-
-
-def test_no_confirmation_step_once_cancelled(client, date):
-    mine = sign_up(date, 1, language="en")
-    services.cancel(mine)
-    soup = page(client.get(manage_link(mine), {"step": "cancel"}))
-    assert soup.select_one("#cancel") is None
-    assert not soup.select(".registration__cancel")
