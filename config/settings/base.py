@@ -234,12 +234,17 @@ def served_url(environ):
     load_demo and runserver), for when BASE_URL is not set: absolute links in
     e-mails, calendar files, the sitemap and canonical links then point where
     the site really answers. A wildcard host is reached on 127.0.0.1."""
+    return f"http://{served_host(environ)}:{environ.get('PORT') or '8000'}"
+
+
+def served_host(environ):
+    """HOST as a URL names it: a wildcard is reached on 127.0.0.1, IPv6 in brackets."""
     host = environ.get("HOST") or "127.0.0.1"
     if host in {"0.0.0.0", "::"}:  # noqa: S104 - a name to translate, not a bind
         host = "127.0.0.1"
     if ":" in host and not host.startswith("["):
         host = f"[{host}]"
-    return f"http://{host}:{environ.get('PORT') or '8000'}"
+    return host
 
 
 WAGTAILADMIN_BASE_URL = env.get("BASE_URL") or served_url(env)

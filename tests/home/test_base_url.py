@@ -42,3 +42,13 @@ def test_make_run_hands_its_port_to_the_demo_loader_and_the_server():
     for line in (load, serve):
         assert "HOST=localhost" in line and "PORT=8101" in line, line
     assert serve.endswith("runserver localhost:8101")
+
+
+def test_development_server_answers_on_the_host_make_run_serves(monkeypatch):
+    import importlib
+
+    import config.settings.dev as dev
+
+    monkeypatch.setenv("HOST", "192.168.1.20")
+    monkeypatch.delenv("ALLOWED_HOSTS", raising=False)
+    assert "192.168.1.20" in importlib.reload(dev).ALLOWED_HOSTS
