@@ -70,9 +70,9 @@ def recurrence_preview(request):
     sentence = describe(schedule, upcoming[:3])
     if not sentence:
         sentence = _("Single event") + (
-            " — " + date_format(to_local(start), "l j F Y") if upcoming else ""
+            " — " + date_format(to_local(start), "WEEKDAY_DATE_FORMAT") if upcoming else ""
         )
-    fmt = "l j F Y" if all_day else "l j F Y, H:i"
+    fmt = "WEEKDAY_DATE_FORMAT" if all_day else "WEEKDAY_DATETIME_FORMAT"
     return JsonResponse(
         {
             "sentence": sentence,
@@ -148,7 +148,7 @@ def occurrences(request, page_id):
                     **{k: v.isoformat() for k, v in form.changes.items() if v},
                 },
             )
-            day = date_format(form.cleaned_data["date"], "j F Y")
+            day = date_format(form.cleaned_data["date"], "DATE_FORMAT")
             if moving and published:
                 messages.success(request, _("%(date)s is moved and published.") % {"date": day})
             elif moving:

@@ -12,19 +12,16 @@ import recurrence
 from django.utils.dates import WEEKDAYS
 from django.utils.formats import date_format, time_format
 from django.utils.text import get_text_list
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from events.schedule import dates_of, to_local
 
 
-def short_date(value, fmt="j M"):
-    """A date with an abbreviated month as each language writes it: "12 Dec",
-    "12 dec" (Dutch writes month names in lower case), "12 Dez"."""
-    text = date_format(value, fmt)
-    if get_language() == "nl":
-        text = text.lower()
-    return text
+def short_date(value, fmt="SHORT_MONTH_DAY_FORMAT"):
+    """A date with an abbreviated month as each language writes it ("12 dec",
+    "12. Dez.", "12 Dec"); `fmt` names one of locales/formats."""
+    return date_format(value, fmt)
 
 
 def ordinal(position):
@@ -75,7 +72,7 @@ def describe_rule(rule, first_start):
             else:
                 text = _("Every %(n)d months on day %(day)d") % {"n": n, "day": day}
     elif rule.freq == recurrence.YEARLY:
-        when = date_format(first_start, "j F")
+        when = date_format(first_start, "MONTH_DAY_FORMAT")
         if n == 1:
             text = _("Every year on %(date)s") % {"date": when}
         else:
@@ -90,7 +87,7 @@ def describe_rule(rule, first_start):
     elif rule.until:
         text = _("%(rule)s, until %(date)s") % {
             "rule": text,
-            "date": date_format(to_local(rule.until), "j F Y"),
+            "date": date_format(to_local(rule.until), "DATE_FORMAT"),
         }
     return text
 
@@ -101,8 +98,8 @@ def time_range(start, end, all_day):
         return _("all day")
     start, end = to_local(start), to_local(end)
     if end.date() != start.date():
-        return f"{short_date(start, 'j M H:i')} – {short_date(end, 'j M H:i')}"
-    return f"{time_format(start, 'H:i')}–{time_format(end, 'H:i')}"
+        return f"{short_date(start)} {time_format(start)} – {short_date(end)} {time_format(end)}"
+    return f"{time_format(start)}–{time_format(end)}"
 
 
 def describe(event_or_fields, upcoming=None):
@@ -124,12 +121,12 @@ def describe(event_or_fields, upcoming=None):
     rdates = dates_of(value, "rdates")
     if rdates and value.rrules:
         sentence += ", " + _("also on %(dates)s") % {
-            "dates": _and_list(short_date(d, "j M Y") for d in rdates[:5])
+            "dates": _and_list(short_date(d, "SHORT_MONTH_DATE_FORMAT") for d in rdates[:5])
         }
     exdates = dates_of(value, "exdates")
     if exdates:
         sentence += ", " + _("except %(dates)s") % {
-            "dates": _and_list(short_date(d, "j M Y") for d in exdates[:5])
+            "dates": _and_list(short_date(d, "SHORT_MONTH_DATE_FORMAT") for d in exdates[:5])
         }
         if len(exdates) > 5:
             sentence += " " + _("and %(count)d more") % {"count": len(exdates) - 5}

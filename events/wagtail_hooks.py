@@ -5,7 +5,7 @@ the editor's message after publishing an event."""
 from django.contrib import messages
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -100,7 +100,7 @@ def report_regeneration(request, page):
     if kept:
         from datetime import datetime
 
-        days = ", ".join(date_format(datetime.fromisoformat(v), "j M Y H:i") for v in kept)
+        days = ", ".join(date_format(datetime.fromisoformat(v), "DATETIME_FORMAT") for v in kept)
         messages.warning(
             request,
             _(
@@ -113,7 +113,9 @@ def report_regeneration(request, page):
     if unmatched:
         from datetime import date
 
-        days = ", ".join(date_format(date.fromisoformat(v), "j M Y") for v in unmatched)
+        days = ", ".join(
+            date_format(date.fromisoformat(v), "SHORT_MONTH_DATE_FORMAT") for v in unmatched
+        )
         messages.warning(
             request,
             _("These changes to single dates match no date of the schedule: %(dates)s")
@@ -131,7 +133,7 @@ def report_regeneration(request, page):
         from events.text import describe
 
         sentence = describe(event, upcoming) or ", ".join(
-            date_format(to_local(d), "j M Y H:i") for d in upcoming
+            date_format(to_local(d), "DATETIME_FORMAT") for d in upcoming
         )
         messages.info(request, sentence)
 
@@ -148,7 +150,7 @@ def register_log_actions(actions):
             from datetime import date
 
             day = date.fromisoformat(log_entry.data["date"])
-            return _("Date %(date)s cancelled") % {"date": date_format(day, "j F Y")}
+            return _("Date %(date)s cancelled") % {"date": date_format(day, "DATE_FORMAT")}
 
     @actions.register_action("events.move_date")
     class MoveDate(LogFormatter):
@@ -160,11 +162,11 @@ def register_log_actions(actions):
             data = log_entry.data
             day = date.fromisoformat(data["date"])
             new_day = date.fromisoformat(data["new_date"]) if data.get("new_date") else day
-            when = date_format(new_day, "j F Y")
+            when = date_format(new_day, "DATE_FORMAT")
             if data.get("new_start_time"):
-                when += " " + time.fromisoformat(data["new_start_time"]).strftime("%H:%M")
+                when += " " + time_format(time.fromisoformat(data["new_start_time"]))
             return _("Date %(date)s moved to %(when)s") % {
-                "date": date_format(day, "j F Y"),
+                "date": date_format(day, "DATE_FORMAT"),
                 "when": when,
             }
 

@@ -1,4 +1,4 @@
-"""Wagtail's database search backend, with per-language stemming on PostgreSQL.
+"""Wagtail's database search backend, stemming each language's words.
 
 PostgreSQL's full-text search stems words with a text-search configuration
 ("dutch", "german", "english"). Wagtail's backend uses one configuration for
@@ -8,13 +8,23 @@ the active language, so a German search for "Dörfer" finds "Dorf" and a Dutch
 search for "dorpen" finds "dorp". Objects without a language (images,
 documents) use SEARCH_CONFIG ("simple" by default: no stemming).
 
-On SQLite and other databases this is Wagtail's own database backend.
+SQLite's full-text index (FTS5) has no stemmer for these languages (its
+"porter" tokenizer is English only, and Python's sqlite3 cannot add one), so on
+SQLite the same Snowball stemmers that PostgreSQL uses (PyStemmer) run in
+Python: the title and body an object writes to the index are its words' stems
+in its language, and a search's words are stemmed in the active language before
+they reach FTS5. Autocomplete stays unstemmed (it matches word beginnings).
+After upgrading a SQLite database that was indexed without stems, run
+`manage.py update_index` once.
 """
 
+import functools
+import re
 import threading
 import unicodedata
 from collections import defaultdict
 
+import Stemmer
 from django.db import connection
 from django.utils.translation import get_language
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
@@ -44,6 +54,93 @@ def config_for_object(obj, language_codes, default):
     if locale_id is None:
         return default
     return config_for_language(language_codes.get(locale_id), default)
+
+
+WORD = re.compile(r"\w+")
+_stemmers = threading.local()  # PyStemmer's stemmers are not thread-safe
+
+
+def stem_text(text, config):
+    """`text` with each word replaced by its stem in `config`'s language
+    ("Ehrenamtliche Dörfer" -> "ehrenamt dorf"); punctuation stays, so FTS5
+    still reads "Dorf-Café" as two words side by side. Unchanged for "simple"."""
+    if not text or config not in SEARCH_CONFIGS.values():
+        return text
+    cache = _stemmers.__dict__
+    if config not in cache:
+        cache[config] = Stemmer.Stemmer(config)
+    stem = cache[config].stemWord
+    return WORD.sub(lambda match: stem(match.group().lower()), text)
+
+
+@functools.cache
+def _sqlite_backend_class():
+    from modelsearch.backends.database.sqlite import sqlite
+    from modelsearch.query import Phrase, PlainText
+
+    class StemmingEntries(type(sqlite.IndexEntry._default_manager.all())):
+        """The index's rows: title and body are written as stems in the language
+        the index is writing (SQLiteIndex creates and updates rows only through
+        `bulk_create` and `update` on this queryset)."""
+
+        # Which language the index is writing now, per thread (set by StemmingIndex).
+        writing = threading.local()
+
+        def _config(self):
+            return getattr(self.writing, "config", None)
+
+        def bulk_create(self, objs, *args, **kwargs):
+            for obj in objs:
+                obj.title = stem_text(obj.title, self._config())
+                obj.body = stem_text(obj.body, self._config())
+            return super().bulk_create(objs, *args, **kwargs)
+
+        def update(self, **kwargs):
+            for field in ("title", "body"):
+                if isinstance(kwargs.get(field), str):
+                    kwargs[field] = stem_text(kwargs[field], self._config())
+            return super().update(**kwargs)
+
+    class StemmingIndex(sqlite.SQLiteIndex):
+        def __init__(self, backend):
+            super().__init__(backend)
+            self.entries = StemmingEntries(model=sqlite.IndexEntry, using=self.entries.db)
+
+        def add_items(self, model, objs):
+            codes = dict(Locale.objects.values_list("pk", "language_code"))
+            groups = defaultdict(list)
+            for obj in objs:
+                groups[config_for_object(obj, codes, self.backend.default_config)].append(obj)
+            for config, group in groups.items():
+                StemmingEntries.writing.config = config
+                try:
+                    super().add_items(model, group)
+                finally:
+                    StemmingEntries.writing.config = None
+
+    class StemmingQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
+        def build_search_query_content(self, query, config=None):
+            if issubclass(self.queryset.model, TranslatableMixin):
+                language = config_for_language(get_language(), "simple")
+                if isinstance(query, PlainText):
+                    query = PlainText(
+                        stem_text(query.query_string, language),
+                        operator=query.operator,
+                        boost=query.boost,
+                    )
+                elif isinstance(query, Phrase):
+                    query = Phrase(stem_text(query.query_string, language))
+            return super().build_search_query_content(query, config=config)
+
+    class StemmingSQLiteSearchBackend(sqlite.SQLiteSearchBackend):
+        query_compiler_class = StemmingQueryCompiler
+        index_class = StemmingIndex
+
+        def __init__(self, params):
+            super().__init__(params)
+            self.default_config = params.get("SEARCH_CONFIG") or "simple"
+
+    return StemmingSQLiteSearchBackend
 
 
 def _postgres_backend_class():
@@ -95,4 +192,6 @@ def _postgres_backend_class():
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
     if connection.vendor == "postgresql":
         return _postgres_backend_class()(params)
+    if connection.vendor == "sqlite":
+        return _sqlite_backend_class()(params)
     return DatabaseSearchBackend(params)

@@ -9,7 +9,7 @@ import re
 import secrets
 
 from django import forms
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 
 from events.schedule import to_local
@@ -21,12 +21,12 @@ TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
 def date_label(occurrence):
-    """The date in the active language's format, e.g. "Samstag, 12. Dezember 2026, 10:00–13:00"."""
+    """The date as the active language writes it, e.g. "Samstag, 12. Dezember 2026, 10:00–13:00"."""
     start, end = to_local(occurrence.start), to_local(occurrence.end)
-    day = f"{date_format(start, 'l')}, {date_format(start, 'DATE_FORMAT')}"
+    day = date_format(start, "WEEKDAY_DATE_FORMAT")
     if occurrence.all_day:
         return day
-    return f"{day}, {date_format(start, 'H:i')}–{date_format(end, 'H:i')}"
+    return f"{day}, {time_format(start)}–{time_format(end)}"
 
 
 class RegistrationForm(forms.Form):

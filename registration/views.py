@@ -12,6 +12,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from events.models import Occurrence
 from home.ratelimit import allow
@@ -176,6 +177,42 @@ def _invalid(request, page):
     return response
 
 
+def cancel_outcome(registration, date_count):
+    """What cancelling will do, said before the visitor confirms: a place goes
+    to the waiting list only when someone is waiting for it."""
+    if registration.status == Registration.Status.WAITING:
+        return _(
+            "You leave the waiting list: when a place comes free, it goes to the next "
+            "person waiting instead of you."
+        )
+    places = registration.places
+    someone_waits = (
+        Registration.objects.filter(
+            occurrence_id=registration.occurrence_id, status=Registration.Status.WAITING
+        )
+        .exclude(pk=registration.pk)
+        .exists()
+    )
+    if someone_waits:
+        text = ngettext(
+            "Your place goes to the waiting list: people waiting for it are registered "
+            "automatically.",
+            "Your %(places)d places go to the waiting list: people waiting for them are "
+            "registered automatically.",
+            places,
+        )
+    else:
+        text = ngettext(
+            "Your place becomes free, so someone else can register for it.",
+            "Your %(places)d places become free, so others can register for them.",
+            places,
+        )
+    text %= {"places": places}
+    if date_count > 1:
+        text += " " + _("This cancels your registration for every date.")
+    return text
+
+
 def manage(request, page, token):
     """The personal page behind the e-mailed link: see, change places, cancel
     (or leave the waiting list). Anything wrong with the token is one answer."""
@@ -190,9 +227,10 @@ def manage(request, page, token):
     if request.method == "POST":
         action = request.POST.get("action")
         try:
-            if action == "cancel":
-                services.cancel(registration, by=Registration.CancelledBy.VISITOR)
-                return HttpResponseRedirect(request.path + "?done=cancelled")
+            if action == "cancel":  # posted only by the confirmation step below
+                result = services.cancel(registration, by=Registration.CancelledBy.VISITOR)
+                done = "cancelled-waiting" if result.promoted else "cancelled"
+                return HttpResponseRedirect(f"{request.path}?done={done}")
             if action == "places":
                 places_form = PlacesForm(request.POST, max_places=rules.max_places)
                 if places_form.is_valid():
@@ -211,6 +249,13 @@ def manage(request, page, token):
             .order_by("start", "pk")
         )
     ended = registration.occurrence.end < timezone.now()
+    can_cancel = registration.is_active and not ended
+    # The second step of cancelling; the e-mail's "leave the waiting list" link
+    # opens it too (a mail scanner opening a link must not take anyone off the list).
+    confirm_cancel = can_cancel and (
+        request.GET.get("step") == "cancel"
+        or (request.GET.get("leave") == "1" and registration.is_waiting)
+    )
     response = render(
         request,
         "registration/manage.html",
@@ -221,14 +266,11 @@ def manage(request, page, token):
             "dates": [date_label(o) for o in dates],
             "places_form": places_form,
             "can_change": registration.is_active and not ended and rules.max_places > 1,
-            "can_cancel": registration.is_active and not ended,
-            # The e-mail's "leave the waiting list" link asks first (a mail
-            # scanner opening the link must not take anyone off the list).
-            "confirm_leave": request.GET.get("leave") == "1"
-            and registration.is_waiting
-            and not ended,
+            "can_cancel": can_cancel,
+            "confirm_cancel": confirm_cancel,
+            "cancel_outcome": cancel_outcome(registration, len(dates)) if confirm_cancel else "",
             "online_url": event.online_url if registration.is_confirmed else "",
-            "notice": notice if notice in {"cancelled", "changed"} else "",
+            "notice": notice if notice in {"cancelled", "cancelled-waiting", "changed"} else "",
             "error": error,
             "Status": Registration.Status,
         },

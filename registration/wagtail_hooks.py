@@ -77,7 +77,7 @@ def _day(log_entry, key="date"):
     value = (log_entry.data or {}).get(key)
     if not value:
         return ""
-    return date_format(to_local(datetime.fromisoformat(value)), "j F Y H:i")
+    return date_format(to_local(datetime.fromisoformat(value)), "DATETIME_FORMAT")
 
 
 @hooks.register("register_log_actions")

@@ -190,6 +190,9 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locales"]
+# How each language writes dates: named formats beside the translations
+# (locales/formats/__init__.py lists them).
+FORMAT_MODULE_PATH = ["locales.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -224,7 +227,27 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Samen Verder"
-WAGTAILADMIN_BASE_URL = env.get("BASE_URL", "http://127.0.0.1:8000")
+
+
+def served_url(environ):
+    """The address `make run` serves on (its HOST and PORT, which it passes to
+    load_demo and runserver), for when BASE_URL is not set: absolute links in
+    e-mails, calendar files, the sitemap and canonical links then point where
+    the site really answers. A wildcard host is reached on 127.0.0.1."""
+    return f"http://{served_host(environ)}:{environ.get('PORT') or '8000'}"
+
+
+def served_host(environ):
+    """HOST as a URL names it: a wildcard is reached on 127.0.0.1, IPv6 in brackets."""
+    host = environ.get("HOST") or "127.0.0.1"
+    if host in {"0.0.0.0", "::"}:  # noqa: S104 - a name to translate, not a bind
+        host = "127.0.0.1"
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return host
+
+
+WAGTAILADMIN_BASE_URL = env.get("BASE_URL") or served_url(env)
 # Per-language stemming on PostgreSQL (see home/search_backend.py).
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "home.search_backend", "SEARCH_CONFIG": "simple"},

@@ -57,7 +57,7 @@ def calendar_page():
 
 
 @register.filter
-def event_date(value, fmt="D j M Y"):
+def event_date(value, fmt="SHORT_WEEKDAY_DATE_FORMAT"):
     """Dates with abbreviated day or month names as each language writes them."""
     if not value:
         return ""

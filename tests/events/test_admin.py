@@ -84,14 +84,14 @@ def test_sentence_covers_intervals_counts_and_ends(rule, expected):
 
 
 @pytest.mark.parametrize(
-    ("language", "weekday", "month"), [("nl", "zaterdag", "dec"), ("de", "Samstag", "Dez")]
+    ("language", "weekday", "day"), [("nl", "zaterdag", "12 dec"), ("de", "Samstag", "12. Dez.")]
 )
-def test_sentence_uses_the_languages_weekday_and_month_names(language, weekday, month):
+def test_sentence_uses_the_languages_weekday_and_month_names(language, weekday, day):
     with translation.override(language):
         text = describe(
             Schedule(recurrence_from_parts(SECOND_SATURDAY_PARTS)), [local(2026, 12, 12, 10, 0)]
         )
-    assert weekday in text and f"12 {month}" in text and "10:00–13:00" in text
+    assert weekday in text and day in text and "10:00–13:00" in text
 
 
 def _events_strings_translated():

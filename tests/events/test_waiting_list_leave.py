@@ -17,7 +17,7 @@ from tests.events.registration_support import first_date, registration_on, sign_
 
 pytestmark = pytest.mark.django_db
 
-QUESTION = "Wil je van de wachtlijst af?"
+QUESTION = "Van de wachtlijst af?"
 
 
 @pytest.fixture(autouse=True)

@@ -230,6 +230,8 @@ def test_register_through_one_server_and_cancel_through_the_other(two_servers):
     assert status == "confirmed"
     # The e-mailed link opens on the second server, and the cancellation holds.
     response, manage_page = visitor.request(second, "GET", manage)
+    assert response.status == 200 and "?step=cancel" in manage_page
+    response, manage_page = visitor.request(second, "GET", manage + "?step=cancel")
     assert response.status == 200
     response, _ = visitor.request(
         second,

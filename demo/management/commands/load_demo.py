@@ -1,5 +1,6 @@
 """Load the demo content of every app (development only; safe to run twice)."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from demo import registry as demo
@@ -16,7 +17,7 @@ class Command(BaseCommand):
             self.stdout.write("Demo content was already there; nothing changed.")
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin: http://127.0.0.1:8000/admin/  user: {demo.ADMIN_USERNAME}  "
+                f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  user: {demo.ADMIN_USERNAME}  "
                 f"password: {demo.ADMIN_PASSWORD}"
             )
         )

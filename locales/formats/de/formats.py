@@ -1,0 +1,16 @@
+"""German: "Samstag, 12. Dezember 2026", "Sa., 12. Dez." (the day with a dot,
+abbreviations with a dot where German writes one: "Dez.", "Mai", "März"); 24-hour clock."""
+
+DATE_FORMAT = r"j. F Y"
+WEEKDAY_DATE_FORMAT = r"l, j. F Y"
+DATETIME_FORMAT = r"j. F Y, H:i"
+WEEKDAY_DATETIME_FORMAT = r"l, j. F Y, H:i"
+MONTH_DAY_FORMAT = r"j. F"
+YEAR_MONTH_FORMAT = r"F Y"
+SHORT_WEEKDAY_FORMAT = r"D., j. N"
+SHORT_WEEKDAY_DATE_FORMAT = r"D., j. N Y"
+SHORT_WEEKDAY_TIME_FORMAT = r"D., j. N, H:i"
+SHORT_MONTH_FORMAT = r"M"
+SHORT_MONTH_DAY_FORMAT = r"j. N"
+SHORT_MONTH_DATE_FORMAT = r"j. N Y"
+TIME_FORMAT = r"H:i"

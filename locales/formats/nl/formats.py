@@ -1,0 +1,16 @@
+"""Dutch: "zaterdag 12 december 2026", "za 12 dec"; day and month names in lower
+case ("N" is Django's lower-case abbreviated month in Dutch); 24-hour clock."""
+
+DATE_FORMAT = "j F Y"
+WEEKDAY_DATE_FORMAT = "l j F Y"
+DATETIME_FORMAT = "j F Y, H:i"
+WEEKDAY_DATETIME_FORMAT = "l j F Y, H:i"
+MONTH_DAY_FORMAT = "j F"
+YEAR_MONTH_FORMAT = "F Y"
+SHORT_WEEKDAY_FORMAT = "D j N"
+SHORT_WEEKDAY_DATE_FORMAT = "D j N Y"
+SHORT_WEEKDAY_TIME_FORMAT = "D j N, H:i"
+SHORT_MONTH_FORMAT = "N"
+SHORT_MONTH_DAY_FORMAT = "j N"
+SHORT_MONTH_DATE_FORMAT = "j N Y"
+TIME_FORMAT = "H:i"
