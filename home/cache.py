@@ -11,6 +11,10 @@ What is never cached: anything but GET/HEAD, the admin, requests that carry a
 session or messages cookie (editors, visitors who just submitted a form),
 responses that set a cookie or hold a CSRF token (pages with forms),
 responses marked private/no-store, and non-200 responses.
+
+When the shared cache is down (home/cache_backend.py), pages are rendered
+uncached; changes made meanwhile could not start a new generation, so the
+first answer from the cache after an outage starts one.
 """
 
 import uuid
@@ -21,6 +25,8 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import has_vary_header
 from wagtail.signals import page_published, page_unpublished
+
+from home.cache_backend import cache_available, on_recovery
 
 GENERATION_KEY = "page-cache:generation"
 # Wagtail's own content; the site's apps say on their AppConfig that what they
@@ -66,6 +72,7 @@ def _model_changed(sender, **kwargs):
         invalidate()
 
 
+on_recovery(invalidate)
 page_published.connect(invalidate, dispatch_uid="page_cache_published")
 page_unpublished.connect(invalidate, dispatch_uid="page_cache_unpublished")
 post_save.connect(_model_changed, dispatch_uid="page_cache_saved")
@@ -102,6 +109,10 @@ class PageCacheMiddleware:
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if not seconds or not _cacheable_request(request):
             return self.get_response(request)
+        if not cache_available():
+            response = self.get_response(request)
+            response["X-Page-Cache"] = "off"
+            return response
         key = f"page-cache:{current_generation()}:{request.method}:{request.build_absolute_uri()}"
         response = cache.get(key)
         if response is not None:

@@ -124,10 +124,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if env.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis with a circuit breaker: Redis down means pages
+            # uncached, not pages failing (home/cache_backend.py).
+            "BACKEND": "home.cache_backend.ResilientRedisCache",
             "LOCATION": env["REDIS_URL"],
             "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "samenverder"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # Short: a cache that takes longer than this is worse than none.
+                "SOCKET_CONNECT_TIMEOUT": float(env.get("REDIS_CONNECT_TIMEOUT", "0.25")),
+                "SOCKET_TIMEOUT": float(env.get("REDIS_TIMEOUT", "0.5")),
+                "BREAKER_SECONDS": float(env.get("REDIS_BREAKER_SECONDS", "5")),
+            },
         }
     }
     # Sessions (editors' logins) survive a cache flush and work across app servers.
