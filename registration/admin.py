@@ -167,6 +167,13 @@ class DateColumn(Column):
         return date_label(instance.occurrence)
 
 
+class UnsentEmailColumn(Column):
+    """Says when the last e-mail to this person has not gone out yet (it is retried)."""
+
+    def get_value(self, instance):
+        return _("Not sent yet, retrying") if instance.unsent_email else ""
+
+
 class RegistrationIndexView(IndexView):
     results_template_name = "registration/admin/index_results.html"
     filterset_class = RegistrationFilterSet
@@ -207,6 +214,7 @@ class RegistrationIndexView(IndexView):
             Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
             Column("places", label=gettext_lazy("Places"), sort_key="places"),
             Column("created_at", label=gettext_lazy("Registered at"), sort_key="created_at"),
+            UnsentEmailColumn("unsent_email", label=gettext_lazy("E-mail not sent")),
             ActionsColumn(),
         ]
 

@@ -126,11 +126,21 @@ class _Spy:
 
 
 def test_healthz_is_degraded_not_down_without_the_cache(client, redis_cache):
-    assert client.get("/healthz").json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert client.get("/healthz").json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "mail": "ok",
+    }
     redis_cache.stop()
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "degraded", "database": "ok", "cache": "error"}
+    assert response.json() == {
+        "status": "degraded",
+        "database": "ok",
+        "cache": "error",
+        "mail": "ok",
+    }
 
 
 def test_visitors_register_and_the_rate_limit_holds_while_redis_is_down(
@@ -182,3 +192,111 @@ def test_when_redis_comes_back_the_cache_is_used_and_starts_a_new_generation(
         assert client.get("/nl/over-ons/")["X-Page-Cache"] == "hit"
     assert any("reachable again" in r.getMessage() for r in caplog.records)
     assert current_generation() != before
+
+
+# -- Mail server down ------------------------------------------------------------
+
+
+class _Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        self.messages.append(envelope)
+        return "250 OK"
+
+
+class SmtpServer:
+    """An aiosmtpd server on a fixed port that can be stopped and started again."""
+
+    def __init__(self, controller_class):
+        self.controller_class = controller_class
+        self.port = free_port()
+        self.inbox = _Inbox()
+        self.controller = None
+
+    def start(self):
+        self.controller = self.controller_class(self.inbox, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self):
+        if self.controller:
+            self.controller.stop(no_assert=True)
+            self.controller = None
+
+
+@pytest.fixture
+def smtp_server(settings):
+    controller = pytest.importorskip("aiosmtpd.controller")
+    server = SmtpServer(controller.Controller)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 2
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    server.start()
+    yield server
+    server.stop()
+
+
+def run_queued_mail():
+    """Run the mail tasks the (dummy) queue holds, as `db_worker` would; returns the
+    tasks they queued again (their retries)."""
+    from django_tasks import default_task_backend
+
+    queued = list(default_task_backend.results)
+    default_task_backend.clear()
+    for result in queued:
+        result.task.call(*result.args, **result.kwargs)
+    return list(default_task_backend.results)
+
+
+def test_with_the_mail_server_down_registration_succeeds_and_the_mail_is_retried_later(
+    client, make_event, smtp_server, django_capture_on_commit_callbacks, admin_client
+):
+    workshop = make_event(
+        title="Workshop",
+        slug="workshop",
+        registration_settings=registration_on(),
+        capacity=30,
+        start=timezone.now() + timedelta(days=7),
+        end=timezone.now() + timedelta(days=7, hours=2),
+    )
+    occurrence = first_date(workshop)
+    smtp_server.stop()
+    data = {
+        "occurrence": occurrence.pk,
+        "name": "Anna de Vries",
+        "email": "anna@example.org",
+        "places": "1",
+        "consent": "on",
+        "website": "",
+        "form_token": "m" * 32,
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/nl/agenda/workshop/register/", data)
+    assert response.status_code in (200, 302)
+    registration = Registration.objects.get(email="anna@example.org")
+    assert registration.status == Registration.Status.CONFIRMED
+
+    retries = run_queued_mail()  # the worker tries: the server refuses
+    assert len(retries) == 1
+    assert retries[0].task.run_after > timezone.now() + timedelta(minutes=4)
+    assert retries[0].args[-1] == 2  # second attempt
+    registration.refresh_from_db()
+    assert registration.unsent_email == "confirmed"
+    health = client.get("/healthz")
+    assert health.status_code == 200
+    assert health.json()["status"] == "degraded" and health.json()["mail"] == "error"
+    listing = admin_client.get("/admin/registrations/")
+    assert "Nog niet verstuurd" in listing.content.decode() or (
+        "Not sent yet" in listing.content.decode()
+    )
+
+    smtp_server.start()  # the mail server is back when the retry is due
+    assert run_queued_mail() == []
+    assert len(smtp_server.inbox.messages) == 1
+    assert smtp_server.inbox.messages[0].rcpt_tos == ["anna@example.org"]
+    registration.refresh_from_db()
+    assert registration.unsent_email == ""
+    assert client.get("/healthz").json()["mail"] == "ok"

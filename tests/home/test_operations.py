@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_healthz_reports_database_and_cache_without_details(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "mail": "ok"}
     assert response["Cache-Control"] == "no-store"
 
 
@@ -23,7 +23,12 @@ def test_healthz_reports_database_and_cache_without_details(client):
 def test_healthz_is_degraded_but_serving_when_the_cache_does_not_keep_values(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "degraded", "database": "ok", "cache": "error"}
+    assert response.json() == {
+        "status": "degraded",
+        "database": "ok",
+        "cache": "error",
+        "mail": "ok",
+    }
 
 
 def test_healthz_fails_only_when_the_database_does_not_answer(client, monkeypatch):
