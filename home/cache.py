@@ -12,12 +12,21 @@ session or messages cookie (editors, visitors who just submitted a form),
 responses that set a cookie or hold a CSRF token (pages with forms),
 responses marked private/no-store, and non-200 responses.
 
+The key holds only the query parameters some page understands (registered
+with `understood_params()` by the apps that read them), sorted by name, so
+`?b=1&a=2` and `?a=2&b=1` share an entry. A request with any other parameter is
+served uncached (a flood of made-up query strings costs renders, not memory),
+and no response larger than PAGE_CACHE_MAX_BYTES is stored. Redis itself gets a
+`maxmemory` with `allkeys-lru` (docs/deploy.md), so whatever fills it pushes
+out the oldest pages instead of failing writes.
+
 When the shared cache is down (home/cache_backend.py), pages are rendered
 uncached; changes made meanwhile could not start a new generation, so the
 first answer from the cache after an outage starts one.
 """
 
 import uuid
+from urllib.parse import urlencode
 
 from django.apps import apps as django_apps
 from django.conf import settings
@@ -33,6 +42,27 @@ GENERATION_KEY = "page-cache:generation"
 # store is shown on pages (`shown_on_pages = True`), so a new app is never missed.
 WAGTAIL_CONTENT_APPS = {"wagtailcore", "wagtailimages"}
 SKIP_PREFIXES = ("/admin/", "/healthz", "/documents/", "/static/", "/media/")
+UNDERSTOOD_PARAMS = {"page", "q"}  # search and pagination (home); apps add theirs
+
+
+def understood_params(*names):
+    """Declare query parameters that the calling app's public pages read: only
+    these may be part of a page-cache key (see the module's docstring)."""
+    UNDERSTOOD_PARAMS.update(names)
+
+
+def cache_key(request, generation):
+    """The page-cache key of `request`, or None when it carries a parameter no
+    page understands (then the response is not cached)."""
+    params = request.GET
+    if any(name not in UNDERSTOOD_PARAMS for name in params):
+        return None
+    pairs = [(name, value) for name in sorted(params) for value in params.getlist(name)]
+    query = urlencode(pairs)
+    host = request.get_host()
+    return (
+        f"page-cache:{generation}:{request.method}:{request.scheme}://{host}{request.path}?{query}"
+    )
 
 
 def current_generation():
@@ -113,7 +143,11 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             response["X-Page-Cache"] = "off"
             return response
-        key = f"page-cache:{current_generation()}:{request.method}:{request.build_absolute_uri()}"
+        key = cache_key(request, current_generation())
+        if key is None:
+            response = self.get_response(request)
+            response["X-Page-Cache"] = "skip"
+            return response
         response = cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
@@ -121,7 +155,8 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if hasattr(response, "render") and callable(response.render):
             response.render()
-        if _cacheable_response(response):
+        max_bytes = getattr(settings, "PAGE_CACHE_MAX_BYTES", 256 * 1024)
+        if _cacheable_response(response) and len(response.content) <= max_bytes:
             cache.set(key, response, seconds)
             response["X-Page-Cache"] = "miss"
         return response

@@ -161,6 +161,8 @@ TRUSTED_PROXY_COUNT = int(env.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Whole pages for anonymous visitors (home/cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "0"))
+# Responses larger than this are never stored (a few huge pages must not crowd out the rest).
+PAGE_CACHE_MAX_BYTES = int(env.get("PAGE_CACHE_MAX_BYTES", str(256 * 1024)))
 
 # E-mail: EMAIL_URL (smtp://user:pass@host:587/?tls=True), console otherwise.
 if env.get("EMAIL_URL"):
