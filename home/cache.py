@@ -8,7 +8,8 @@ stay right. Simple beats clever here: a network organisation's site changes a
 few times an hour, and one change re-renders each page once.
 
 What is never cached: anything but GET/HEAD, the admin, requests that carry a
-session or messages cookie (editors, visitors who just submitted a form),
+real session or messages cookie (editors, visitors who just submitted a form;
+a made-up cookie does not count, see `_cacheable_request`),
 responses that set a cookie or hold a CSRF token (pages with forms),
 responses marked private/no-store, and non-200 responses.
 
@@ -25,11 +26,15 @@ uncached; changes made meanwhile could not start a new generation, so the
 first answer from the cache after an outage starts one.
 """
 
+import re
+import time
 import uuid
+from importlib import import_module
 from urllib.parse import urlencode
 
 from django.apps import apps as django_apps
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import has_vary_header
@@ -109,11 +114,63 @@ post_save.connect(_model_changed, dispatch_uid="page_cache_saved")
 post_delete.connect(_model_changed, dispatch_uid="page_cache_deleted")
 
 
+# Session keys as Django makes them; anything else cannot be a session.
+_SESSION_KEY = re.compile(r"[a-z0-9]{32}")
+_NOT_A_SESSION = {}  # session key -> until when (monotonic) it is known not to exist
+_NOT_A_SESSION_MAX = 4096
+_NOT_A_SESSION_SECONDS = 60
+
+
+def _real_session(key):
+    """Whether the session cookie's value names a session that exists.
+
+    Only requests with a session cookie pay for this: a key of the wrong shape
+    costs nothing; a well-formed one is looked up in the session store (with
+    `cached_db`, in Redis first, so a real session costs no database query),
+    and a key that does not exist is remembered for a minute in this process,
+    so a flood repeating a made-up cookie costs one lookup a minute, and one
+    with a new made-up key each time costs one indexed lookup per request
+    instead of a full render."""
+    if not key or not _SESSION_KEY.fullmatch(key):
+        return False
+    now = time.monotonic()
+    if _NOT_A_SESSION.get(key, 0) > now:
+        return False
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    try:
+        exists = store.exists(key)
+    except Exception:  # noqa: BLE001 - a session store that fails: treat as personal
+        return True
+    if not exists:
+        if len(_NOT_A_SESSION) >= _NOT_A_SESSION_MAX:
+            _NOT_A_SESSION.clear()
+        _NOT_A_SESSION[key] = now + _NOT_A_SESSION_SECONDS
+    return exists
+
+
+def _real_messages(value):
+    """Whether a `messages` cookie was written by this site (its signature holds)."""
+    if not value:
+        return False
+    try:
+        signing.get_cookie_signer(salt="django.contrib.messages").unsign(value)
+    except signing.BadSignature:
+        return False
+    return True
+
+
 def _cacheable_request(request):
+    """GET/HEAD of a public page by a visitor without a real session or messages.
+
+    A made-up `sessionid` or `messages` cookie does not skip the cache: the
+    session must exist (see `_real_session`) and the messages cookie must carry
+    our signature."""
     if request.method not in ("GET", "HEAD") or request.path.startswith(SKIP_PREFIXES):
         return False
-    personal = {settings.SESSION_COOKIE_NAME, "messages"}
-    return not personal.intersection(request.COOKIES)
+    cookies = request.COOKIES
+    if _real_messages(cookies.get("messages")):
+        return False
+    return not _real_session(cookies.get(settings.SESSION_COOKIE_NAME))
 
 
 def _cacheable_response(response):

@@ -142,3 +142,37 @@ def test_responses_over_the_size_cap_are_not_stored(rf, settings):
     middleware = PageCacheMiddleware(lambda request: HttpResponse(b"x" * 20_000))
     assert "X-Page-Cache" not in middleware(rf.get("/nl/groot/"))
     assert "X-Page-Cache" not in middleware(rf.get("/nl/groot/"))
+
+
+# -- The cache bypass needs a real session -------------------------------------------
+
+
+def test_a_made_up_session_cookie_is_served_from_the_cache(
+    client, site_tree, django_assert_max_num_queries
+):
+    client.get("/nl/over-ons/")
+    client.cookies["sessionid"] = "x" * 32
+    with django_assert_max_num_queries(1):  # one look-up: no such session
+        assert client.get("/nl/over-ons/")["X-Page-Cache"] == "hit"
+    with django_assert_max_num_queries(0):  # remembered: no look-up at all
+        assert client.get("/nl/over-ons/")["X-Page-Cache"] == "hit"
+    client.cookies["sessionid"] = "not even the shape of a session key"
+    client.cookies["messages"] = "forged"
+    with django_assert_max_num_queries(0):
+        assert client.get("/nl/over-ons/")["X-Page-Cache"] == "hit"
+
+
+def test_a_real_anonymous_session_or_signed_messages_skip_the_cache(client, site_tree):
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.contrib.sessions.backends.db import SessionStore
+
+    client.get("/nl/over-ons/")
+    session = SessionStore()
+    session["form_token"] = "t"
+    session.create()
+    client.cookies["sessionid"] = session.session_key
+    assert "X-Page-Cache" not in client.get("/nl/over-ons/")
+    del client.cookies["sessionid"]
+    storage = CookieStorage(None)
+    client.cookies["messages"] = storage._encode(["Bedankt!"])
+    assert "X-Page-Cache" not in client.get("/nl/over-ons/")
