@@ -30,7 +30,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -406,7 +406,13 @@ class EventActionsView(View):
             query.pop(internal, None)
         if not query:
             return list_url(self.page.pk)
-        return reverse("registration:index") + "?" + query.urlencode()
+        target = reverse("registration:index") + "?" + query.urlencode()
+        # Built from our own path, but every redirect target is checked all the same.
+        if not url_has_allowed_host_and_scheme(
+            target, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
+        ):
+            return list_url(self.page.pk)
+        return target
 
     def log(self, action, **data):
         log(self.event, action, user=self.request.user, data=data)
