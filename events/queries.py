@@ -27,6 +27,7 @@ from events.models import (
 from events.schedule import site_zone, to_local
 from home.i18n import active_locale, localized
 from home.models import COUNTRY_CHOICES, Organisation, Region, Theme, Venue
+from home.params import DateField
 
 WHEN_CHOICES = [
     ("", _("All upcoming")),
@@ -44,10 +45,10 @@ class CalendarFilterForm(forms.Form):
     the same in every language."""
 
     when = forms.ChoiceField(label=_("When"), choices=WHEN_CHOICES, required=False)
-    start = forms.DateField(
+    start = DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    end = forms.DateField(
+    end = DateField(
         label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     type = forms.ChoiceField(label=_("Kind of event"), required=False)

@@ -2,6 +2,8 @@
 
 from events import views
 from events.models import EventIndexPage, EventPage
+from events.queries import CalendarFilterForm
+from home.cache import understood_params
 from home.routing import page_route
 
 EventIndexPage.attach_routes(
@@ -14,3 +16,5 @@ EventPage.attach_routes(
     page_route("", views.event_detail, name="event_view"),
     page_route("ical/", views.event_ical, name="ical"),
 )
+# The calendar's filters may be part of a page-cache key (home/cache.py).
+understood_params(*CalendarFilterForm.base_fields)

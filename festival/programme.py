@@ -34,6 +34,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import SPOKEN_LANGUAGES
 from events.schedule import to_local
 from festival.models import SessionFormat
+from home.params import int_list
 
 LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
 SLOT_CHOICES = (60, 30, 20, 15, 10, 5)
@@ -364,17 +365,8 @@ def live_state(festival, sessions, now):
 
 def parse_ids(value):
     """Occurrence ids from "12,15,x,12": numbers only, each once, in order;
-    anything else is ignored."""
-    ids = []
-    for part in (value or "").split(","):
-        part = part.strip()
-        if part.isdigit() and len(part) < 12:
-            number = int(part)
-            if number not in ids:
-                ids.append(number)
-        if len(ids) >= MAX_SELECTED:
-            break
-    return ids
+    anything else is ignored (home.params.int_list)."""
+    return int_list(value, limit=MAX_SELECTED)
 
 
 def join_ids(ids):

@@ -5,8 +5,9 @@ their responses name the files. Each file is an exporter class, served as it is
 by `export_view`."""
 
 from events.exporters import export_view
-from festival import exports, views
+from festival import exports, programme, views
 from festival.models import FestivalPage
+from home.cache import understood_params
 from home.routing import page_route
 
 FestivalPage.attach_routes(
@@ -23,3 +24,6 @@ FestivalPage.attach_routes(
     page_route("json/", export_view(exports.ProgrammeJSON), name="json"),
     page_route("schedule/", export_view(exports.ScheduleXML), name="frab"),
 )
+# The programme's filters, the visitor's selection and the timetable's columns
+# may be part of a page-cache key (home/cache.py).
+understood_params(*programme.ProgrammeFilterForm.base_fields, "sessions", "by")

@@ -9,6 +9,10 @@ so that it can show their content without knowing them.
   heading) -> str`, HTML for a page about themes or organisations (an article,
   a theme page): the events app adds the upcoming events on those themes.
   Keys are the snippets' translation keys.
+- `HEALTH_CHECKS`: `fn() -> {name: "ok" | "error"}`, more parts for `/healthz`
+  to report (registration adds "mail": unsent e-mail waiting for a retry). A
+  failing part makes the answer "degraded" (200), never 503: only a database
+  that does not answer means this server cannot serve.
 """
 
 from django.utils.safestring import mark_safe
@@ -16,6 +20,7 @@ from wagtail import hooks
 
 HOME_LISTING_TEMPLATES = "home_listing_templates"
 RELATED_SECTIONS = "related_sections"
+HEALTH_CHECKS = "health_checks"
 
 
 def listing_template(name):
@@ -30,3 +35,14 @@ def listing_template(name):
 def related_sections(context, **keys):
     """Every app's sections for these themes / organisations, as one HTML string."""
     return mark_safe("".join(fn(context, **keys) for fn in hooks.get_hooks(RELATED_SECTIONS)))  # noqa: S308 - each part is a rendered template
+
+
+def health_checks():
+    """The extra parts /healthz reports, from every app's HEALTH_CHECKS hook."""
+    checks = {}
+    for fn in hooks.get_hooks(HEALTH_CHECKS):
+        try:
+            checks.update(fn())
+        except Exception:  # noqa: BLE001 - a failing check is an "error", not a 500
+            checks[getattr(fn, "health_name", fn.__name__)] = "error"
+    return checks

@@ -6,12 +6,29 @@ visitor through N times per server. The client's address is read from
 X-Forwarded-For only as far as our own proxies are trusted
 (TRUSTED_PROXY_COUNT), so a visitor cannot pick an address by sending the
 header themselves.
+
+When the shared cache is down (home/cache_backend.py), counting falls back to
+a counter in this process: looser (each process counts on its own) but forms
+keep working and a flood is still slowed. The log says so once when the
+limiter switches to local counting and once when it switches back.
 """
 
 import hashlib
+import logging
+import threading
+import time
 
 from django.conf import settings
 from django.core.cache import cache
+
+from home.cache_backend import cache_available
+
+logger = logging.getLogger(__name__)
+
+_local_counts = {}  # key -> [count, expires_at (monotonic)]
+_local_lock = threading.Lock()
+_LOCAL_MAX_KEYS = 10_000
+_state = {"local": False}
 
 
 def client_ip(request):
@@ -25,6 +42,43 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def _count_locally(key, seconds):
+    now = time.monotonic()
+    with _local_lock:
+        if len(_local_counts) >= _LOCAL_MAX_KEYS:
+            for stale in [k for k, (_, until) in _local_counts.items() if until <= now]:
+                del _local_counts[stale]
+            if len(_local_counts) >= _LOCAL_MAX_KEYS:  # all live: forget the oldest
+                _local_counts.pop(next(iter(_local_counts)))
+        entry = _local_counts.get(key)
+        if entry is None or entry[1] <= now:
+            entry = _local_counts[key] = [0, now + seconds]
+        entry[0] += 1
+        return entry[0]
+
+
+def _count_shared(key, seconds):
+    """The shared count, or None when the cache could not count."""
+    if not cache_available():
+        return None
+    cache.add(key, 0, seconds)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, seconds)
+        count = 1
+    return count if isinstance(count, int) and cache_available() else None
+
+
+def _switch(local):
+    if _state["local"] != local:
+        _state["local"] = local
+        if local:
+            logger.warning("Rate limiter: shared cache down, counting per process")
+        else:
+            logger.warning("Rate limiter: shared cache back, counting in the cache")
+
+
 def allow(request, action, limit, seconds):
     """Count one attempt at `action` from this visitor; False once over `limit` per window.
 
@@ -33,10 +87,8 @@ def allow(request, action, limit, seconds):
     """
     digest = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
     key = f"ratelimit:{action}:{digest}"
-    cache.add(key, 0, seconds)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, seconds)
-        count = 1
+    count = _count_shared(key, seconds)
+    _switch(local=count is None)
+    if count is None:
+        count = _count_locally(key, seconds)
     return count <= limit

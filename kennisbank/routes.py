@@ -2,8 +2,9 @@
 theme landing pages, RSS feeds and an address per organisation."""
 
 from home import conditional
+from home.cache import understood_params
 from home.routing import page_re_route, page_route
-from kennisbank import feeds, views
+from kennisbank import directory, facets, feeds, views
 from kennisbank.models import KennisbankIndexPage, OrganisationDirectoryPage
 
 
@@ -27,3 +28,6 @@ OrganisationDirectoryPage.attach_routes(
     page_route("", views.organisation_directory, name="directory_view"),
     page_route("<slug:slug>/", views.organisation_detail, name="organisation_view"),
 )
+# The knowledge base's facets and the directory's filters may be part of a
+# page-cache key (home/cache.py).
+understood_params(*facets.FACETS, *directory.FILTERS, "sort")

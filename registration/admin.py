@@ -42,7 +42,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -230,6 +230,13 @@ class DateColumn(Column):
         return date_label(instance.occurrence)
 
 
+class UnsentEmailColumn(Column):
+    """Says when the last e-mail to this person has not gone out yet (it is retried)."""
+
+    def get_value(self, instance):
+        return _("Not sent yet, retrying") if instance.unsent_email else ""
+
+
 class RegistrationIndexView(IndexView):
     results_template_name = "registration/admin/index_results.html"
     filterset_class = RegistrationFilterSet
@@ -270,6 +277,7 @@ class RegistrationIndexView(IndexView):
             Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
             Column("places", label=gettext_lazy("Places"), sort_key="places"),
             Column("created_at", label=gettext_lazy("Registered at"), sort_key="created_at"),
+            UnsentEmailColumn("unsent_email", label=gettext_lazy("E-mail not sent")),
             ActionsColumn(),
         ]
 
@@ -518,7 +526,13 @@ class EventActionsView(View):
             query.pop(internal, None)
         if not query:
             return list_url(self.page.pk)
-        return reverse("registration:index") + "?" + query.urlencode()
+        target = reverse("registration:index") + "?" + query.urlencode()
+        # Built from our own path, but every redirect target is checked all the same.
+        if not url_has_allowed_host_and_scheme(
+            target, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
+        ):
+            return list_url(self.page.pk)
+        return target
 
     def log(self, action, **data):
         log(self.event, action, user=self.request.user, data=data)

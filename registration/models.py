@@ -276,6 +276,9 @@ class Registration(models.Model):
     )
     attended_at = models.DateTimeField(_("Attended"), null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # The kind of e-mail (EmailKind) that could not be sent yet: the mail task
+    # retries it and clears this when it goes out; organisers see it in the list.
+    unsent_email = models.CharField(max_length=10, blank=True, db_index=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -3,7 +3,9 @@
 Sending is retried: a failed send is enqueued again with `run_after` (5, 10,
 20… minutes later) up to `MAX_ATTEMPTS` times when the backend can defer tasks
 (the database backend in production). The immediate backend of development and
-tests cannot, so there a failure is logged and given up. Logs name the
+tests cannot, so there a failure is logged and given up. Until a mail goes out
+its registration carries `unsent_email` (its kind), shown to organisers in the
+registrations list. Logs name the
 registration's id and the kind of e-mail, never an address or a name.
 """
 
@@ -21,10 +23,13 @@ MAX_ATTEMPTS = 5
 @task()
 def send_registration_email(registration_id, kind, extra=None, attempt=1):
     from registration import emails
+    from registration.models import Registration
 
     try:
-        return emails.send(registration_id, kind, extra or {})
+        sent = emails.send(registration_id, kind, extra or {})
     except Exception as error:  # noqa: BLE001 - any mail failure is retried, not raised
+        # update(): no save signals, so a mail failure does not empty the page cache.
+        Registration.objects.filter(pk=registration_id).update(unsent_email=kind)
         logger.warning(
             "Registration e-mail failed (registration %s, kind %s, attempt %s): %s",
             registration_id,
@@ -34,6 +39,8 @@ def send_registration_email(registration_id, kind, extra=None, attempt=1):
         )
         retry(registration_id, kind, extra, attempt)
         return False
+    Registration.objects.filter(pk=registration_id, unsent_email=kind).update(unsent_email="")
+    return sent
 
 
 def retry(registration_id, kind, extra, attempt):

@@ -11,9 +11,17 @@ from wagtail.log_actions import LogFormatter
 
 from events.hooks import EVENT_PAGE_CONTEXT, ONLINE_LINK_HIDDEN
 from events.models import is_event
+from home.hooks import HEALTH_CHECKS
 from registration import admin
-from registration.models import settings_for, settings_of
+from registration.models import Registration, settings_for, settings_of
 from registration.views import registration_context
+
+
+@hooks.register(HEALTH_CHECKS)
+def mail_health():
+    """/healthz: "error" while some e-mail waits for a retry (the mail server failed)."""
+    waiting = Registration.objects.exclude(unsent_email="").exists()
+    return {"mail": "error" if waiting else "ok"}
 
 
 @hooks.register("register_admin_viewset")

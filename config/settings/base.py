@@ -7,11 +7,11 @@ immediately.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 import dj_email_url
-from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "csp",
     "recurrence",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -78,13 +79,34 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Turns away unusable query strings (NUL bytes, huge values) with a 400 page.
+    "home.params.QueryGuardMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it answers locked-out logins with its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Brute force on the admin login (django-axes): after AXES_FAILURE_LIMIT wrong
+# passwords for one account from one address, that pair is locked for
+# AXES_COOLOFF_TIME; a right password resets the count. Administrators unlock
+# early with `manage.py axes_reset_username <name>` (or axes_reset_ip, axes_reset).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+# The address as our trusted proxies saw it, the same rule as the rate limiter.
+AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_ip"
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -124,10 +146,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if env.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis with a circuit breaker: Redis down means pages
+            # uncached, not pages failing (home/cache_backend.py).
+            "BACKEND": "home.cache_backend.ResilientRedisCache",
             "LOCATION": env["REDIS_URL"],
             "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "samenverder"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # Short: a cache that takes longer than this is worse than none.
+                "SOCKET_CONNECT_TIMEOUT": float(env.get("REDIS_CONNECT_TIMEOUT", "0.25")),
+                "SOCKET_TIMEOUT": float(env.get("REDIS_TIMEOUT", "0.5")),
+                "BREAKER_SECONDS": float(env.get("REDIS_BREAKER_SECONDS", "5")),
+            },
         }
     }
     # Sessions (editors' logins) survive a cache flush and work across app servers.
@@ -151,6 +181,8 @@ TRUSTED_PROXY_COUNT = int(env.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Whole pages for anonymous visitors (home/cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "0"))
+# Responses larger than this are never stored (a few huge pages must not crowd out the rest).
+PAGE_CACHE_MAX_BYTES = int(env.get("PAGE_CACHE_MAX_BYTES", str(256 * 1024)))
 
 # E-mail: EMAIL_URL (smtp://user:pass@host:587/?tls=True), console otherwise.
 if env.get("EMAIL_URL"):
@@ -268,15 +300,17 @@ else:
         "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
     }
 
-# Content Security Policy for the public site: scripts only from our origin
-# (or inline with the per-request nonce, `{{ request.csp_nonce }}`), no plugins, no framing by others. The Wagtail
-# admin sets its own needs (wagtail #1288) and is left out.
+# Content Security Policy for the public site: scripts only from our origin, as
+# files (no inline scripts, so no nonces: a nonce in a page the page cache serves
+# to everyone would be the same for all and no protection), no plugins, no
+# framing by others. JSON-LD blocks are data, not scripts. The Wagtail admin sets
+# its own needs (wagtail #1288) and is left out.
 _MEDIA_HOSTS = [f"https://{env['AWS_S3_CUSTOM_DOMAIN']}"] if env.get("AWS_S3_CUSTOM_DOMAIN") else []
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", NONCE],
+        "script-src": ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", *_MEDIA_HOSTS],
         "media-src": ["'self'", *_MEDIA_HOSTS],

@@ -4,6 +4,7 @@ import json
 import logging
 
 import pytest
+from django.db import OperationalError
 from django.test import override_settings
 
 from home.logging import JsonFormatter
@@ -14,15 +15,32 @@ pytestmark = pytest.mark.django_db
 def test_healthz_reports_database_and_cache_without_details(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "mail": "ok"}
     assert response["Cache-Control"] == "no-store"
 
 
 @override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
-def test_healthz_fails_when_the_cache_does_not_keep_values(client):
+def test_healthz_is_degraded_but_serving_when_the_cache_does_not_keep_values(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "degraded",
+        "database": "ok",
+        "cache": "error",
+        "mail": "ok",
+    }
+
+
+def test_healthz_fails_only_when_the_database_does_not_answer(client, monkeypatch):
+    from django.db import connection
+
+    def refused(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", refused)
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json()["cache"] == "error"
+    assert response.json() == {"status": "error", "database": "error", "cache": "ok"}
 
 
 def test_public_pages_send_a_strict_content_security_policy(client, site_tree):

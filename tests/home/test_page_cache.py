@@ -91,3 +91,88 @@ def test_every_app_whose_rows_pages_show_invalidates_the_cache():
         for model in apps.get_app_config(label).get_models():
             assert shown_on_pages(model), model
     assert not shown_on_pages(apps.get_model("auth", "User"))
+
+
+# -- A cache nobody can flood ------------------------------------------------------
+
+
+def test_parameters_in_another_order_share_one_entry(client, site_tree):
+    assert client.get("/nl/zoeken/?q=over&page=1")["X-Page-Cache"] == "miss"
+    assert client.get("/nl/zoeken/?page=1&q=over")["X-Page-Cache"] == "hit"
+
+
+def test_a_parameter_no_page_understands_is_served_but_not_cached(client, site_tree):
+    response = client.get("/nl/over-ons/?utm_source=nieuwsbrief")
+    assert response.status_code == 200 and response["X-Page-Cache"] == "skip"
+    assert client.get("/nl/over-ons/?utm_source=nieuwsbrief")["X-Page-Cache"] == "skip"
+
+
+def _stored_bytes():
+    from django.core.cache import cache
+
+    return sum(len(value) for value in cache._cache.values())
+
+
+def test_two_thousand_junk_query_strings_hardly_grow_the_cache(rf, settings):
+    """The middleware alone, in front of a 26 KB page (a real page's size)."""
+    from django.core.cache import cache
+    from django.http import HttpResponse
+
+    from home.cache import PageCacheMiddleware
+
+    cache.clear()
+    middleware = PageCacheMiddleware(lambda request: HttpResponse(b"x" * 26_000))
+    middleware(rf.get("/nl/agenda/"))
+    before = _stored_bytes()
+    junk = [f"/nl/agenda/?junk{n}={n}" for n in range(1000)]
+    junk += [f"/nl/agenda/?type=a&theme=b&x={n}" for n in range(500)]
+    junk += ["/nl/agenda/?theme=b&type=a", "/nl/agenda/?type=a&theme=b"] * 250
+    answers = [middleware(rf.get(url))["X-Page-Cache"] for url in junk]
+    assert answers.count("skip") == 1500
+    assert answers.count("miss") == 1  # the two orders of the same filters: one entry
+    assert _stored_bytes() - before < 2 * 1024 * 1024
+
+
+def test_responses_over_the_size_cap_are_not_stored(rf, settings):
+    from django.http import HttpResponse
+
+    from home.cache import PageCacheMiddleware
+
+    settings.PAGE_CACHE_MAX_BYTES = 10_000
+    middleware = PageCacheMiddleware(lambda request: HttpResponse(b"x" * 20_000))
+    assert "X-Page-Cache" not in middleware(rf.get("/nl/groot/"))
+    assert "X-Page-Cache" not in middleware(rf.get("/nl/groot/"))
+
+
+# -- The cache bypass needs a real session -------------------------------------------
+
+
+def test_a_made_up_session_cookie_is_served_from_the_cache(
+    client, site_tree, django_assert_max_num_queries
+):
+    client.get("/nl/over-ons/")
+    client.cookies["sessionid"] = "x" * 32
+    with django_assert_max_num_queries(1):  # one look-up: no such session
+        assert client.get("/nl/over-ons/")["X-Page-Cache"] == "hit"
+    with django_assert_max_num_queries(0):  # remembered: no look-up at all
+        assert client.get("/nl/over-ons/")["X-Page-Cache"] == "hit"
+    client.cookies["sessionid"] = "not even the shape of a session key"
+    client.cookies["messages"] = "forged"
+    with django_assert_max_num_queries(0):
+        assert client.get("/nl/over-ons/")["X-Page-Cache"] == "hit"
+
+
+def test_a_real_anonymous_session_or_signed_messages_skip_the_cache(client, site_tree):
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.contrib.sessions.backends.db import SessionStore
+
+    client.get("/nl/over-ons/")
+    session = SessionStore()
+    session["form_token"] = "t"
+    session.create()
+    client.cookies["sessionid"] = session.session_key
+    assert "X-Page-Cache" not in client.get("/nl/over-ons/")
+    del client.cookies["sessionid"]
+    storage = CookieStorage(None)
+    client.cookies["messages"] = storage._encode(["Bedankt!"])
+    assert "X-Page-Cache" not in client.get("/nl/over-ons/")
