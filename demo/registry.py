@@ -411,12 +411,10 @@ def retranslate(obj, language_code, strings):
     return _save_translation(source, locale, strings, is_page=isinstance(obj, Page))
 
 
-def get_or_create_child(parent, model, slug, **fields):
-    """The live child page with this slug, created and published if missing."""
+def get_or_create_child(parent, factory, slug, **fields):
+    """The child page with this slug, made and published by `factory` (one of
+    `demo.factories`, the tests' own) if missing."""
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return factory(parent=parent, slug=slug, **fields)
