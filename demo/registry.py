@@ -13,14 +13,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.test.utils import override_settings
 from django.utils.text import slugify
 from django_tasks import task_backends
 from modelcluster.fields import ParentalKey
+from modelsearch import index as search_index
 from modelsearch.backends import get_search_backends
+from modelsearch.signal_handlers import post_save_signal_handler as search_post_save_handler
 from modelsearch.tasks import insert_or_update_object_task
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, ReferenceIndex
+from wagtail.signal_handlers import update_reference_index_on_save
 from wagtail.tasks import update_reference_index_task
 from wagtail_localize.models import (
     LocaleSynchronization,
@@ -127,11 +131,34 @@ def _timed(progress, name):
     progress(f"{name}: {elapsed}" + "".join(f"; {note}" for note in notes))
 
 
+_SAVED_UID = "demo-deferred-index"
+
+
 class _PendingTasks:
-    """The background tasks enqueued while loading, run once each afterwards."""
+    """The objects saved and the background tasks enqueued while loading,
+    indexed (or run) once each afterwards."""
 
     def __init__(self):
         self.results = []
+        # The models modelsearch indexes on save (its `register_signal_handlers`).
+        self.searched_models = {
+            model
+            for model in search_index.get_indexed_models()
+            if getattr(model, "search_auto_update", True)
+        }
+        # {model: {pk, …}} of the objects saved, for each index.
+        self.references = {}
+        self.search = {}
+
+    def saved(self, sender, instance, raw=False, **kwargs):
+        """post_save: note the object for the indexes that follow its model,
+        as Wagtail's and modelsearch's own handlers would enqueue it."""
+        if raw:
+            return
+        if sender in ReferenceIndex.tracked_models:
+            self.references.setdefault(sender, set()).add(str(instance.pk))
+        if sender in self.searched_models:
+            self.search.setdefault(sender, set()).add(str(instance.pk))
 
     def run(self):
         """Index every object that was saved, once, in one transaction.
@@ -144,7 +171,7 @@ class _PendingTasks:
         Other tasks run once each, in the order of their last request.
         Returns how many objects were indexed (or tasks run), per task.
         """
-        references, search, others = {}, {}, {}
+        references, search, others = self.references, self.search, {}
         for result in self.results:
             if result.task.func is update_reference_index_task.func:
                 references.setdefault(_model_of(*result.args[:2]), set()).add(str(result.args[2]))
@@ -154,7 +181,7 @@ class _PendingTasks:
                 key = (result.task.module_path, repr(result.args), repr(result.kwargs))
                 others.pop(key, None)
                 others[key] = result
-        self.results = []
+        self.results, self.references, self.search = [], {}, {}
         ran = Counter()
         with transaction.atomic():
             for instance in _reference_index_roots(references):
@@ -242,10 +269,24 @@ def deferred_tasks(pending):
     what the demo saves on a fresh database.
     """
     dummy = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    # The two index handlers are swapped for one that notes the object: the
+    # enqueueing itself (a task result per save) cost more than the indexing.
+    handlers = [
+        (update_reference_index_on_save, ReferenceIndex.tracked_models),
+        (search_post_save_handler, pending.searched_models),
+    ]
+    for handler, models in handlers:
+        for model in models:
+            post_save.disconnect(handler, sender=model)
+    post_save.connect(pending.saved, weak=False, dispatch_uid=_SAVED_UID)
     with override_settings(TASKS=dummy):
         try:
             yield pending
         finally:
+            post_save.disconnect(dispatch_uid=_SAVED_UID)
+            for handler, models in handlers:
+                for model in models:
+                    post_save.connect(handler, sender=model)
             pending.results.extend(task_backends["default"].results)
 
 
