@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 
+from demo import factories
 from demo.data.core import (
     ABOUT_NL,
     ABOUT_TRANSLATIONS,
@@ -28,7 +29,7 @@ from demo.registry import (
     get_or_create_child,
     translate,
 )
-from home.models import HomePage, SiteSettings, SiteText, StandardPage
+from home.models import HomePage, SiteSettings, SiteText
 
 
 def _paragraphs(texts):
@@ -58,19 +59,18 @@ def load_core(context):
 
     home = HomePage.objects.filter(locale=nl, depth=2).first()
     if home is None:
-        home = HomePage(
+        home = factories.HomePageFactory(
+            parent=root,
             slug="home",
             locale=nl,
             hero_image=demo_image("Dorp in de ochtend", seed=7, palette="morning"),
             **HOME_NL,
         )
-        root.add_child(instance=home)
-        home.save_revision().publish()
         context.log("home page (nl)")
 
     about = get_or_create_child(
         home,
-        StandardPage,
+        factories.StandardPageFactory,
         "over-ons",
         title=ABOUT_NL["title"],
         intro=ABOUT_NL["intro"],
@@ -83,7 +83,7 @@ def load_core(context):
     )
     privacy = get_or_create_child(
         home,
-        StandardPage,
+        factories.StandardPageFactory,
         "privacyverklaring",
         title=PRIVACY_NL["title"],
         intro=PRIVACY_NL["intro"],
@@ -91,7 +91,7 @@ def load_core(context):
     )
     accessibility = get_or_create_child(
         home,
-        StandardPage,
+        factories.StandardPageFactory,
         "toegankelijkheid",
         title=ACCESSIBILITY_NL["title"],
         intro=ACCESSIBILITY_NL["intro"],

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale
 
+from demo import factories
 from demo.data.events import (
     CALENDAR,
     CONFIRMATION,
@@ -24,7 +25,6 @@ from demo.data.events import (
 )
 from demo.registry import demo_loader, get_or_create_child, retranslate, translate
 from events.models import (
-    EventIndexPage,
     EventPage,
     EventPageOrganiser,
     EventPageTheme,
@@ -96,7 +96,7 @@ def load_events(context):
 
     title, slug, intro = CALENDAR["nl"]
     calendar = get_or_create_child(
-        home, EventIndexPage, slug, title=title, intro=intro, show_in_menus=True
+        home, factories.EventIndexPageFactory, slug, title=title, intro=intro, show_in_menus=True
     )
     for code in ("de", "en"):
         translate(calendar, code, dict(zip(CALENDAR["nl"], CALENDAR[code], strict=True)))
@@ -119,7 +119,16 @@ def load_events(context):
             if spec.get("venue")
             else None
         )
-        page = EventPage(
+        themes = [Theme.objects.filter(slug=slug, locale=nl).first() for slug in spec["themes"]]
+        exceptions = []
+        for exception in spec.get("exceptions", []):
+            fields = {"action": exception["action"], "reason": exception["reason"]}
+            if "new_time" in exception:
+                new_start, new_end = exception["new_time"]
+                fields.update(new_start_time=time(*new_start), new_end_time=time(*new_end))
+            exceptions.append(OccurrenceException(date=_day(today, exception["day"]), **fields))
+        page = factories.EventPageFactory(
+            parent=calendar,
             slug=spec["slug"],
             title=spec["title"],
             intro=spec["intro"],
@@ -133,21 +142,12 @@ def load_events(context):
             price=spec.get("price"),
             price_note=spec.get("price_note", ""),
             contact_email="agenda@example.org",
+            theme_links=[EventPageTheme(theme=theme) for theme in themes if theme is not None],
+            organiser_links=[
+                EventPageOrganiser(organisation=organisations[slug]) for slug in spec["organisers"]
+            ],
+            exceptions=exceptions,
         )
-        for theme_slug in spec["themes"]:
-            theme = Theme.objects.filter(slug=theme_slug, locale=nl).first()
-            if theme is not None:
-                page.theme_links.add(EventPageTheme(theme=theme))
-        for org_slug in spec["organisers"]:
-            page.organiser_links.add(EventPageOrganiser(organisation=organisations[org_slug]))
-        for exception in spec.get("exceptions", []):
-            fields = {"action": exception["action"], "reason": exception["reason"]}
-            if "new_time" in exception:
-                new_start, new_end = exception["new_time"]
-                fields.update(new_start_time=time(*new_start), new_end_time=time(*new_end))
-            page.exceptions.add(OccurrenceException(date=_day(today, exception["day"]), **fields))
-        calendar.add_child(instance=page)
-        page.save_revision().publish()
         context.log(f"event {spec['slug']}")
         for code in ("de", "en"):
             strings = _translate_strings(spec, code)

@@ -70,6 +70,21 @@ class PageFactory(wagtail_factories.PageFactory):
         abstract = True
         skip_postgeneration_save = True
 
+    @classmethod
+    def _create_instance(cls, model_class, parent, kwargs):
+        # As wagtail-factories does, and `tags=[names]` set before the page is
+        # saved, so its first revision has them. Inline children (`theme_links=[…]`)
+        # are passed as lists, as to the model.
+        tags = kwargs.pop("tags", ())
+        instance = model_class(**kwargs)
+        if tags:
+            instance.tags.add(*tags)
+        if parent:
+            parent.add_child(instance=instance)
+        else:
+            model_class.add_root(instance=instance)
+        return instance
+
     @factory.post_generation
     def publish(obj, create, extracted, **kwargs):
         if create:

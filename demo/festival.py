@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale
 
+from demo import factories
 from demo.data.festival import (
     DAY_2022,
     DIGITAL,
@@ -58,10 +59,9 @@ from festival.models import (
     FestivalPartner,
     FestivalRoom,
     FestivalTrack,
-    SessionPage,
     SessionSpeaker,
 )
-from home.models import Organisation, Person, Region, StandardPage, Theme, Venue
+from home.models import Organisation, Person, Region, Theme, Venue
 from registration.models import RegistrationSettings
 
 # -- Helpers -----------------------------------------------------------------------------
@@ -127,7 +127,8 @@ def _festival(
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific, False
-    page = FestivalPage(
+    page = factories.FestivalPageFactory(
+        parent=parent,
         slug=slug,
         title=texts["title"],
         edition=edition,
@@ -137,15 +138,16 @@ def _festival(
         end_date=end,
         venue=venue,
         is_online=is_online,
+        tracks=[
+            FestivalTrack(slug=track_slug, name=name, colour=colour)
+            for track_slug, (name, _de, _en, colour) in tracks.items()
+        ],
+        rooms=[
+            FestivalRoom(slug=room_slug, name=name, capacity=seats)
+            for room_slug, (name, _de, _en, seats) in rooms.items()
+        ],
+        partner_links=[FestivalPartner(organisation=org) for org in partners.values()],
     )
-    for track_slug, (name, _de, _en, colour) in tracks.items():
-        page.tracks.add(FestivalTrack(slug=track_slug, name=name, colour=colour))
-    for room_slug, (name, _de, _en, seats) in rooms.items():
-        page.rooms.add(FestivalRoom(slug=room_slug, name=name, capacity=seats))
-    for organisation in partners.values():
-        page.partner_links.add(FestivalPartner(organisation=organisation))
-    parent.add_child(instance=page)
-    page.save_revision().publish()
     return FestivalPage.objects.get(pk=page.pk), True
 
 
@@ -156,7 +158,15 @@ def _session(festival, spec, day, *, venue, online_url, event_type, people, part
     tracks = {t.slug: t for t in festival.tracks.all()}
     rooms = {r.slug: r for r in festival.rooms.all()}
     capacity, _registrations = spec.get("registration", (None, 0))
-    page = SessionPage(
+    exceptions = []
+    if spec.get("cancelled"):
+        exceptions.append(
+            OccurrenceException(
+                date=day, action=OccurrenceException.Action.CANCEL, reason=spec["cancelled"]
+            )
+        )
+    return factories.SessionPageFactory(
+        parent=festival,
         slug=slug,
         title=spec["title"],
         intro=spec["intro"],
@@ -171,26 +181,20 @@ def _session(festival, spec, day, *, venue, online_url, event_type, people, part
         room=rooms.get(spec.get("room")),
         contact_email="festival@example.org",
         capacity=capacity,
+        registration_settings=[
+            RegistrationSettings(enabled="registration" in spec, waiting_list=True)
+        ],
+        speaker_links=[SessionSpeaker(person=people[name]) for name in spec.get("speakers", [])],
+        organiser_links=[
+            EventPageOrganiser(organisation=partners[slug]) for slug in spec.get("organisers", [])
+        ],
+        theme_links=[
+            EventPageTheme(theme=themes[theme])
+            for theme in spec.get("themes", [])
+            if theme in themes
+        ],
+        exceptions=exceptions,
     )
-    page.registration_settings = [
-        RegistrationSettings(enabled="registration" in spec, waiting_list=True)
-    ]
-    for name in spec.get("speakers", []):
-        page.speaker_links.add(SessionSpeaker(person=people[name]))
-    for organisation in spec.get("organisers", []):
-        page.organiser_links.add(EventPageOrganiser(organisation=partners[organisation]))
-    for theme in spec.get("themes", []):
-        if theme in themes:
-            page.theme_links.add(EventPageTheme(theme=themes[theme]))
-    if spec.get("cancelled"):
-        page.exceptions.add(
-            OccurrenceException(
-                date=day, action=OccurrenceException.Action.CANCEL, reason=spec["cancelled"]
-            )
-        )
-    festival.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def _festival_strings(page, texts, target, tracks, rooms, code):
@@ -259,7 +263,12 @@ def load_festivals(context):
 
     hub_title, hub_slug, hub_intro = HUB["nl"]
     hub = get_or_create_child(
-        home, StandardPage, hub_slug, title=hub_title, intro=hub_intro, show_in_menus=True
+        home,
+        factories.StandardPageFactory,
+        hub_slug,
+        title=hub_title,
+        intro=hub_intro,
+        show_in_menus=True,
     )
 
     # The 2022 edition, on site.

@@ -12,6 +12,7 @@ Idempotent: everything is looked up by slug (or name) before it is created, and
 
 from wagtail.models import Page
 
+from demo import factories
 from demo.data.articles import ARTICLES, DUTCH_ONLY
 from demo.data.kennisbank import (
     DIRECTORY,
@@ -26,12 +27,9 @@ from kennisbank.models import (
     ArticleAuthor,
     ArticleKind,
     ArticleOrganisation,
-    ArticlePage,
     ArticlePhotographer,
     ArticleRegion,
     ArticleTheme,
-    KennisbankIndexPage,
-    OrganisationDirectoryPage,
 )
 
 
@@ -179,10 +177,9 @@ def _load_people(nl, organisations):
     return people
 
 
-def _section(home, model, texts):
+def _section(home, factory, texts):
     title, slug, intro = texts["nl"]
-    page = get_or_create_child(home, model, slug, title=title, intro=intro, show_in_menus=True)
-    return page
+    return get_or_create_child(home, factory, slug, title=title, intro=intro, show_in_menus=True)
 
 
 def _create_article(index, spec, texts, kinds, organisations, people, themes, regions):
@@ -190,7 +187,8 @@ def _create_article(index, spec, texts, kinds, organisations, people, themes, re
     if existing is not None:
         return existing.specific
     title, seed, palette = spec["image"]
-    page = ArticlePage(
+    return factories.ArticlePageFactory(
+        parent=index,
         slug=spec["slug"],
         title=texts["title"],
         intro=texts["intro"],
@@ -201,21 +199,17 @@ def _create_article(index, spec, texts, kinds, organisations, people, themes, re
         hero_caption=texts.get("hero_caption", ""),
         hero_credit="Illustratie: Samen Verder",
         body=_body(texts["body"], organisations),
+        theme_links=[ArticleTheme(theme=themes[slug]) for slug in spec["themes"]],
+        region_links=[ArticleRegion(region=regions[slug]) for slug in spec["regions"]],
+        organisation_links=[
+            ArticleOrganisation(organisation=organisations[slug]) for slug in spec["organisations"]
+        ],
+        author_links=[ArticleAuthor(person=people[name]) for name in spec.get("authors", [])],
+        photographer_links=[
+            ArticlePhotographer(person=people[name]) for name in spec.get("photographers", [])
+        ],
+        tags=spec.get("tags", []),
     )
-    for slug in spec["themes"]:
-        page.theme_links.add(ArticleTheme(theme=themes[slug]))
-    for slug in spec["regions"]:
-        page.region_links.add(ArticleRegion(region=regions[slug]))
-    for slug in spec["organisations"]:
-        page.organisation_links.add(ArticleOrganisation(organisation=organisations[slug]))
-    for name in spec.get("authors", []):
-        page.author_links.add(ArticleAuthor(person=people[name]))
-    for name in spec.get("photographers", []):
-        page.photographer_links.add(ArticlePhotographer(person=people[name]))
-    page.tags.add(*spec.get("tags", []))
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 @demo_loader(order=10)
@@ -226,8 +220,8 @@ def load_kennisbank(context):
     people = _load_people(nl, organisations)
 
     home = Page.objects.get(locale=nl, depth=2).specific
-    index = _section(home, KennisbankIndexPage, INDEX)
-    directory = _section(home, OrganisationDirectoryPage, DIRECTORY)
+    index = _section(home, factories.KennisbankIndexPageFactory, INDEX)
+    directory = _section(home, factories.OrganisationDirectoryPageFactory, DIRECTORY)
     for page, texts in ((index, INDEX), (directory, DIRECTORY)):
         for code, strings in _page_strings(texts).items():
             translate(page, code, strings)

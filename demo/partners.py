@@ -25,6 +25,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from demo import factories
 from demo.data.partners import (
     BELARUS_NL,
     BELARUS_TRANSLATIONS,
@@ -36,12 +37,11 @@ from demo.data.partners import (
     WORKSHOP,
 )
 from demo.registry import demo_image, demo_loader, get_or_create_child, translate
-from events.models import EventPage, EventPageOrganiser, EventType
+from events.models import EventPageOrganiser, EventType
 from home.models import Organisation, Person, Region, Venue
 from partners.models import (
     PartnerContact,
     PartnerFunder,
-    PartnerIndexPage,
     PartnerOrganisation,
     PartnerPage,
     PartnerRegion,
@@ -76,19 +76,25 @@ def _paragraphs(texts):
     return [("paragraph", f"<p>{text}</p>") for text in texts]
 
 
-def _links(page, locale, organisations, regions, people, funders=()):
+def _links(locale, organisations, regions, people, funders=()):
+    """A partner page's inline links, in `locale`, as the factory takes them."""
+
     def by_slug(model, slug):
         return _in(model.objects.get(slug=slug, locale__language_code="nl"), locale)
 
-    for slug in organisations:
-        page.organisation_links.add(PartnerOrganisation(organisation=by_slug(Organisation, slug)))
-    for slug in regions:
-        page.region_links.add(PartnerRegion(region=by_slug(Region, slug)))
-    for name in people:
-        person = Person.objects.get(name=name, locale__language_code="nl")
-        page.contact_links.add(PartnerContact(person=_in(person, locale)))
-    for slug in funders:
-        page.funder_links.add(PartnerFunder(organisation=by_slug(Organisation, slug)))
+    def person(name):
+        return _in(Person.objects.get(name=name, locale__language_code="nl"), locale)
+
+    return {
+        "organisation_links": [
+            PartnerOrganisation(organisation=by_slug(Organisation, slug)) for slug in organisations
+        ],
+        "region_links": [PartnerRegion(region=by_slug(Region, slug)) for slug in regions],
+        "contact_links": [PartnerContact(person=person(name)) for name in people],
+        "funder_links": [
+            PartnerFunder(organisation=by_slug(Organisation, slug)) for slug in funders
+        ],
+    }
 
 
 def _venue(name, locale):
@@ -101,7 +107,7 @@ def _load_index(context):
     home = Page.objects.get(locale=nl, depth=2).specific
     title, slug, intro = INDEX["nl"]
     index = get_or_create_child(
-        home, PartnerIndexPage, slug, title=title, intro=intro, show_in_menus=True
+        home, factories.PartnerIndexPageFactory, slug, title=title, intro=intro, show_in_menus=True
     )
     for code in ("de", "en"):
         translated = INDEX[code]
@@ -127,7 +133,8 @@ def _load_mienthuus(context, index):
         return existing.specific
     spec = MIENTHUUS_DE
     exchange = spec["exchange"]
-    page = PartnerPage(
+    page = factories.PartnerPageFactory(
+        parent=de_index,
         slug=spec["slug"],
         title=spec["title"],
         intro=spec["intro"],
@@ -156,10 +163,8 @@ def _load_mienthuus(context, index):
             )
         ],
         gallery=_gallery(spec["gallery"]),
+        **_links(de, ["mienthuus"], ["nordrhein-westfalen"], ["Iris Haarland"]),
     )
-    _links(page, de, ["mienthuus"], ["nordrhein-westfalen"], ["Iris Haarland"])
-    de_index.add_child(instance=page)
-    page.save_revision().publish()
     context.log("partner mienthuus (de)")
     return page
 
@@ -173,7 +178,9 @@ def _load_workshop(context, mienthuus, venue):
     zone = timezone.get_default_timezone()
     day = timezone.localdate() + timedelta(days=12)
     event_type = EventType.objects.filter(slug="workshop", locale=de).first()
-    page = EventPage(
+    organiser = Organisation.objects.get(slug="mienthuus", locale__language_code="nl")
+    page = factories.EventPageFactory(
+        parent=mienthuus,
         slug=WORKSHOP["slug"],
         title=WORKSHOP["title"],
         intro=WORKSHOP["intro"],
@@ -183,11 +190,8 @@ def _load_workshop(context, mienthuus, venue):
         languages="de,nl",
         event_type=event_type,
         contact_email="agenda@example.org",
+        organiser_links=[EventPageOrganiser(organisation=_in(organiser, de))],
     )
-    organiser = Organisation.objects.get(slug="mienthuus", locale__language_code="nl")
-    page.organiser_links.add(EventPageOrganiser(organisation=_in(organiser, de)))
-    mienthuus.add_child(instance=page)
-    page.save_revision().publish()
     strings = dict(WORKSHOP["nl"])
     strings[WORKSHOP["intro"]] = WORKSHOP["nl_intro"]
     translate(page, "nl", strings)
@@ -221,7 +225,8 @@ def _load_belarus(context, index):
                 },
             )
         )
-    page = PartnerPage(
+    page = factories.PartnerPageFactory(
+        parent=index,
         slug=spec["slug"],
         title=spec["title"],
         intro=spec["intro"],
@@ -233,17 +238,14 @@ def _load_belarus(context, index):
         timeline=timeline,
         funding=spec["funding"],
         gallery=_gallery(spec["gallery"]),
+        **_links(
+            nl,
+            ["krachtige-kernen", "mienthuus", "lvkk"],
+            ["vilejka", "mogiljov"],
+            ["Iris Haarland", "Ben van Essen"],
+            funders=["ibb-dortmund"],
+        ),
     )
-    _links(
-        page,
-        nl,
-        ["krachtige-kernen", "mienthuus", "lvkk"],
-        ["vilejka", "mogiljov"],
-        ["Iris Haarland", "Ben van Essen"],
-        funders=["ibb-dortmund"],
-    )
-    index.add_child(instance=page)
-    page.save_revision().publish()
     context.log("partner uitwisseling-belarus")
     return page
 

@@ -1,23 +1,38 @@
 """The registry of demo loaders and the helpers they share."""
 
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import BytesIO
+from unittest import mock
 
+import modelcluster.models as modelcluster_models
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.test.utils import override_settings
 from django.utils.text import slugify
 from django_tasks import task_backends
 from modelcluster.fields import ParentalKey
+from modelsearch import index as search_index
+from modelsearch.backends import get_search_backends
+from modelsearch.signal_handlers import post_save_signal_handler as search_post_save_handler
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, ReferenceIndex
+from wagtail.signal_handlers import update_reference_index_on_save
 from wagtail.tasks import update_reference_index_task
-from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 from demo.images import initials_logo, village_scene
@@ -61,8 +76,10 @@ def run_loaders(progress=None):
     progress = progress or (lambda line: None)
     context = DemoContext()
     pending = _PendingTasks()
+    # Without Django's debug cursor: in development (DEBUG on) it formats and
+    # keeps every one of the load's tens of thousands of queries.
     try:
-        with deferred_tasks(pending):
+        with override_settings(DEBUG=False), _unchecked_foreign_keys(), deferred_tasks(pending):
             for _order, _module, func in sorted(_LOADERS, key=lambda item: (item[0], item[1])):
                 _run_loader(func, context, progress)
     finally:
@@ -70,6 +87,27 @@ def run_loaders(progress=None):
         with _timed(progress, "reference and search index") as note:
             note(*(f"{count} × {name}" for name, count in pending.run().items()))
     return context
+
+
+@contextmanager
+def _unchecked_foreign_keys():
+    """Read page revisions and translation sources back without looking up
+    every foreign key they hold.
+
+    modelcluster checks each key of a page and of each of its inline children
+    against the database when it rebuilds them from JSON (one query per key,
+    for a key that may point to a deleted object), and Wagtail and
+    wagtail-localize rebuild a page from JSON on every publish and
+    translation: a tenth of the load's queries. The load deletes nothing it
+    has made, so every key still points to its object.
+    """
+    original = modelcluster_models.model_from_serializable_data
+
+    def unchecked(model, data, check_fks=True, strict_fks=False):
+        return original(model, data, check_fks=False, strict_fks=strict_fks)
+
+    with mock.patch.object(modelcluster_models, "model_from_serializable_data", unchecked):
+        yield
 
 
 def _run_loader(func, context, progress):
@@ -93,59 +131,132 @@ def _timed(progress, name):
     progress(f"{name}: {elapsed}" + "".join(f"; {note}" for note in notes))
 
 
+_SAVED_UID = "demo-deferred-index"
+
+
 class _PendingTasks:
-    """The background tasks enqueued while loading, run once each afterwards."""
+    """The objects saved and the background tasks enqueued while loading,
+    indexed (or run) once each afterwards."""
 
     def __init__(self):
         self.results = []
+        # The models modelsearch indexes on save (its `register_signal_handlers`).
+        self.searched_models = {
+            model
+            for model in search_index.get_indexed_models()
+            if getattr(model, "search_auto_update", True)
+        }
+        # {model: {pk, …}} of the objects saved, for each index.
+        self.references = {}
+        self.search = {}
+
+    def saved(self, sender, instance, raw=False, **kwargs):
+        """post_save: note the object for the indexes that follow its model,
+        as Wagtail's and modelsearch's own handlers would enqueue it."""
+        if raw:
+            return
+        if sender in ReferenceIndex.tracked_models:
+            self.references.setdefault(sender, set()).add(str(instance.pk))
+        if sender in self.searched_models:
+            self.search.setdefault(sender, set()).add(str(instance.pk))
 
     def run(self):
-        """Run each distinct task once, in the order of its last request.
+        """Index every object that was saved, once, in one transaction.
 
         The index tasks read the object as it is when they run, so indexing an
         object once, at the end, gives the same index as indexing it after every
         save. The reference index of an inline child (a theme link, a speaker)
-        is its page's, so a page is indexed once for all its children.
-        Returns how many ran, per task.
+        is its page's, so a page is indexed once for all its children; the
+        search index is written per model in bulk (as `update_index` does).
+        Other tasks run once each, in the order of their last request.
+        Returns how many objects were indexed (or tasks run), per task.
         """
-        distinct = {}
+        references, search, others = self.references, self.search, {}
         for result in self.results:
-            key = (result.task.module_path, repr(result.args), repr(result.kwargs))
-            distinct.pop(key, None)
-            distinct[key] = result
+            if result.task.func is update_reference_index_task.func:
+                references.setdefault(_model_of(*result.args[:2]), set()).add(str(result.args[2]))
+            elif result.task.func is insert_or_update_object_task.func:
+                search.setdefault(_model_of(*result.args[:2]), set()).add(str(result.args[2]))
+            else:
+                key = (result.task.module_path, repr(result.args), repr(result.kwargs))
+                others.pop(key, None)
+                others[key] = result
+        self.results, self.references, self.search = [], {}, {}
         ran = Counter()
-        indexed = set()
-        for result in distinct.values():
-            try:
-                with transaction.atomic():
-                    if result.task.func is update_reference_index_task.func:
-                        instance = _reference_index_root(*result.args)
-                        key = (instance._meta.label, instance.pk) if instance else None
-                        if key is None or key in indexed:
-                            continue
-                        indexed.add(key)
-                        if ReferenceIndex.is_indexed(instance._meta.model):
-                            ReferenceIndex.create_or_update_for_object(instance)
-                    else:
+        with transaction.atomic():
+            for instance in _reference_index_roots(references):
+                if ReferenceIndex.is_indexed(instance._meta.model):
+                    ReferenceIndex.create_or_update_for_object(instance)
+                ran[update_reference_index_task.name] += 1
+            for model, objects in _indexed_objects(search):
+                for backend in get_search_backends(with_auto_update=True):
+                    backend.add_bulk(model, objects)
+                ran[insert_or_update_object_task.name] += len(objects)
+            for result in others.values():
+                try:
+                    with transaction.atomic():
                         result.task.call(*result.args, **result.kwargs)
-            except ObjectDoesNotExist:
-                continue  # made and removed again during the load
-            ran[result.task.name] += 1
-        self.results = []
+                except ObjectDoesNotExist:
+                    continue  # made and removed again during the load
+                ran[result.task.name] += 1
         return ran
 
 
-def _reference_index_root(app_label, model_name, pk):
-    """The object whose references Wagtail's `update_reference_index_task` would
-    index for this one: the object itself, or the page (or snippet) an inline
-    child belongs to."""
-    instance = apps.get_model(app_label, model_name).objects.get(pk=pk)
-    while instance is not None:
-        keys = [f for f in instance._meta.get_fields() if isinstance(f, ParentalKey)]
-        if not keys:
-            return instance
-        instance = getattr(instance, keys[0].name)
-    return None
+def _model_of(app_label, model_name):
+    return apps.get_model(app_label, model_name)
+
+
+def _parental_key(model):
+    keys = [f for f in model._meta.get_fields() if isinstance(f, ParentalKey)]
+    return keys[0] if keys else None
+
+
+def _reference_index_roots(pks_by_model):
+    """The objects whose references Wagtail's `update_reference_index_task`
+    would index for these: each object itself, or the page (or snippet) an
+    inline child belongs to; each once, read with one query per model. Objects
+    made and removed again during the load are left out."""
+    roots, pending = {}, {model: set(pks) for model, pks in pks_by_model.items()}
+    while pending:
+        model, pks = pending.popitem()
+        key = _parental_key(model)
+        if key is None:
+            roots.setdefault(model, set()).update(pks)
+            continue
+        parents = model.objects.filter(pk__in=pks, **{f"{key.attname}__isnull": False})
+        pending.setdefault(key.related_model, set()).update(
+            str(pk) for pk in parents.values_list(key.attname, flat=True)
+        )
+    # A page saved as its base class and as its own type is indexed once, as
+    # its own type (as saving it in the admin does).
+    pages = set().union(*(pks for model, pks in roots.items() if issubclass(model, Page)))
+    if pages:
+        yield from Page.objects.filter(pk__in=pages).order_by("pk").specific()
+    for model, pks in roots.items():
+        if not issubclass(model, Page):
+            yield from model.objects.filter(pk__in=pks).order_by("pk")
+
+
+def _indexed_objects(pks_by_model):
+    """(model, objects) to add to the search index, as `insert_or_update_object`
+    would add each: a page as its specific type, and only what the model's
+    `get_indexed_objects()` holds."""
+    by_type = {}
+    for model, pks in pks_by_model.items():
+        objects = model.objects.filter(pk__in=pks)
+        if issubclass(model, Page):
+            objects = objects.specific()
+        for obj in objects:
+            indexed = obj.get_indexed_instance()
+            if indexed is not None:
+                by_type.setdefault(type(indexed), {})[indexed.pk] = indexed
+    for model, objects in by_type.items():
+        wanted = set(
+            model.get_indexed_objects().filter(pk__in=objects).values_list("pk", flat=True)
+        )
+        chosen = [obj for pk, obj in sorted(objects.items()) if pk in wanted]
+        if chosen:
+            yield model, chosen
 
 
 @contextmanager
@@ -158,10 +269,24 @@ def deferred_tasks(pending):
     what the demo saves on a fresh database.
     """
     dummy = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    # The two index handlers are swapped for one that notes the object: the
+    # enqueueing itself (a task result per save) cost more than the indexing.
+    handlers = [
+        (update_reference_index_on_save, ReferenceIndex.tracked_models),
+        (search_post_save_handler, pending.searched_models),
+    ]
+    for handler, models in handlers:
+        for model in models:
+            post_save.disconnect(handler, sender=model)
+    post_save.connect(pending.saved, weak=False, dispatch_uid=_SAVED_UID)
     with override_settings(TASKS=dummy):
         try:
             yield pending
         finally:
+            post_save.disconnect(dispatch_uid=_SAVED_UID)
+            for handler, models in handlers:
+                for model in models:
+                    post_save.connect(handler, sender=model)
             pending.results.extend(task_backends["default"].results)
 
 
@@ -170,10 +295,42 @@ def _settle_page_trees():
     wagtail-localize's tree synchronisation does (it does so for new pages in
     the admin only). Returns how many it made."""
     before = Page.objects.filter(alias_of__isnull=False).count()
-    index = PageIndex.from_database().sort_by_tree_position()
+    index = _page_index().sort_by_tree_position()
     for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
         synchronize_tree(sync.sync_from, sync.locale, page_index=index)
     return Page.objects.filter(alias_of__isnull=False).count() - before
+
+
+def _page_index():
+    """wagtail-localize's `PageIndex.from_database()`, read with two queries
+    instead of four or five per page (its parent, content type, locale and
+    language versions, one by one)."""
+    rows = list(
+        Page.objects.filter(depth__gt=1)
+        .order_by("path")
+        .values_list(
+            "path", "depth", "content_type_id", "translation_key", "locale_id", "alias_of_id"
+        )
+    )
+    key_by_path = {path: key for path, _depth, _type, key, _locale, _alias in rows}
+    locales, aliased = defaultdict(list), defaultdict(list)
+    for _path, _depth, _type, key, locale_id, alias_of_id in rows:
+        (aliased if alias_of_id else locales)[key].append(locale_id)
+    locale_by_id = Locale.objects.in_bulk()
+    return PageIndex(
+        [
+            PageIndex.Entry(
+                ContentType.objects.get_for_id(content_type_id),
+                key,
+                locale_by_id[locale_id],
+                key_by_path[path[: -Page.steplen]] if depth > 2 else None,
+                locales[key],
+                aliased[key],
+            )
+            for path, depth, content_type_id, key, locale_id, alias_of_id in rows
+            if alias_of_id is None
+        ]
+    )
 
 
 def demo_image(title, seed, palette="morning"):
@@ -231,11 +388,7 @@ def _save_translation(source, locale, strings, *, is_page):
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    po = translation.export_po()
-    for entry in po:
-        if entry.msgid in strings:
-            entry.msgstr = strings[entry.msgid]
-    translation.import_po(po)
+    _store_strings(translation, strings)
     if not is_page:
         translation.save_target(publish=True)
         return source.get_translated_instance(locale)
@@ -250,6 +403,45 @@ def _save_translation(source, locale, strings, *, is_page):
     return target
 
 
+def _store_strings(translation, strings):
+    """Keep `strings` ({source text: translation}) in the translation memory of
+    `translation`, as an editor's PO upload (`Translation.import_po`) would,
+    without writing and parsing the PO file: one query for the source's
+    strings, one insert per new translation. A string already translated the
+    same way is left alone; a changed one is updated."""
+    segments = StringSegment.objects.filter(source=translation.source).select_related(
+        "string", "context"
+    )
+    wanted = {}
+    for segment in segments:
+        text = strings.get(segment.string.data)
+        if text:
+            wanted[(segment.string_id, segment.context_id)] = (segment, text)
+    existing = {
+        (row.translation_of_id, row.context_id): row
+        for row in StringTranslation.objects.filter(
+            locale_id=translation.target_locale_id,
+            translation_of_id__in={string_id for string_id, _context in wanted},
+            context_id__in={context_id for _string, context_id in wanted},
+        )
+    }
+    for key, (segment, text) in wanted.items():
+        row = existing.get(key)
+        if row is not None and row.data == text:
+            continue
+        row = row or StringTranslation(
+            translation_of=segment.string,
+            locale_id=translation.target_locale_id,
+            context=segment.context,
+        )
+        row.data = text
+        row.translation_type = StringTranslation.TRANSLATION_TYPE_MANUAL
+        row.tool_name = ""
+        row.has_error = False
+        row.field_error = ""
+        row.save()  # checks the HTML and links, as an import does
+
+
 def retranslate(obj, language_code, strings):
     """Bring an existing translation up to date with its changed source, keeping
     the strings already translated and adding `strings`."""
@@ -260,12 +452,10 @@ def retranslate(obj, language_code, strings):
     return _save_translation(source, locale, strings, is_page=isinstance(obj, Page))
 
 
-def get_or_create_child(parent, model, slug, **fields):
-    """The live child page with this slug, created and published if missing."""
+def get_or_create_child(parent, factory, slug, **fields):
+    """The child page with this slug, made and published by `factory` (one of
+    `demo.factories`, the tests' own) if missing."""
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return factory(parent=parent, slug=slug, **fields)
