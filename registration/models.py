@@ -49,6 +49,12 @@ class EmailKind(models.TextChoices):
     REMINDER = "reminder"
     MESSAGE = "message"
     ORGANISER = "organiser"
+    # The organiser changed plans: a date moved (time, venue, online link) or one
+    # date of a whole-series registration was cancelled; the registration holds.
+    DATE_CHANGED = "date_changed"
+    # The date or the event is off (cancelled, unpublished, deleted), and the
+    # registration is cancelled with it.
+    EVENT_CANCELLED = "event_cancelled"
 
 
 class RegistrationSettings(TranslatableMixin, models.Model):
@@ -275,6 +281,9 @@ class Registration(models.Model):
     )
     attended_at = models.DateTimeField(_("Attended"), null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # The SEQUENCE of the calendar entries sent to this person: raised with every
+    # update, so their calendar replaces the entry the confirmation added.
+    calendar_sequence = models.PositiveIntegerField(default=0)
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

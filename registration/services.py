@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core import signing
-from django.db import connection, models, transaction
+from django.db import OperationalError, connection, models, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
-from events.models import EventPage, Occurrence
+from events.models import EventPage, EventSchedule, Occurrence
 from registration.models import EmailKind, Registration, RegistrationSettings, settings_of
 
 logger = logging.getLogger(__name__)
@@ -255,25 +255,54 @@ class State:
         return self.outcome
 
 
+def is_series(occurrence):
+    """Whether registrations for this date's event are for the whole series."""
+    return settings_of(occurrence.event).is_series
+
+
+def same_places(occurrence):
+    """The registrations that share places with `occurrence`: those of the date,
+    or, for an event registered as a whole series, every registration of the
+    series, whichever date it was made on (so cancelling one date never frees
+    places of the series)."""
+    if is_series(occurrence):
+        return Q(event_key=occurrence.event_key)
+    return Q(occurrence_id=occurrence.pk)
+
+
 def confirmed_places(occurrence):
     return (
         Registration.objects.filter(
-            occurrence=occurrence, status=Registration.Status.CONFIRMED
+            same_places(occurrence), status=Registration.Status.CONFIRMED
         ).aggregate(total=Sum("places"))["total"]
         or 0
     )
 
 
-def confirmed_by_occurrence(occurrence_ids):
-    """{occurrence id: confirmed places} for many dates in one query."""
+def confirmed_by_occurrence(occurrence_ids, *, series=None):
+    """{occurrence id: confirmed places} for many dates in one query. `series`:
+    {occurrence id: event key} of dates whose event is registered as a whole
+    series: they get the series' total."""
+    series = series or {}
+    confirmed = Registration.objects.filter(status=Registration.Status.CONFIRMED)
+    ids = [pk for pk in occurrence_ids if pk not in series]
     rows = (
-        Registration.objects.filter(
-            occurrence_id__in=list(occurrence_ids), status=Registration.Status.CONFIRMED
-        )
+        confirmed.filter(occurrence_id__in=ids)
         .values("occurrence_id")
         .annotate(total=Sum("places"))
+        if ids
+        else []
     )
-    return {row["occurrence_id"]: row["total"] or 0 for row in rows}
+    result = {row["occurrence_id"]: row["total"] or 0 for row in rows}
+    if series:
+        totals = dict(
+            confirmed.filter(event_key__in=set(series.values()))
+            .values("event_key")
+            .annotate(total=Sum("places"))
+            .values_list("event_key", "total")
+        )
+        result.update({pk: totals.get(key) or 0 for pk, key in series.items()})
+    return result
 
 
 def counts(queryset):
@@ -356,15 +385,34 @@ def lock_occurrence(occurrence_id):
 
     On PostgreSQL a short `lock_timeout` turns a pile-up into a `Busy` error
     for the visitor instead of a hanging request. Must run inside atomic()."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT_MS}ms'")
-    from django.db import OperationalError
-
+    _lock_timeout()
     try:
         return Occurrence.objects.select_for_update().select_related("event").get(pk=occurrence_id)
     except OperationalError as error:
         raise Busy() from error
+
+
+def _lock_timeout():
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT_MS}ms'")
+
+
+def lock_places(occurrence_id):
+    """Lock what a registration's places belong to and return the date whose
+    rules count: the date itself, or for a whole-series registration the
+    series (its `EventSchedule` row, which a change of the dates locks too)
+    and its current anchor. Must run inside atomic()."""
+    occurrence = Occurrence.objects.select_related("event").get(pk=occurrence_id)
+    if not is_series(occurrence):
+        return lock_occurrence(occurrence_id)
+    _lock_timeout()
+    try:
+        EventSchedule.objects.select_for_update().filter(event_key=occurrence.event_key).first()
+    except OperationalError as error:
+        raise Busy() from error
+    anchor = anchor_occurrence(occurrence.event_key) or occurrence
+    return lock_occurrence(anchor.pk)
 
 
 def _mail(registration, kind, **extra):
@@ -417,7 +465,7 @@ def register(
     now = now or timezone.now()
     email_key = normalise_email(email)
     with transaction.atomic():
-        occurrence = lock_occurrence(occurrence.pk)
+        occurrence = lock_places(occurrence.pk)
         page = settings_page(occurrence)
         if idempotency_key:
             existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
@@ -436,7 +484,7 @@ def register(
         if state.error is not None and not isinstance(state.error, Full):
             raise state.error
         duplicate = Registration.objects.filter(
-            occurrence=occurrence,
+            same_places(occurrence),
             email_key=email_key,
             status__in=Registration.ACTIVE,
             anonymised_at__isnull=True,
@@ -492,7 +540,7 @@ def _promote(occurrence, page, now):
         return []
     waiting = list(
         Registration.objects.filter(
-            occurrence=occurrence, status=Registration.Status.WAITING
+            same_places(occurrence), status=Registration.Status.WAITING
         ).order_by("created_at", "pk")
     )
     if not waiting:
@@ -519,18 +567,107 @@ def cancel(registration, *, by=Registration.CancelledBy.VISITOR, now=None, notif
     erased: `notify=False`)."""
     now = now or timezone.now()
     with transaction.atomic():
-        occurrence = lock_occurrence(registration.occurrence_id)
+        occurrence = lock_places(registration.occurrence_id)
         registration = Registration.objects.get(pk=registration.pk)
         if registration.status == Registration.Status.CANCELLED:
             return Result(registration, created=False)
+        was_confirmed = registration.is_confirmed
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = now
         registration.cancelled_by = by
-        registration.save(update_fields=["status", "cancelled_at", "cancelled_by", "updated_at"])
+        fields = ["status", "cancelled_at", "cancelled_by", "updated_at"]
+        if was_confirmed:
+            # The receipt takes the entry out of their calendar (METHOD:CANCEL).
+            registration.calendar_sequence += 1
+            fields.append("calendar_sequence")
+        registration.save(update_fields=fields)
         if notify:
-            _mail(registration, EmailKind.CANCELLED, by=by)
+            calendar = {"sequence": registration.calendar_sequence} if was_confirmed else {}
+            _mail(registration, EmailKind.CANCELLED, by=by, **calendar)
         promoted = _promote(occurrence, settings_page(occurrence), now)
     return Result(registration, created=False, promoted=promoted)
+
+
+def call_off(registration, *, reason, now=None):
+    """Cancel a registration because its date or event is off (the date was
+    cancelled, the event unpublished or deleted) and tell the person, with a
+    calendar update that removes the entry. Nobody moves up: there is nothing
+    to move up to. Run inside the transaction that calls the date off."""
+    now = now or timezone.now()
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if not registration.is_active:
+        return registration
+    registration.status = Registration.Status.CANCELLED
+    registration.cancelled_at = now
+    registration.cancelled_by = Registration.CancelledBy.ORGANISER
+    registration.calendar_sequence += 1
+    registration.save(
+        update_fields=[
+            "status",
+            "cancelled_at",
+            "cancelled_by",
+            "calendar_sequence",
+            "updated_at",
+        ]
+    )
+    _mail(
+        registration,
+        EmailKind.EVENT_CANCELLED,
+        reason=reason,
+        sequence=registration.calendar_sequence,
+    )
+    return registration
+
+
+def dates_changed(event, changes, *, now=None):
+    """Registration's answer to changed dates (`events.hooks.DATES_CHANGED`),
+    inside the transaction that changed them.
+
+    Rules:
+    - A cancelled date takes its one-date registrations with it: each is
+      cancelled and told (`call_off`).
+    - Whole-series registrations hold whatever happens to one date (their
+      places are the series'); they are told which dates changed.
+    - A moved date (time, venue, online link) keeps its registrations; they
+      are told what changed.
+    Everyone gets one e-mail per change of the schedule, in their language,
+    with a calendar update (same UID, higher SEQUENCE)."""
+    now = now or timezone.now()
+    active = Registration.objects.filter(
+        status__in=Registration.ACTIVE, anonymised_at__isnull=True
+    ).order_by("pk")
+    if settings_of(event).is_series:
+        told = [_describe(change) for change in changes]
+        for registration in active.filter(event_key=event.translation_key):
+            _tell_changes(registration, told)
+        return
+    for change in changes:
+        for registration in active.filter(occurrence_id=change.occurrence.pk):
+            if "cancelled" in change.what:
+                call_off(registration, reason="date", now=now)
+            else:
+                _tell_changes(registration, [_describe(change)])
+
+
+def _describe(change):
+    """A date change as plain data (it travels with the e-mail task)."""
+    return {
+        "date": change.occurrence.pk,
+        "what": sorted(change.what),
+        "start": change.before["start"].isoformat(),
+        "end": change.before["end"].isoformat(),
+    }
+
+
+def _tell_changes(registration, changes):
+    registration.calendar_sequence += 1
+    registration.save(update_fields=["calendar_sequence", "updated_at"])
+    _mail(
+        registration,
+        EmailKind.DATE_CHANGED,
+        changes=changes,
+        sequence=registration.calendar_sequence,
+    )
 
 
 def change_places(registration, places, *, now=None, by=Registration.CancelledBy.VISITOR):
@@ -543,7 +680,7 @@ def change_places(registration, places, *, now=None, by=Registration.CancelledBy
     is confirmed at once if it now fits."""
     now = now or timezone.now()
     with transaction.atomic():
-        occurrence = lock_occurrence(registration.occurrence_id)
+        occurrence = lock_places(registration.occurrence_id)
         page = settings_page(occurrence)
         registration = Registration.objects.get(pk=registration.pk)
         if isinstance(places, int) and places == registration.places and registration.is_active:
@@ -569,7 +706,7 @@ def promote(registration, *, now=None):
     fit (the capacity is the organiser's own promise to the venue)."""
     now = now or timezone.now()
     with transaction.atomic():
-        occurrence = lock_occurrence(registration.occurrence_id)
+        occurrence = lock_places(registration.occurrence_id)
         page = settings_page(occurrence)
         registration = Registration.objects.get(pk=registration.pk)
         if not registration.is_waiting:

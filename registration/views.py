@@ -32,6 +32,12 @@ def candidate_dates(page, event, upcoming):
     return list(upcoming)[:DATES_OFFERED]
 
 
+def confirmed_for(event, dates):
+    """{date id: confirmed places}; a whole-series registration counts on the series."""
+    series = {o.pk: o.event_key for o in dates} if settings_of(event).is_series else None
+    return services.confirmed_by_occurrence([o.pk for o in dates], series=series)
+
+
 def registration_context(request, page, event, upcoming, *, form=None, error=None, now=None):
     """What the event page's registration section needs: each date's state and
     places left, the form, and an error for the whole form. Two queries at most
@@ -39,7 +45,7 @@ def registration_context(request, page, event, upcoming, *, form=None, error=Non
     now = now or timezone.now()
     rules = settings_of(event)
     dates = [o for o in candidate_dates(page, event, upcoming) if o.end >= now]
-    confirmed = services.confirmed_by_occurrence(o.pk for o in dates)
+    confirmed = confirmed_for(event, dates)
     states = [services.decide(event, o, confirmed=confirmed.get(o.pk, 0), now=now) for o in dates]
     for state in states:
         state.label = date_label(state.occurrence)
@@ -112,7 +118,7 @@ def register(request, page):
         dates=dates,
         questions=list(page.registration_questions.all()),
         event=event,
-        confirmed=services.confirmed_by_occurrence(o.pk for o in dates),
+        confirmed=confirmed_for(event, dates),
         now=now,
     )
     if request.POST.get("website"):

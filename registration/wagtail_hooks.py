@@ -9,9 +9,9 @@ from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
-from events.hooks import EVENT_PAGE_CONTEXT, ONLINE_LINK_HIDDEN
+from events.hooks import DATES_CHANGED, EVENT_PAGE_CONTEXT, ONLINE_LINK_HIDDEN
 from events.models import is_event
-from registration import admin
+from registration import admin, services
 from registration.models import settings_for, settings_of
 from registration.views import registration_context
 
@@ -139,3 +139,9 @@ def register_log_actions(actions):
 def online_link_for_registrants(events):
     """With registration on, only confirmed registrants get the online link."""
     return {pk for pk, rules in settings_for(events).items() if rules.enabled}
+
+
+@hooks.register(DATES_CHANGED)
+def tell_registrants(event, changes):
+    """Cancelled and moved dates: registrations follow, and people are told."""
+    services.dates_changed(event, changes)
