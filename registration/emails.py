@@ -173,6 +173,8 @@ def build_message(registration, kind, extra=None):
     from registration.services import page_for_language
 
     extra = extra or {}
+    if registration.occurrence_id is None:
+        return _message_without_event(registration, kind, extra)
     if kind == EmailKind.ORGANISER:
         source = registration.occurrence.event
         if not source.contact_email:
@@ -233,6 +235,60 @@ def build_message(registration, kind, extra=None):
         for name, dates, cancel in calendars:
             ics = ics_for(registration, page, url, sequence=sequence, cancel=cancel, dates=dates)
             message.attach(f"{name}.ics", ics, "text/calendar")
+    return message
+
+
+def _message_without_event(registration, kind, extra):
+    """The e-mail about a registration whose event page was deleted: what it
+    was for comes from its snapshot; the calendar update takes the date out."""
+    from types import SimpleNamespace
+
+    snapshot = registration.snapshot or {}
+    if kind == EmailKind.ORGANISER or not registration.email or registration.anonymised_at:
+        return None
+    if not snapshot.get("start"):
+        return None
+    date = Occurrence(
+        event_key=registration.event_key,
+        original_start=datetime.fromisoformat(snapshot.get("original_start") or snapshot["start"]),
+        start=datetime.fromisoformat(snapshot["start"]),
+        end=datetime.fromisoformat(snapshot["end"]),
+        all_day=bool(snapshot.get("all_day")),
+    )
+    page = SimpleNamespace(title=snapshot.get("title", ""), intro="", slug="event")
+    with translation.override(registration.language):
+        context = {
+            "kind": kind,
+            "registration": registration,
+            "page": page,
+            "event_url": "",
+            "dates": [date_label(date)],
+            "extra": extra,
+            "changes": [],
+            "Kind": EmailKind,
+            "Status": Registration.Status,
+            "calendar": bool(registration.confirmed_at),
+            "calendar_cancels": True,
+        }
+        message = EmailMultiAlternatives(
+            subject=_subject(kind, page.title, extra),
+            body=render_to_string("registration/email/body.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[registration.email],
+        )
+        if registration.confirmed_at:
+            calendar = ical.CalendarFile(feed=False, method=ical.CANCEL)
+            stamp = date.original_start.strftime("%Y%m%dT%H%M%SZ")
+            calendar.add(
+                uid=f"{registration.event_key}-{stamp}-registration@{host()}",
+                sequence=extra.get("sequence", registration.calendar_sequence),
+                summary=page.title,
+                start=date.start,
+                end=date.end,
+                all_day=date.all_day,
+                status=ical.CANCELLED,
+            )
+            message.attach("event.ics", calendar.to_ical(), "text/calendar")
     return message
 
 

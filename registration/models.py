@@ -251,10 +251,14 @@ class Registration(models.Model):
 
     ACTIVE = (Status.CONFIRMED, Status.WAITING)
 
+    # Never deleted with its date: when the event page (and so its dates) is
+    # deleted, the registration keeps `snapshot` (title, times) and is
+    # anonymised after the retention period like any other.
     occurrence = models.ForeignKey(
         "events.Occurrence",
         verbose_name=_("date"),
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="registrations",
     )
     event_key = models.UUIDField(db_index=True)
@@ -284,6 +288,9 @@ class Registration(models.Model):
     # The SEQUENCE of the calendar entries sent to this person: raised with every
     # update, so their calendar replaces the entry the confirmation added.
     calendar_sequence = models.PositiveIntegerField(default=0)
+    # What the registration was for, kept when its event page is deleted:
+    # {"title", "start", "end", "original_start", "all_day"} (ISO times).
+    snapshot = models.JSONField(default=dict, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

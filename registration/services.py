@@ -619,6 +619,50 @@ def call_off(registration, *, reason, now=None):
     return registration
 
 
+def active_for_event(event_key):
+    """The registrations of an event that someone still counts on."""
+    return Registration.objects.filter(
+        event_key=event_key, status__in=Registration.ACTIVE, anonymised_at__isnull=True
+    )
+
+
+def call_off_event(event_key, *, reason, now=None):
+    """The whole event is off (`reason`: "unpublished" or "deleted"): cancel
+    every active registration and tell each person once, in their language,
+    with a calendar update. Returns how many were cancelled."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        registrations = list(active_for_event(event_key).order_by("pk"))
+        for registration in registrations:
+            call_off(registration, reason=reason, now=now)
+    return len(registrations)
+
+
+def keep_snapshot(sender, instance, **kwargs):
+    """Before a date is deleted (with its event page), its registrations keep
+    what they were for: the title in each person's language and the times, so
+    the manage page and the e-mails can still say what happened."""
+    registrations = Registration.objects.filter(occurrence_id=instance.pk)
+    languages = set(registrations.values_list("language", flat=True))
+    if not languages:
+        return
+    titles = {}
+    for language in languages:
+        page = page_for_language(instance.event_key, language)
+        titles[language] = page.title if page is not None else ""
+    for language, title in titles.items():
+        registrations.filter(language=language).update(
+            updated_at=timezone.now(),
+            snapshot={
+                "title": title or getattr(instance.event, "title", ""),
+                "start": instance.start.isoformat(),
+                "end": instance.end.isoformat(),
+                "original_start": instance.original_start.isoformat(),
+                "all_day": instance.all_day,
+            },
+        )
+
+
 def dates_changed(event, changes, *, now=None):
     """Registration's answer to changed dates (`events.hooks.DATES_CHANGED`),
     inside the transaction that changed them.
@@ -792,8 +836,10 @@ def anonymise_past(*, days=None, now=None):
     cutoff = now - timedelta(days=days)
     # A series registration sits on the first date but lasts until the last.
     running_series = Occurrence.objects.filter(end__gte=cutoff).values("event_key")
+    # A registration whose event page was deleted counts from the deletion.
+    past = Q(occurrence__end__lt=cutoff) | Q(occurrence__isnull=True, updated_at__lt=cutoff)
     return (
-        Registration.objects.filter(anonymised_at__isnull=True, occurrence__end__lt=cutoff)
+        Registration.objects.filter(past, anonymised_at__isnull=True)
         .exclude(
             Q(occurrence__event__registration_settings__scope=RegistrationSettings.Scope.SERIES)
             & Q(event_key__in=running_series)

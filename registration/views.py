@@ -241,3 +241,59 @@ def manage(request, page, token):
     response["X-Robots-Tag"] = "noindex"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def manage_anywhere(request, token):
+    """Every manage link, whatever became of its event: while the event is live
+    the event's own manage page answers; once it was unpublished or deleted,
+    the link still shows the registration and says what happened."""
+    from django.utils.translation import get_language
+
+    registration = services.registration_for_token(token)
+    if registration is None:
+        return _gone(request, None, status=404)
+    page = services.page_for_language(registration.event_key, get_language())
+    if page is not None and registration.occurrence_id is not None:
+        return manage(request, page, token)
+    return _gone(request, registration)
+
+
+def _gone(request, registration, status=200):
+    """The manage page of a registration whose event is no longer online."""
+    title = ""
+    label = ""
+    if registration is not None:
+        occurrence = registration.occurrence
+        if occurrence is not None:
+            page = occurrence.event
+            title = page.title
+            label = date_label(occurrence)
+        else:
+            snapshot = registration.snapshot or {}
+            title = snapshot.get("title", "")
+            if snapshot.get("start"):
+                from datetime import datetime
+
+                label = date_label(
+                    Occurrence(
+                        start=datetime.fromisoformat(snapshot["start"]),
+                        end=datetime.fromisoformat(snapshot["end"]),
+                        all_day=bool(snapshot.get("all_day")),
+                    )
+                )
+    response = render(
+        request,
+        "registration/gone.html",
+        {
+            # Not a page any more: what the base template reads of one.
+            "page": {"title": title, "seo_title": "", "search_description": "", "intro": ""},
+            "registration": registration,
+            "event_title": title,
+            "date_label": label,
+        },
+        status=status,
+    )
+    response["X-Robots-Tag"] = "noindex"
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "same-origin"
+    return response

@@ -225,3 +225,85 @@ def test_an_organiser_cancelling_someone_takes_the_entry_out_of_their_calendar(m
     [ics] = calendars(message)
     [entry] = vevents(ics)
     assert ics["METHOD"] == "CANCEL" and str(entry["UID"]) == uid and entry["SEQUENCE"] == 1
+
+
+# -- Unpublishing and deleting ---------------------------------------------------
+
+
+def manage_path(registration):
+    from registration.emails import manage_url
+
+    page = EventPage.objects.get(pk=registration.occurrence.event_id)
+    return manage_url(registration, page).removeprefix("http://testserver")
+
+
+@pytest.fixture
+def booked(make_event):
+    event = make_event(title="Lezing", registration_settings=registration_on(), capacity=1)
+    date = first_date(event)
+    confirmed = sign_up(date, 1, language="de")
+    waiting = sign_up(date, 2)
+    uid = confirmation_uid("bezoeker1@example.org")
+    links = [manage_path(confirmed), manage_path(waiting)]
+    mail.outbox.clear()
+    return event, [confirmed, waiting], uid, links
+
+
+def test_deleting_an_event_with_registrations_asks_first_then_cancels_and_tells_everyone(
+    admin_client, booked
+):
+    event, (confirmed, waiting), uid, links = booked
+    url = f"/admin/pages/{event.pk}/delete/"
+    asked = admin_client.get(url).content.decode()
+    assert "2 mensen zijn aangemeld voor deze activiteit" in asked
+    # Wagtail's own confirmation alone does not delete it.
+    assert admin_client.post(url).status_code == 200
+    assert EventPage.objects.filter(pk=event.pk).exists() and not mail.outbox
+
+    admin_client.post(url, {"registrations": "cancel"})
+
+    assert not EventPage.objects.filter(pk=event.pk).exists()
+    confirmed.refresh_from_db()
+    waiting.refresh_from_db()
+    assert confirmed.status == waiting.status == "cancelled"
+    assert confirmed.occurrence_id is None and confirmed.snapshot["title"] == "Lezing"
+    [german] = mails_to("bezoeker1@example.org")
+    assert german.subject == "Abgesagt: Lezing"
+    assert "Diese Veranstaltung wurde abgesagt" in german.body
+    [ics] = calendars(german)
+    [entry] = vevents(ics)
+    assert ics["METHOD"] == "CANCEL" and str(entry["UID"]) == uid and entry["SEQUENCE"] == 1
+    [dutch] = mails_to("bezoeker2@example.org")
+    assert "Deze activiteit is geannuleerd" in dutch.body and not dutch.attachments
+    # The links people already have still answer, and say what happened.
+    page = admin_client.get(links[0])
+    assert page.status_code == 200
+    assert "Deze activiteit is afgelast" in page.content.decode()
+
+
+def test_unpublishing_an_event_with_registrations_asks_first_then_cancels_and_tells_everyone(
+    admin_client, booked
+):
+    event, (confirmed, waiting), uid, links = booked
+    url = f"/admin/pages/{event.pk}/unpublish/"
+    asked = admin_client.post(url)
+    assert "2 mensen zijn aangemeld" in asked.content.decode()
+    assert EventPage.objects.get(pk=event.pk).live and not mail.outbox
+
+    admin_client.post(url, {"registrations": "cancel"})
+
+    assert not EventPage.objects.get(pk=event.pk).live
+    assert set(Registration.objects.values_list("status", flat=True)) == {"cancelled"}
+    assert len(mail.outbox) == 2
+    [ics] = calendars(mails_to("bezoeker1@example.org")[0])
+    assert ics["METHOD"] == "CANCEL" and str(vevents(ics)[0]["UID"]) == uid
+    page = admin_client.get(links[1])
+    assert page.status_code == 200 and "Deze activiteit is afgelast" in page.content.decode()
+
+
+def test_an_event_without_active_registrations_is_deleted_as_usual(admin_client, make_event):
+    event = make_event(title="Lezing", registration_settings=registration_on())
+    services.cancel(sign_up(first_date(event), 1))
+    admin_client.post(f"/admin/pages/{event.pk}/delete/")
+    assert not EventPage.objects.filter(pk=event.pk).exists()
+    assert Registration.objects.get().snapshot["title"] == "Lezing"
