@@ -71,10 +71,7 @@ class Full(RegistrationError):
 
 class AlreadyRegistered(RegistrationError):
     code = "duplicate"
-    message = _(
-        "This e-mail address is already registered for this date. We have sent you a new "
-        "link to view or change that registration."
-    )
+    message = _("This e-mail address is already registered for this date.")
 
 
 class InvalidPlaces(RegistrationError):
@@ -369,6 +366,32 @@ def new_secret():
     return secrets.token_urlsafe(32)
 
 
+RESEND_LIMIT = (3, 3600)  # "your link" e-mails per address per hour
+
+
+def resend_link(registration):
+    """Someone sent the form again with an address that is already registered:
+    e-mail that address its existing manage link (never a new one: a stranger
+    must not be able to kill the link the person has). At most `RESEND_LIMIT`
+    such e-mails per address per hour. Returns whether one was queued."""
+    import hashlib
+
+    from django.core.cache import cache
+
+    count, seconds = RESEND_LIMIT
+    key = "registration-resend:" + hashlib.sha256(registration.email_key.encode()).hexdigest()
+    cache.add(key, 0, seconds)
+    try:
+        sent = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, seconds)
+        sent = 1
+    if sent > count:
+        return False
+    _mail(registration, EmailKind.LINK)
+    return True
+
+
 def send_new_link(registration):
     """Give a registration a new manage link and e-mail it: earlier links stop
     working. Used when the same address registers again."""
@@ -448,8 +471,11 @@ def register(
     """Register someone for a date (or, for a series registration, its anchor).
 
     Rules, all decided while holding the date's lock:
-    - The same form token again (double submit, reload, back button) returns
-      the registration it already made (`created=False`).
+    - The same form token again (double submit, reload, back button) for the
+      same person and date returns the registration it already made
+      (`created=False`); the key is bound to both (`bound_key`), so another
+      person, or another date, sent with a reused form is a registration of
+      its own.
     - `decide` says whether the date takes it: not cancelled, registration on,
       the window open (unless the organiser adds someone by hand,
       `check_window=False`), 1 ≤ places ≤ the event's "places per
@@ -468,6 +494,7 @@ def register(
         occurrence = lock_places(occurrence.pk)
         page = settings_page(occurrence)
         if idempotency_key:
+            idempotency_key = bound_key(idempotency_key, email_key, occurrence)
             existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
             if existing is not None:
                 return Result(existing, created=False)
@@ -526,6 +553,42 @@ def register(
     return Result(registration, created=True, promoted=promoted)
 
 
+def bound_key(token, email_key, occurrence):
+    """The idempotency key of a submission: the form's token bound to the person
+    (e-mail address) and to what they register for (the date, or the series)."""
+    import hashlib
+
+    target = occurrence.event_key if is_series(occurrence) else occurrence.pk
+    return hashlib.sha256(f"{token}|{email_key}|{target}".encode()).hexdigest()
+
+
+class Over(RegistrationError):
+    code = "over"
+    message = _(
+        "This date is over or you have been checked in: the registration can no longer be changed."
+    )
+
+
+def has_ended(registration, now=None):
+    """Whether the date (for a whole-series registration: the series' current
+    first date) of a registration has ended; after that, and after check-in,
+    a visitor can no longer cancel or change places."""
+    now = now or timezone.now()
+    occurrence = registration.occurrence
+    if occurrence is None:
+        return True
+    if is_series(occurrence):
+        occurrence = anchor_occurrence(occurrence.event_key) or occurrence
+    return occurrence.end < now
+
+
+def _check_not_over(registration, by, now):
+    if by == Registration.CancelledBy.VISITOR and (
+        registration.attended_at is not None or has_ended(registration, now)
+    ):
+        raise Over()
+
+
 def _promote(occurrence, page, now):
     """Move waiting people up while the date holds the lock.
 
@@ -571,6 +634,7 @@ def cancel(registration, *, by=Registration.CancelledBy.VISITOR, now=None, notif
         registration = Registration.objects.get(pk=registration.pk)
         if registration.status == Registration.Status.CANCELLED:
             return Result(registration, created=False)
+        _check_not_over(registration, by, now)
         was_confirmed = registration.is_confirmed
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = now
@@ -729,6 +793,7 @@ def change_places(registration, places, *, now=None, by=Registration.CancelledBy
         registration = Registration.objects.get(pk=registration.pk)
         if isinstance(places, int) and places == registration.places and registration.is_active:
             return Result(registration, created=False)
+        _check_not_over(registration, by, now)
         decide(
             page,
             occurrence,

@@ -76,10 +76,13 @@ def registration_context(request, page, event, upcoming, *, form=None, error=Non
     }
 
 
-def _receipt_url(page, status, registration=None):
-    data = {"s": status}
-    if registration is not None:
-        data.update({"o": registration.occurrence_id, "p": registration.places})
+def _receipt_url(page, occurrence=None, places=None):
+    """The "we sent you an e-mail" page: the same for a new registration, one on
+    the waiting list and an address that was already registered (the e-mail
+    says which), so nobody can find out through the form who is registered."""
+    data = {"s": "received"}
+    if occurrence is not None:
+        data.update({"o": occurrence.pk, "p": places})
     receipt = services.url_token(data, RECEIPT_SALT)
     return page.url + page.reverse_subpage("registration_done", kwargs={"receipt": receipt})
 
@@ -123,12 +126,12 @@ def register(request, page):
     )
     if request.POST.get("website"):
         # A bot filled in the honeypot: answer like a success, store nothing.
-        return HttpResponseRedirect(_receipt_url(page, "received"))
+        return HttpResponseRedirect(_receipt_url(page))
     if not form.is_valid():
         return event_detail(request, page, registration_form=form)
     occurrence = next(o for o in dates if o.pk == form.cleaned_data["occurrence"])
     try:
-        result = services.register(
+        services.register(
             occurrence,
             name=form.cleaned_data["name"],
             email=form.cleaned_data["email"],
@@ -139,19 +142,21 @@ def register(request, page):
             now=now,
         )
     except services.AlreadyRegistered as duplicate:
-        services.send_new_link(duplicate.registration)
-        return HttpResponseRedirect(_receipt_url(page, "duplicate", duplicate.registration))
+        # Answered exactly like a new registration, so the form never tells
+        # whether an address is registered; the mail tells its owner.
+        services.resend_link(duplicate.registration)
+        return HttpResponseRedirect(_receipt_url(page, occurrence, form.cleaned_data["places"]))
     except services.InvalidPlaces as error:
         form.add_error("places", str(error.message))
         return event_detail(request, page, registration_form=form)
     except services.RegistrationError as error:
         form.add_error(None, str(error.message))
         return event_detail(request, page, registration_form=form)
-    return HttpResponseRedirect(_receipt_url(page, result.registration.status, result.registration))
+    return HttpResponseRedirect(_receipt_url(page, occurrence, form.cleaned_data["places"]))
 
 
 def done(request, page, receipt):
-    """After registering: confirmed, waiting list, or "already registered"."""
+    """After sending the form: "we sent you an e-mail", whatever the outcome."""
     try:
         data = services.read_url_token(receipt, RECEIPT_SALT, max_age=24 * 3600)
     except signing.BadSignature:
@@ -216,7 +221,8 @@ def manage(request, page, token):
             .exclude(status=Occurrence.Status.CANCELLED)
             .order_by("start", "pk")
         )
-    ended = registration.occurrence.end < timezone.now()
+    # The same rule the services apply: nothing changes after the date or check-in.
+    ended = services.has_ended(registration) or registration.attended_at is not None
     response = render(
         request,
         "registration/manage.html",
