@@ -28,6 +28,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventPage, EventSchedule, Occurrence
+from home.i18n import source_version
 from registration.models import EmailKind, Registration, RegistrationSettings, settings_of
 
 logger = logging.getLogger(__name__)
@@ -629,6 +630,11 @@ def cancel(registration, *, by=Registration.CancelledBy.VISITOR, now=None, notif
     The person gets an e-mail as a receipt (not when their data is being
     erased: `notify=False`)."""
     now = now or timezone.now()
+    if registration.occurrence_id is None:
+        # Its event page was deleted: nothing to lock, nobody to move up.
+        with transaction.atomic():
+            registration = call_off(registration, reason="deleted", now=now)
+        return Result(registration, created=False)
     with transaction.atomic():
         occurrence = lock_places(registration.occurrence_id)
         registration = Registration.objects.get(pk=registration.pk)
@@ -923,10 +929,12 @@ def export_for_email(email):
     """Everything stored about one e-mail address, as plain data (GDPR access)."""
     rows = []
     for registration in registrations_for_email(email).order_by("created_at", "pk"):
+        occurrence = registration.occurrence
+        snapshot = registration.snapshot or {}
         rows.append(
             {
-                "event": registration.occurrence.event.title,
-                "date": registration.occurrence.start.isoformat(),
+                "event": occurrence.event.title if occurrence else snapshot.get("title", ""),
+                "date": occurrence.start.isoformat() if occurrence else snapshot.get("start"),
                 "status": registration.status,
                 "places": registration.places,
                 "name": registration.name,
@@ -958,10 +966,19 @@ def erase_email(email, *, now=None):
 
 
 def page_for_language(event_key, language):
-    """The live version of an event in a language, else its source version."""
-    pages = EventPage.objects.filter(translation_key=event_key, live=True).select_related("locale")
+    """The live version of an event in a language, else its source version
+    (`home.i18n.source_version`, among the live ones)."""
+    pages = list(
+        EventPage.objects.filter(translation_key=event_key, live=True)
+        .select_related("locale")
+        .order_by("pk")
+    )
     by_code = {}
-    for page in pages.order_by("pk"):
+    for page in pages:
         if page.alias_of_id is None or page.locale.language_code not in by_code:
             by_code.setdefault(page.locale.language_code, page)
-    return by_code.get(language) or next(iter(by_code.values()), None)
+    return (
+        by_code.get(language)
+        or source_version(None, versions=pages)
+        or next(iter(by_code.values()), None)
+    )
