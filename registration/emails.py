@@ -186,7 +186,8 @@ def build_message(registration, kind, extra=None):
         language, recipient = registration.language, registration.email
     with translation.override(language):
         page = page_for_language(registration.event_key, language) or registration.occurrence.event
-        url = page.get_full_url()
+        # An event taken offline has no page to link to any more.
+        url = page.get_full_url() if page.live else ""
         source = registration.occurrence.event
         dates = [date_label(o) for o in dates_of(registration)]
         venue = registration.occurrence.venue or source.venue
