@@ -2,13 +2,14 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from registration import views as registration_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -28,6 +29,12 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path(_("search/"), home_views.search, name="search"),
+    # Manage links keep working when their event is unpublished or deleted.
+    re_path(
+        r"^(?:[\w-]+/)*registration/(?P<token>[A-Za-z0-9_-]+)/$",
+        registration_views.manage_anywhere,
+        name="registration_manage_anywhere",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

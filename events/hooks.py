@@ -10,12 +10,19 @@
   only some visitors may have (registration: its confirmed registrants), so
   the event page, JSON-LD and iCal leave it out. `events` are source pages
   with an online link; one call for many events (a feed), so one query.
+- `DATES_CHANGED`: `fn(event, changes)`, called by `regenerate_occurrences`
+  inside its transaction after the dates were written, when dates people may
+  have planned around changed: `event` is the source page, `changes` a list of
+  `events.services.DateChange` (the date as it is now, what it was before and
+  what changed: "cancelled", "time", "venue", "online"). Registration tells its
+  registrants this way.
 """
 
 from wagtail import hooks
 
 EVENT_PAGE_CONTEXT = "events_event_page_context"
 ONLINE_LINK_HIDDEN = "events_online_link_hidden"
+DATES_CHANGED = "events_dates_changed"
 
 
 def hidden_online_links(events):
@@ -26,3 +33,10 @@ def hidden_online_links(events):
         for fn in hooks.get_hooks(ONLINE_LINK_HIDDEN):
             hidden |= set(fn(events))
     return hidden
+
+
+def dates_changed(event, changes):
+    """Tell the apps above about changed dates (see `DATES_CHANGED`)."""
+    if changes:
+        for fn in hooks.get_hooks(DATES_CHANGED):
+            fn(event, changes)

@@ -75,6 +75,7 @@ MAX_EXDATES = 90
 PRODID = "-//Samen Verder//Events//NL"
 REFRESH = timedelta(hours=6)
 CONFIRMED, CANCELLED = "CONFIRMED", "CANCELLED"
+PUBLISH, CANCEL = "PUBLISH", "CANCEL"
 
 
 def site_host():
@@ -187,15 +188,17 @@ class CalendarFile:
 
     `feed` marks a calendar meant for subscription (REFRESH-INTERVAL,
     X-PUBLISHED-TTL); a download or an attachment is not one. `now` is the
-    DTSTAMP of every VEVENT: pass the time the data last changed."""
+    DTSTAMP of every VEVENT: pass the time the data last changed. `method` is
+    the iTIP method (RFC 5546): PUBLISH, or CANCEL for an update that takes
+    entries (same UID, higher SEQUENCE) out of the calendars they were added to."""
 
-    def __init__(self, name=None, *, description=None, feed=True, now=None):
+    def __init__(self, name=None, *, description=None, feed=True, now=None, method=PUBLISH):
         self.now = now or timezone.now()
         self.calendar = Calendar()
         self.calendar.add("prodid", PRODID)
         self.calendar.add("version", "2.0")
         self.calendar.add("calscale", "GREGORIAN")
-        self.calendar.add("method", "PUBLISH")
+        self.calendar.add("method", method)
         if name:
             self.calendar.add("x-wr-calname", name)
             self.calendar.add("name", name)

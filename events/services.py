@@ -13,6 +13,7 @@ from datetime import UTC, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from events.hooks import dates_changed
 from events.models import EventPage, EventSchedule, Occurrence, OccurrenceException, horizon_days
 from events.schedule import combine, expand, to_aware, to_local
 from home.i18n import source_version
@@ -37,9 +38,46 @@ class RegenerationReport:
     kept: list = field(default_factory=list)  # ISO datetimes kept as cancelled
     unmatched: list = field(default_factory=list)  # ISO dates of exceptions matching no date
     sequence: int = 0
+    # What visitors were last shown, to notice a changed link or venue next time.
+    online_url: str = ""
+    venue_id: int | None = None
 
     def as_dict(self):
         return asdict(self)
+
+
+@dataclass
+class DateChange:
+    """One date that changed in a way people who planned around it must hear
+    about (`events.hooks.DATES_CHANGED`): `occurrence` as it is now, `before`
+    its start, end, venue and status before, `what` a set of "cancelled",
+    "time", "venue", "online"."""
+
+    occurrence: Occurrence
+    before: dict
+    what: set = field(default_factory=set)
+
+
+def _before(occurrence):
+    return {
+        "start": occurrence.start,
+        "end": occurrence.end,
+        "venue_id": occurrence.venue_id,
+        "status": occurrence.status,
+    }
+
+
+def _what_changed(before, after):
+    what = set()
+    if after.status == Occurrence.Status.CANCELLED:
+        if before["status"] != Occurrence.Status.CANCELLED:
+            what.add("cancelled")
+        return what
+    if before["start"] != after.start or before["end"] != after.end:
+        what.add("time")
+    if before["venue_id"] != after.venue_id:
+        what.add("venue")
+    return what
 
 
 def occurrence_has_history(occurrence):
@@ -200,20 +238,30 @@ def regenerate_occurrences(page, *, now=None):
         existing = {
             o.original_start: o for o in Occurrence.objects.filter(event_key=event.translation_key)
         }
+        _keep_single_date(event, planned, existing)
         to_create, to_update, to_delete = [], [], []
+        changes, matched = [], []
         for key, new in planned.items():
             old = existing.pop(key, None)
             if old is None:
                 to_create.append(new)
                 continue
-            changed = old.event_id != event.pk or any(
-                getattr(old, name) != getattr(new, name) for name in FIELDS
+            matched.append(old)
+            changed = (
+                old.event_id != event.pk
+                or old.original_start != new.original_start
+                or any(getattr(old, name) != getattr(new, name) for name in FIELDS)
             )
             if changed:
+                before = _before(old)
                 for name in FIELDS:
                     setattr(old, name, getattr(new, name))
+                old.original_start = new.original_start
                 old.event_id = event.pk
                 to_update.append(old)
+                what = _what_changed(before, old)
+                if what and max(before["end"], old.end) >= now:
+                    changes.append(DateChange(old, before, what))
         for old in existing.values():
             if not event.live:
                 if not occurrence_has_history(old):
@@ -224,10 +272,13 @@ def regenerate_occurrences(page, *, now=None):
                     old.status != Occurrence.Status.CANCELLED
                     or old.origin != Occurrence.Origin.KEPT
                 ):
+                    before = _before(old)
                     old.status = Occurrence.Status.CANCELLED
                     old.origin = Occurrence.Origin.KEPT
                     old.event_id = event.pk
                     to_update.append(old)
+                    if before["status"] != Occurrence.Status.CANCELLED and old.end >= now:
+                        changes.append(DateChange(old, before, {"cancelled"}))
                 if old.end >= now:
                     report.kept.append(to_local(old.start).isoformat(timespec="minutes"))
             else:
@@ -235,7 +286,9 @@ def regenerate_occurrences(page, *, now=None):
         if to_delete:
             Occurrence.objects.filter(pk__in=to_delete).delete()
         Occurrence.objects.bulk_create(to_create, batch_size=500)
-        Occurrence.objects.bulk_update(to_update, [*FIELDS, "event_id"], batch_size=500)
+        Occurrence.objects.bulk_update(
+            to_update, [*FIELDS, "original_start", "event_id"], batch_size=500
+        )
         report.created, report.updated, report.deleted = (
             len(to_create),
             len(to_update),
@@ -248,9 +301,59 @@ def regenerate_occurrences(page, *, now=None):
         schedule.event = event
         schedule.generated_until = until
         report.sequence = schedule.sequence
+        if event.live:
+            changes += _event_wide_changes(event, schedule.report, matched, changes, now)
+            report.online_url, report.venue_id = event.online_url, event.venue_id
+        else:
+            report.online_url = schedule.report.get("online_url", "")
+            report.venue_id = schedule.report.get("venue_id")
         schedule.report = report.as_dict()
         schedule.save()
+        dates_changed(event, changes)
     return report
+
+
+def _keep_single_date(event, planned, existing):
+    """A single event whose time the editor changes keeps its one date row (and
+    whatever points to it, such as registrations): the row is re-keyed to the
+    new time instead of being replaced. Series keep their rows per date."""
+    value = event.recurrence
+    if value is not None and (value.rrules or value.rdates):
+        return
+    new_keys = [k for k, o in planned.items() if o.origin == Occurrence.Origin.RULE]
+    old_keys = [k for k, o in existing.items() if o.origin != Occurrence.Origin.EXTRA]
+    if len(new_keys) != 1 or len(old_keys) != 1 or new_keys[0] in existing:
+        return
+    existing[new_keys[0]] = existing.pop(old_keys[0])
+
+
+def _event_wide_changes(event, previous, rows, changes, now):
+    """Dates affected by a changed online link or venue of the whole event (what
+    visitors were shown is remembered in the report of the last regeneration)."""
+    if "online_url" not in previous:
+        return []
+    online = previous.get("online_url", "") != event.online_url
+    venue = previous.get("venue_id") != event.venue_id
+    if not (online or venue):
+        return []
+    seen = {change.occurrence.pk: change for change in changes}
+    extra = []
+    for occurrence in rows:
+        if occurrence.end < now or occurrence.is_cancelled:
+            continue
+        what = {"online"} if online else set()
+        if venue and not occurrence.venue_id:
+            what.add("venue")
+        if not what:
+            continue
+        if occurrence.pk in seen:
+            seen[occurrence.pk].what |= what
+            continue
+        before = _before(occurrence)
+        if "venue" in what:
+            before["venue_id"] = previous.get("venue_id")
+        extra.append(DateChange(occurrence, before, what))
+    return extra
 
 
 def extend_all_occurrences(*, now=None, stdout=None):

@@ -149,10 +149,13 @@ class EventEditorPolicy(BasePermissionPolicy):
     def instances_user_has_permission_for(self, user, action):
         if action != "view" or not may_manage(user):
             return Registration.objects.none()
+        # Registrations of a deleted event (no date left) are kept only until
+        # they are anonymised; the admin lists registrations of existing dates.
+        registrations = Registration.objects.filter(occurrence__isnull=False)
         if user.is_superuser:
-            return Registration.objects.all()
+            return registrations
         keys = editable_events(user).values("translation_key")
-        return Registration.objects.filter(event_key__in=keys)
+        return registrations.filter(event_key__in=keys)
 
     def instances_user_has_any_permission_for(self, user, actions):
         if "view" in actions:

@@ -11,9 +11,14 @@ class RegistrationConfig(AppConfig):
     shown_on_pages = True  # saving its rows invalidates the page cache (home.cache)
 
     def ready(self):
-        from events.models import EventPage
+        from django.db.models.signals import pre_delete
+
+        from events.models import EventPage, Occurrence
         from registration import routes  # noqa: F401 - attaches the event page's routes
         from registration.models import PANEL
+        from registration.services import keep_snapshot
 
         # The registration settings and questions in the event page's editor.
         EventPage.add_panels(PANEL)
+        # Registrations outlive their dates: they keep what they were for.
+        pre_delete.connect(keep_snapshot, sender=Occurrence, dispatch_uid="registration-snapshot")

@@ -7,6 +7,9 @@ date's `.ics` attached for confirmed registrations); the online meeting link is
 only ever put in e-mails to confirmed registrants.
 """
 
+import re
+from datetime import datetime
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -29,6 +32,17 @@ WITH_CALENDAR = {
 }
 
 
+# Line breaks of every kind and other control characters: never in a header.
+HEADER_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def header_value(value, limit=200):
+    """A header value (a subject) built from any text, such as an event title:
+    control characters and line breaks become spaces, so a title with a
+    carriage return can never make a mail fail (`BadHeaderError`)."""
+    return " ".join(HEADER_UNSAFE.sub(" ", str(value)).split())[:limit]
+
+
 def queue(registration, kind, **extra):
     """Send an e-mail about `registration` after the transaction commits."""
     from registration.tasks import send_registration_email
@@ -47,10 +61,12 @@ def _subject(kind, title, extra):
         EmailKind.LINK: _("Your registration for %(title)s"),
         EmailKind.REMINDER: _("Reminder: %(title)s"),
         EmailKind.ORGANISER: _("New registration: %(title)s"),
+        EmailKind.DATE_CHANGED: _("Changed: %(title)s"),
+        EmailKind.EVENT_CANCELLED: _("Cancelled: %(title)s"),
     }
     if kind == EmailKind.MESSAGE:
-        return f"{title}: {extra.get('subject', '')}"[:200]
-    return subjects[kind] % {"title": title}
+        return header_value(f"{title}: {extra.get('subject', '')}")
+    return header_value(subjects[kind] % {"title": title})
 
 
 def dates_of(registration):
@@ -64,25 +80,76 @@ def dates_of(registration):
     return [registration.occurrence]
 
 
-def ics_for(registration, page, url):
-    """A VCALENDAR with the registration's date(s), made by the site's calendar
-    builder; the online link only for confirmed registrations."""
+def ics_for(registration, page, url, *, sequence=0, cancel=False, dates=None):
+    """A VCALENDAR with the registration's date(s) (or `dates`), made by the
+    site's calendar builder; the online link only for confirmed registrations.
+
+    Each date's UID stays the same whatever happens to it (it is made of the
+    date's place in the schedule, not its time), so an update with a higher
+    `sequence` replaces the entry the confirmation added; `cancel` writes
+    METHOD:CANCEL and STATUS:CANCELLED, which takes it out."""
     source = registration.occurrence.event
     online = source.online_url if registration.is_confirmed else ""
-    calendar = ical.CalendarFile(feed=False)
-    for occurrence in dates_of(registration):
+    calendar = ical.CalendarFile(feed=False, method=ical.CANCEL if cancel else ical.PUBLISH)
+    for occurrence in dates_of(registration) if dates is None else dates:
         stamp = occurrence.original_start.strftime("%Y%m%dT%H%M%SZ")
         calendar.add(
             uid=f"{registration.event_key}-{stamp}-registration@{ical.site_host()}",
+            sequence=sequence,
             summary=page.title,
             start=occurrence.start,
             end=occurrence.end,
             all_day=occurrence.all_day,
+            status=ical.CANCELLED if cancel else None,
             location=ical.location(occurrence.venue or source.venue) or online,
             description="\n\n".join(p for p in (page.intro, online, url) if p),
             url=url,
         )
     return calendar.to_ical()
+
+
+def describe_changes(registration, changes, page):
+    """The lines that say what changed (`services.dates_changed`), in the active
+    language; and the dates that were cancelled."""
+    from registration.forms import date_label
+
+    ids = [change["date"] for change in changes]
+    occurrences = Occurrence.objects.select_related("venue").in_bulk(ids)
+    source = registration.occurrence.event
+    lines, cancelled = [], []
+    for change in changes:
+        occurrence = occurrences.get(change["date"])
+        if occurrence is None:
+            continue
+        now_label = date_label(occurrence)
+        before = Occurrence(
+            start=datetime.fromisoformat(change["start"]),
+            end=datetime.fromisoformat(change["end"]),
+            all_day=occurrence.all_day,
+        )
+        what = set(change["what"])
+        if "cancelled" in what:
+            cancelled.append(occurrence)
+            lines.append(_("Cancelled: %(date)s") % {"date": now_label})
+            continue
+        if "time" in what:
+            lines.append(
+                _("Moved: %(before)s, now %(date)s")
+                % {"before": date_label(before), "date": now_label}
+            )
+        if "venue" in what:
+            venue = occurrence.venue or source.venue
+            if venue is not None and venue.translation_key:
+                venue = venue.get_translation_or_none(page.locale) or venue
+            lines.append(
+                _("New venue for %(date)s: %(venue)s")
+                % {"date": now_label, "venue": venue.location if venue else "-"}
+            )
+        if "online" in what:
+            lines.append(_("The online link for %(date)s has changed.") % {"date": now_label})
+        if occurrence.note:
+            lines.append(f"  {occurrence.note}")
+    return lines, cancelled
 
 
 def manage_url(registration, page):
@@ -101,6 +168,8 @@ def build_message(registration, kind, extra=None):
     from registration.services import page_for_language
 
     extra = extra or {}
+    if registration.occurrence_id is None:
+        return _message_without_event(registration, kind, extra)
     if kind == EmailKind.ORGANISER:
         source = registration.occurrence.event
         if not source.contact_email:
@@ -112,7 +181,8 @@ def build_message(registration, kind, extra=None):
         language, recipient = registration.language, registration.email
     with translation.override(language):
         page = page_for_language(registration.event_key, language) or registration.occurrence.event
-        url = page.get_full_url()
+        # An event taken offline has no page to link to any more.
+        url = page.get_full_url() if page.live else ""
         source = registration.occurrence.event
         dates = [date_label(o) for o in dates_of(registration)]
         venue = registration.occurrence.venue or source.venue
@@ -131,17 +201,90 @@ def build_message(registration, kind, extra=None):
             "confirmation_text": settings_of(page).confirmation_text,
             "extra": extra,
             "contact_email": source.contact_email,
+            "changes": [],
+            "Kind": EmailKind,
+            "Status": Registration.Status,
         }
+        calendars = []
+        sequence = extra.get("sequence", registration.calendar_sequence)
+        if kind == EmailKind.DATE_CHANGED:
+            context["changes"], off = describe_changes(registration, extra.get("changes", []), page)
+            if registration.is_confirmed:
+                if off:
+                    calendars.append(("cancelled", off, True))
+                calendars.append((page.slug, None, False))
+        elif kind in (EmailKind.EVENT_CANCELLED, EmailKind.CANCELLED):
+            if "sequence" in extra and registration.confirmed_at:
+                calendars.append((page.slug, None, True))
+        elif kind in WITH_CALENDAR and registration.is_confirmed:
+            calendars.append((page.slug, None, False))
+        context["calendar"] = bool(calendars)
+        context["calendar_cancels"] = all(cancel for _name, _dates, cancel in calendars)
         subject = _subject(kind, page.title, extra)
         body = render_to_string("registration/email/body.txt", context)
         message = EmailMultiAlternatives(
-            subject=subject.replace("\n", " "),
+            subject=subject,
             body=body,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[recipient],
         )
-        if kind in WITH_CALENDAR and registration.is_confirmed:
-            message.attach(f"{page.slug}.ics", ics_for(registration, page, url), "text/calendar")
+        for name, dates, cancel in calendars:
+            ics = ics_for(registration, page, url, sequence=sequence, cancel=cancel, dates=dates)
+            message.attach(f"{name}.ics", ics, "text/calendar")
+    return message
+
+
+def _message_without_event(registration, kind, extra):
+    """The e-mail about a registration whose event page was deleted: what it
+    was for comes from its snapshot; the calendar update takes the date out."""
+    from types import SimpleNamespace
+
+    snapshot = registration.snapshot or {}
+    if kind == EmailKind.ORGANISER or not registration.email or registration.anonymised_at:
+        return None
+    if not snapshot.get("start"):
+        return None
+    date = Occurrence(
+        event_key=registration.event_key,
+        original_start=datetime.fromisoformat(snapshot.get("original_start") or snapshot["start"]),
+        start=datetime.fromisoformat(snapshot["start"]),
+        end=datetime.fromisoformat(snapshot["end"]),
+        all_day=bool(snapshot.get("all_day")),
+    )
+    page = SimpleNamespace(title=snapshot.get("title", ""), intro="", slug="event")
+    with translation.override(registration.language):
+        context = {
+            "kind": kind,
+            "registration": registration,
+            "page": page,
+            "event_url": "",
+            "dates": [date_label(date)],
+            "extra": extra,
+            "changes": [],
+            "Kind": EmailKind,
+            "Status": Registration.Status,
+            "calendar": bool(registration.confirmed_at),
+            "calendar_cancels": True,
+        }
+        message = EmailMultiAlternatives(
+            subject=_subject(kind, page.title, extra),
+            body=render_to_string("registration/email/body.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[registration.email],
+        )
+        if registration.confirmed_at:
+            calendar = ical.CalendarFile(feed=False, method=ical.CANCEL)
+            stamp = date.original_start.strftime("%Y%m%dT%H%M%SZ")
+            calendar.add(
+                uid=f"{registration.event_key}-{stamp}-registration@{ical.site_host()}",
+                sequence=extra.get("sequence", registration.calendar_sequence),
+                summary=page.title,
+                start=date.start,
+                end=date.end,
+                all_day=date.all_day,
+                status=ical.CANCELLED,
+            )
+            message.attach("event.ics", calendar.to_ical(), "text/calendar")
     return message
 
 

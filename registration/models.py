@@ -50,6 +50,12 @@ class EmailKind(models.TextChoices):
     REMINDER = "reminder"
     MESSAGE = "message"
     ORGANISER = "organiser"
+    # The organiser changed plans: a date moved (time, venue, online link) or one
+    # date of a whole-series registration was cancelled; the registration holds.
+    DATE_CHANGED = "date_changed"
+    # The date or the event is off (cancelled, unpublished, deleted), and the
+    # registration is cancelled with it.
+    EVENT_CANCELLED = "event_cancelled"
 
 
 class RegistrationSettings(TranslatableMixin, models.Model):
@@ -246,10 +252,14 @@ class Registration(models.Model):
 
     ACTIVE = (Status.CONFIRMED, Status.WAITING)
 
+    # Never deleted with its date: when the event page (and so its dates) is
+    # deleted, the registration keeps `snapshot` (title, times) and is
+    # anonymised after the retention period like any other.
     occurrence = models.ForeignKey(
         "events.Occurrence",
         verbose_name=_("date"),
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="registrations",
     )
     event_key = models.UUIDField(db_index=True)
@@ -279,6 +289,12 @@ class Registration(models.Model):
     # The kind of e-mail (EmailKind) that could not be sent yet: the mail task
     # retries it and clears this when it goes out; organisers see it in the list.
     unsent_email = models.CharField(max_length=10, blank=True, db_index=True)
+    # The SEQUENCE of the calendar entries sent to this person: raised with every
+    # update, so their calendar replaces the entry the confirmation added.
+    calendar_sequence = models.PositiveIntegerField(default=0)
+    # What the registration was for, kept when its event page is deleted:
+    # {"title", "start", "end", "original_start", "all_day"} (ISO times).
+    snapshot = models.JSONField(default=dict, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -21,13 +21,14 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core import signing
-from django.db import connection, models, transaction
+from django.db import OperationalError, connection, models, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
-from events.models import EventPage, Occurrence
+from events.models import EventPage, EventSchedule, Occurrence
+from home.i18n import source_version
 from registration.models import EmailKind, Registration, RegistrationSettings, settings_of
 
 logger = logging.getLogger(__name__)
@@ -71,10 +72,7 @@ class Full(RegistrationError):
 
 class AlreadyRegistered(RegistrationError):
     code = "duplicate"
-    message = _(
-        "This e-mail address is already registered for this date. We have sent you a new "
-        "link to view or change that registration."
-    )
+    message = _("This e-mail address is already registered for this date.")
 
 
 class InvalidPlaces(RegistrationError):
@@ -255,25 +253,54 @@ class State:
         return self.outcome
 
 
+def is_series(occurrence):
+    """Whether registrations for this date's event are for the whole series."""
+    return settings_of(occurrence.event).is_series
+
+
+def same_places(occurrence):
+    """The registrations that share places with `occurrence`: those of the date,
+    or, for an event registered as a whole series, every registration of the
+    series, whichever date it was made on (so cancelling one date never frees
+    places of the series)."""
+    if is_series(occurrence):
+        return Q(event_key=occurrence.event_key)
+    return Q(occurrence_id=occurrence.pk)
+
+
 def confirmed_places(occurrence):
     return (
         Registration.objects.filter(
-            occurrence=occurrence, status=Registration.Status.CONFIRMED
+            same_places(occurrence), status=Registration.Status.CONFIRMED
         ).aggregate(total=Sum("places"))["total"]
         or 0
     )
 
 
-def confirmed_by_occurrence(occurrence_ids):
-    """{occurrence id: confirmed places} for many dates in one query."""
+def confirmed_by_occurrence(occurrence_ids, *, series=None):
+    """{occurrence id: confirmed places} for many dates in one query. `series`:
+    {occurrence id: event key} of dates whose event is registered as a whole
+    series: they get the series' total."""
+    series = series or {}
+    confirmed = Registration.objects.filter(status=Registration.Status.CONFIRMED)
+    ids = [pk for pk in occurrence_ids if pk not in series]
     rows = (
-        Registration.objects.filter(
-            occurrence_id__in=list(occurrence_ids), status=Registration.Status.CONFIRMED
-        )
+        confirmed.filter(occurrence_id__in=ids)
         .values("occurrence_id")
         .annotate(total=Sum("places"))
+        if ids
+        else []
     )
-    return {row["occurrence_id"]: row["total"] or 0 for row in rows}
+    result = {row["occurrence_id"]: row["total"] or 0 for row in rows}
+    if series:
+        totals = dict(
+            confirmed.filter(event_key__in=set(series.values()))
+            .values("event_key")
+            .annotate(total=Sum("places"))
+            .values_list("event_key", "total")
+        )
+        result.update({pk: totals.get(key) or 0 for pk, key in series.items()})
+    return result
 
 
 def counts(queryset):
@@ -340,6 +367,32 @@ def new_secret():
     return secrets.token_urlsafe(32)
 
 
+RESEND_LIMIT = (3, 3600)  # "your link" e-mails per address per hour
+
+
+def resend_link(registration):
+    """Someone sent the form again with an address that is already registered:
+    e-mail that address its existing manage link (never a new one: a stranger
+    must not be able to kill the link the person has). At most `RESEND_LIMIT`
+    such e-mails per address per hour. Returns whether one was queued."""
+    import hashlib
+
+    from django.core.cache import cache
+
+    count, seconds = RESEND_LIMIT
+    key = "registration-resend:" + hashlib.sha256(registration.email_key.encode()).hexdigest()
+    cache.add(key, 0, seconds)
+    try:
+        sent = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, seconds)
+        sent = 1
+    if sent > count:
+        return False
+    _mail(registration, EmailKind.LINK)
+    return True
+
+
 def send_new_link(registration):
     """Give a registration a new manage link and e-mail it: earlier links stop
     working. Used when the same address registers again."""
@@ -356,15 +409,34 @@ def lock_occurrence(occurrence_id):
 
     On PostgreSQL a short `lock_timeout` turns a pile-up into a `Busy` error
     for the visitor instead of a hanging request. Must run inside atomic()."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT_MS}ms'")
-    from django.db import OperationalError
-
+    _lock_timeout()
     try:
         return Occurrence.objects.select_for_update().select_related("event").get(pk=occurrence_id)
     except OperationalError as error:
         raise Busy() from error
+
+
+def _lock_timeout():
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT_MS}ms'")
+
+
+def lock_places(occurrence_id):
+    """Lock what a registration's places belong to and return the date whose
+    rules count: the date itself, or for a whole-series registration the
+    series (its `EventSchedule` row, which a change of the dates locks too)
+    and its current anchor. Must run inside atomic()."""
+    occurrence = Occurrence.objects.select_related("event").get(pk=occurrence_id)
+    if not is_series(occurrence):
+        return lock_occurrence(occurrence_id)
+    _lock_timeout()
+    try:
+        EventSchedule.objects.select_for_update().filter(event_key=occurrence.event_key).first()
+    except OperationalError as error:
+        raise Busy() from error
+    anchor = anchor_occurrence(occurrence.event_key) or occurrence
+    return lock_occurrence(anchor.pk)
 
 
 def _mail(registration, kind, **extra):
@@ -400,8 +472,11 @@ def register(
     """Register someone for a date (or, for a series registration, its anchor).
 
     Rules, all decided while holding the date's lock:
-    - The same form token again (double submit, reload, back button) returns
-      the registration it already made (`created=False`).
+    - The same form token again (double submit, reload, back button) for the
+      same person and date returns the registration it already made
+      (`created=False`); the key is bound to both (`bound_key`), so another
+      person, or another date, sent with a reused form is a registration of
+      its own.
     - `decide` says whether the date takes it: not cancelled, registration on,
       the window open (unless the organiser adds someone by hand,
       `check_window=False`), 1 ≤ places ≤ the event's "places per
@@ -417,9 +492,10 @@ def register(
     now = now or timezone.now()
     email_key = normalise_email(email)
     with transaction.atomic():
-        occurrence = lock_occurrence(occurrence.pk)
+        occurrence = lock_places(occurrence.pk)
         page = settings_page(occurrence)
         if idempotency_key:
+            idempotency_key = bound_key(idempotency_key, email_key, occurrence)
             existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
             if existing is not None:
                 return Result(existing, created=False)
@@ -436,7 +512,7 @@ def register(
         if state.error is not None and not isinstance(state.error, Full):
             raise state.error
         duplicate = Registration.objects.filter(
-            occurrence=occurrence,
+            same_places(occurrence),
             email_key=email_key,
             status__in=Registration.ACTIVE,
             anonymised_at__isnull=True,
@@ -478,6 +554,42 @@ def register(
     return Result(registration, created=True, promoted=promoted)
 
 
+def bound_key(token, email_key, occurrence):
+    """The idempotency key of a submission: the form's token bound to the person
+    (e-mail address) and to what they register for (the date, or the series)."""
+    import hashlib
+
+    target = occurrence.event_key if is_series(occurrence) else occurrence.pk
+    return hashlib.sha256(f"{token}|{email_key}|{target}".encode()).hexdigest()
+
+
+class Over(RegistrationError):
+    code = "over"
+    message = _(
+        "This date is over or you have been checked in: the registration can no longer be changed."
+    )
+
+
+def has_ended(registration, now=None):
+    """Whether the date (for a whole-series registration: the series' current
+    first date) of a registration has ended; after that, and after check-in,
+    a visitor can no longer cancel or change places."""
+    now = now or timezone.now()
+    occurrence = registration.occurrence
+    if occurrence is None:
+        return True
+    if is_series(occurrence):
+        occurrence = anchor_occurrence(occurrence.event_key) or occurrence
+    return occurrence.end < now
+
+
+def _check_not_over(registration, by, now):
+    if by == Registration.CancelledBy.VISITOR and (
+        registration.attended_at is not None or has_ended(registration, now)
+    ):
+        raise Over()
+
+
 def _promote(occurrence, page, now):
     """Move waiting people up while the date holds the lock.
 
@@ -492,7 +604,7 @@ def _promote(occurrence, page, now):
         return []
     waiting = list(
         Registration.objects.filter(
-            occurrence=occurrence, status=Registration.Status.WAITING
+            same_places(occurrence), status=Registration.Status.WAITING
         ).order_by("created_at", "pk")
     )
     if not waiting:
@@ -518,19 +630,158 @@ def cancel(registration, *, by=Registration.CancelledBy.VISITOR, now=None, notif
     The person gets an e-mail as a receipt (not when their data is being
     erased: `notify=False`)."""
     now = now or timezone.now()
+    if registration.occurrence_id is None:
+        # Its event page was deleted: nothing to lock, nobody to move up.
+        with transaction.atomic():
+            registration = call_off(registration, reason="deleted", now=now)
+        return Result(registration, created=False)
     with transaction.atomic():
-        occurrence = lock_occurrence(registration.occurrence_id)
+        occurrence = lock_places(registration.occurrence_id)
         registration = Registration.objects.get(pk=registration.pk)
         if registration.status == Registration.Status.CANCELLED:
             return Result(registration, created=False)
+        _check_not_over(registration, by, now)
+        was_confirmed = registration.is_confirmed
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = now
         registration.cancelled_by = by
-        registration.save(update_fields=["status", "cancelled_at", "cancelled_by", "updated_at"])
+        fields = ["status", "cancelled_at", "cancelled_by", "updated_at"]
+        if was_confirmed:
+            # The receipt takes the entry out of their calendar (METHOD:CANCEL).
+            registration.calendar_sequence += 1
+            fields.append("calendar_sequence")
+        registration.save(update_fields=fields)
         if notify:
-            _mail(registration, EmailKind.CANCELLED, by=by)
+            calendar = {"sequence": registration.calendar_sequence} if was_confirmed else {}
+            _mail(registration, EmailKind.CANCELLED, by=by, **calendar)
         promoted = _promote(occurrence, settings_page(occurrence), now)
     return Result(registration, created=False, promoted=promoted)
+
+
+def call_off(registration, *, reason, now=None):
+    """Cancel a registration because its date or event is off (the date was
+    cancelled, the event unpublished or deleted) and tell the person, with a
+    calendar update that removes the entry. Nobody moves up: there is nothing
+    to move up to. Run inside the transaction that calls the date off."""
+    now = now or timezone.now()
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if not registration.is_active:
+        return registration
+    registration.status = Registration.Status.CANCELLED
+    registration.cancelled_at = now
+    registration.cancelled_by = Registration.CancelledBy.ORGANISER
+    registration.calendar_sequence += 1
+    registration.save(
+        update_fields=[
+            "status",
+            "cancelled_at",
+            "cancelled_by",
+            "calendar_sequence",
+            "updated_at",
+        ]
+    )
+    _mail(
+        registration,
+        EmailKind.EVENT_CANCELLED,
+        reason=reason,
+        sequence=registration.calendar_sequence,
+    )
+    return registration
+
+
+def active_for_event(event_key):
+    """The registrations of an event that someone still counts on."""
+    return Registration.objects.filter(
+        event_key=event_key, status__in=Registration.ACTIVE, anonymised_at__isnull=True
+    )
+
+
+def call_off_event(event_key, *, reason, now=None):
+    """The whole event is off (`reason`: "unpublished" or "deleted"): cancel
+    every active registration and tell each person once, in their language,
+    with a calendar update. Returns how many were cancelled."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        registrations = list(active_for_event(event_key).order_by("pk"))
+        for registration in registrations:
+            call_off(registration, reason=reason, now=now)
+    return len(registrations)
+
+
+def keep_snapshot(sender, instance, **kwargs):
+    """Before a date is deleted (with its event page), its registrations keep
+    what they were for: the title in each person's language and the times, so
+    the manage page and the e-mails can still say what happened."""
+    registrations = Registration.objects.filter(occurrence_id=instance.pk)
+    languages = set(registrations.values_list("language", flat=True))
+    if not languages:
+        return
+    titles = {}
+    for language in languages:
+        page = page_for_language(instance.event_key, language)
+        titles[language] = page.title if page is not None else ""
+    for language, title in titles.items():
+        registrations.filter(language=language).update(
+            updated_at=timezone.now(),
+            snapshot={
+                "title": title or getattr(instance.event, "title", ""),
+                "start": instance.start.isoformat(),
+                "end": instance.end.isoformat(),
+                "original_start": instance.original_start.isoformat(),
+                "all_day": instance.all_day,
+            },
+        )
+
+
+def dates_changed(event, changes, *, now=None):
+    """Registration's answer to changed dates (`events.hooks.DATES_CHANGED`),
+    inside the transaction that changed them.
+
+    Rules:
+    - A cancelled date takes its one-date registrations with it: each is
+      cancelled and told (`call_off`).
+    - Whole-series registrations hold whatever happens to one date (their
+      places are the series'); they are told which dates changed.
+    - A moved date (time, venue, online link) keeps its registrations; they
+      are told what changed.
+    Everyone gets one e-mail per change of the schedule, in their language,
+    with a calendar update (same UID, higher SEQUENCE)."""
+    now = now or timezone.now()
+    active = Registration.objects.filter(
+        status__in=Registration.ACTIVE, anonymised_at__isnull=True
+    ).order_by("pk")
+    if settings_of(event).is_series:
+        told = [_describe(change) for change in changes]
+        for registration in active.filter(event_key=event.translation_key):
+            _tell_changes(registration, told)
+        return
+    for change in changes:
+        for registration in active.filter(occurrence_id=change.occurrence.pk):
+            if "cancelled" in change.what:
+                call_off(registration, reason="date", now=now)
+            else:
+                _tell_changes(registration, [_describe(change)])
+
+
+def _describe(change):
+    """A date change as plain data (it travels with the e-mail task)."""
+    return {
+        "date": change.occurrence.pk,
+        "what": sorted(change.what),
+        "start": change.before["start"].isoformat(),
+        "end": change.before["end"].isoformat(),
+    }
+
+
+def _tell_changes(registration, changes):
+    registration.calendar_sequence += 1
+    registration.save(update_fields=["calendar_sequence", "updated_at"])
+    _mail(
+        registration,
+        EmailKind.DATE_CHANGED,
+        changes=changes,
+        sequence=registration.calendar_sequence,
+    )
 
 
 def change_places(registration, places, *, now=None, by=Registration.CancelledBy.VISITOR):
@@ -543,11 +794,12 @@ def change_places(registration, places, *, now=None, by=Registration.CancelledBy
     is confirmed at once if it now fits."""
     now = now or timezone.now()
     with transaction.atomic():
-        occurrence = lock_occurrence(registration.occurrence_id)
+        occurrence = lock_places(registration.occurrence_id)
         page = settings_page(occurrence)
         registration = Registration.objects.get(pk=registration.pk)
         if isinstance(places, int) and places == registration.places and registration.is_active:
             return Result(registration, created=False)
+        _check_not_over(registration, by, now)
         decide(
             page,
             occurrence,
@@ -569,7 +821,7 @@ def promote(registration, *, now=None):
     fit (the capacity is the organiser's own promise to the venue)."""
     now = now or timezone.now()
     with transaction.atomic():
-        occurrence = lock_occurrence(registration.occurrence_id)
+        occurrence = lock_places(registration.occurrence_id)
         page = settings_page(occurrence)
         registration = Registration.objects.get(pk=registration.pk)
         if not registration.is_waiting:
@@ -655,8 +907,10 @@ def anonymise_past(*, days=None, now=None):
     cutoff = now - timedelta(days=days)
     # A series registration sits on the first date but lasts until the last.
     running_series = Occurrence.objects.filter(end__gte=cutoff).values("event_key")
+    # A registration whose event page was deleted counts from the deletion.
+    past = Q(occurrence__end__lt=cutoff) | Q(occurrence__isnull=True, updated_at__lt=cutoff)
     return (
-        Registration.objects.filter(anonymised_at__isnull=True, occurrence__end__lt=cutoff)
+        Registration.objects.filter(past, anonymised_at__isnull=True)
         .exclude(
             Q(occurrence__event__registration_settings__scope=RegistrationSettings.Scope.SERIES)
             & Q(event_key__in=running_series)
@@ -675,10 +929,12 @@ def export_for_email(email):
     """Everything stored about one e-mail address, as plain data (GDPR access)."""
     rows = []
     for registration in registrations_for_email(email).order_by("created_at", "pk"):
+        occurrence = registration.occurrence
+        snapshot = registration.snapshot or {}
         rows.append(
             {
-                "event": registration.occurrence.event.title,
-                "date": registration.occurrence.start.isoformat(),
+                "event": occurrence.event.title if occurrence else snapshot.get("title", ""),
+                "date": occurrence.start.isoformat() if occurrence else snapshot.get("start"),
                 "status": registration.status,
                 "places": registration.places,
                 "name": registration.name,
@@ -710,10 +966,19 @@ def erase_email(email, *, now=None):
 
 
 def page_for_language(event_key, language):
-    """The live version of an event in a language, else its source version."""
-    pages = EventPage.objects.filter(translation_key=event_key, live=True).select_related("locale")
+    """The live version of an event in a language, else its source version
+    (`home.i18n.source_version`, among the live ones)."""
+    pages = list(
+        EventPage.objects.filter(translation_key=event_key, live=True)
+        .select_related("locale")
+        .order_by("pk")
+    )
     by_code = {}
-    for page in pages.order_by("pk"):
+    for page in pages:
         if page.alias_of_id is None or page.locale.language_code not in by_code:
             by_code.setdefault(page.locale.language_code, page)
-    return by_code.get(language) or next(iter(by_code.values()), None)
+    return (
+        by_code.get(language)
+        or source_version(None, versions=pages)
+        or next(iter(by_code.values()), None)
+    )

@@ -33,6 +33,12 @@ def candidate_dates(page, event, upcoming):
     return list(upcoming)[:DATES_OFFERED]
 
 
+def confirmed_for(event, dates):
+    """{date id: confirmed places}; a whole-series registration counts on the series."""
+    series = {o.pk: o.event_key for o in dates} if settings_of(event).is_series else None
+    return services.confirmed_by_occurrence([o.pk for o in dates], series=series)
+
+
 def registration_context(request, page, event, upcoming, *, form=None, error=None, now=None):
     """What the event page's registration section needs: each date's state and
     places left, the form, and an error for the whole form. Two queries at most
@@ -40,7 +46,7 @@ def registration_context(request, page, event, upcoming, *, form=None, error=Non
     now = now or timezone.now()
     rules = settings_of(event)
     dates = [o for o in candidate_dates(page, event, upcoming) if o.end >= now]
-    confirmed = services.confirmed_by_occurrence(o.pk for o in dates)
+    confirmed = confirmed_for(event, dates)
     states = [services.decide(event, o, confirmed=confirmed.get(o.pk, 0), now=now) for o in dates]
     for state in states:
         state.label = date_label(state.occurrence)
@@ -71,10 +77,13 @@ def registration_context(request, page, event, upcoming, *, form=None, error=Non
     }
 
 
-def _receipt_url(page, status, registration=None):
-    data = {"s": status}
-    if registration is not None:
-        data.update({"o": registration.occurrence_id, "p": registration.places})
+def _receipt_url(page, occurrence=None, places=None):
+    """The "we sent you an e-mail" page: the same for a new registration, one on
+    the waiting list and an address that was already registered (the e-mail
+    says which), so nobody can find out through the form who is registered."""
+    data = {"s": "received"}
+    if occurrence is not None:
+        data.update({"o": occurrence.pk, "p": places})
     receipt = services.url_token(data, RECEIPT_SALT)
     return page.url + page.reverse_subpage("registration_done", kwargs={"receipt": receipt})
 
@@ -113,17 +122,17 @@ def register(request, page):
         dates=dates,
         questions=list(page.registration_questions.all()),
         event=event,
-        confirmed=services.confirmed_by_occurrence(o.pk for o in dates),
+        confirmed=confirmed_for(event, dates),
         now=now,
     )
     if request.POST.get("website"):
         # A bot filled in the honeypot: answer like a success, store nothing.
-        return HttpResponseRedirect(_receipt_url(page, "received"))
+        return HttpResponseRedirect(_receipt_url(page))
     if not form.is_valid():
         return event_detail(request, page, registration_form=form)
     occurrence = next(o for o in dates if o.pk == form.cleaned_data["occurrence"])
     try:
-        result = services.register(
+        services.register(
             occurrence,
             name=form.cleaned_data["name"],
             email=form.cleaned_data["email"],
@@ -134,19 +143,21 @@ def register(request, page):
             now=now,
         )
     except services.AlreadyRegistered as duplicate:
-        services.send_new_link(duplicate.registration)
-        return HttpResponseRedirect(_receipt_url(page, "duplicate", duplicate.registration))
+        # Answered exactly like a new registration, so the form never tells
+        # whether an address is registered; the mail tells its owner.
+        services.resend_link(duplicate.registration)
+        return HttpResponseRedirect(_receipt_url(page, occurrence, form.cleaned_data["places"]))
     except services.InvalidPlaces as error:
         form.add_error("places", str(error.message))
         return event_detail(request, page, registration_form=form)
     except services.RegistrationError as error:
         form.add_error(None, str(error.message))
         return event_detail(request, page, registration_form=form)
-    return HttpResponseRedirect(_receipt_url(page, result.registration.status, result.registration))
+    return HttpResponseRedirect(_receipt_url(page, occurrence, form.cleaned_data["places"]))
 
 
 def done(request, page, receipt):
-    """After registering: confirmed, waiting list, or "already registered"."""
+    """After sending the form: "we sent you an e-mail", whatever the outcome."""
     try:
         data = services.read_url_token(receipt, RECEIPT_SALT, max_age=24 * 3600)
     except signing.BadSignature:
@@ -248,7 +259,8 @@ def manage(request, page, token):
             .exclude(status=Occurrence.Status.CANCELLED)
             .order_by("start", "pk")
         )
-    ended = registration.occurrence.end < timezone.now()
+    # The same rule the services apply: nothing changes after the date or check-in.
+    ended = services.has_ended(registration) or registration.attended_at is not None
     can_cancel = registration.is_active and not ended
     # The second step of cancelling; the e-mail's "leave the waiting list" link
     # opens it too (a mail scanner opening a link must not take anyone off the list).
@@ -281,4 +293,60 @@ def manage(request, page, token):
     response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def manage_anywhere(request, token):
+    """Every manage link, whatever became of its event: while the event is live
+    the event's own manage page answers; once it was unpublished or deleted,
+    the link still shows the registration and says what happened."""
+    from django.utils.translation import get_language
+
+    registration = services.registration_for_token(token)
+    if registration is None:
+        return _gone(request, None, status=404)
+    page = services.page_for_language(registration.event_key, get_language())
+    if page is not None and registration.occurrence_id is not None:
+        return manage(request, page, token)
+    return _gone(request, registration)
+
+
+def _gone(request, registration, status=200):
+    """The manage page of a registration whose event is no longer online."""
+    title = ""
+    label = ""
+    if registration is not None:
+        occurrence = registration.occurrence
+        if occurrence is not None:
+            page = occurrence.event
+            title = page.title
+            label = date_label(occurrence)
+        else:
+            snapshot = registration.snapshot or {}
+            title = snapshot.get("title", "")
+            if snapshot.get("start"):
+                from datetime import datetime
+
+                label = date_label(
+                    Occurrence(
+                        start=datetime.fromisoformat(snapshot["start"]),
+                        end=datetime.fromisoformat(snapshot["end"]),
+                        all_day=bool(snapshot.get("all_day")),
+                    )
+                )
+    response = render(
+        request,
+        "registration/gone.html",
+        {
+            # Not a page any more: what the base template reads of one.
+            "page": {"title": title, "seo_title": "", "search_description": "", "intro": ""},
+            "registration": registration,
+            "event_title": title,
+            "date_label": label,
+        },
+        status=status,
+    )
+    response["X-Robots-Tag"] = "noindex"
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "same-origin"
     return response

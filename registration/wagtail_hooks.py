@@ -9,10 +9,10 @@ from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
-from events.hooks import EVENT_PAGE_CONTEXT, ONLINE_LINK_HIDDEN
+from events.hooks import DATES_CHANGED, EVENT_PAGE_CONTEXT, ONLINE_LINK_HIDDEN
 from events.models import is_event
 from home.hooks import HEALTH_CHECKS
-from registration import admin
+from registration import admin, services
 from registration.models import Registration, settings_for, settings_of
 from registration.views import registration_context
 
@@ -88,6 +88,62 @@ def _day(log_entry, key="date"):
     return date_format(to_local(datetime.fromisoformat(value)), "DATETIME_FORMAT")
 
 
+CHOICE = "registrations"
+
+
+def guard_page_action(request, page, action):
+    """Deleting or unpublishing an event that people are registered for needs
+    the editor's choice: cancel their registrations and tell them, or keep the
+    page. Without the choice the editor sees how many are registered; with it
+    the registrations are called off and Wagtail goes on. Only the source
+    version counts (its dates are the event's)."""
+    from django.template.response import TemplateResponse
+    from wagtail.log_actions import log
+
+    from events.services import source_event
+
+    if not is_event(page):
+        return None
+    page = page.specific
+    source = source_event(page)
+    if source is None or source.pk != page.pk:
+        return None
+    count = services.active_for_event(page.translation_key).count()
+    if not count:
+        return None
+    if request.method == "POST" and request.POST.get(CHOICE) == "cancel":
+        cancelled = services.call_off_event(page.translation_key, reason=action)
+        log(
+            page,
+            "registration.call_off",
+            user=request.user,
+            data={"count": cancelled, "action": action},
+        )
+        return None
+    return TemplateResponse(
+        request,
+        "registration/admin/confirm_page_action.html",
+        {
+            "page": page,
+            "action": action,
+            "count": count,
+            "choice": CHOICE,
+            "next": request.GET.get("next") or request.POST.get("next") or "",
+            "header_title": page.get_admin_display_title(),
+        },
+    )
+
+
+@hooks.register("before_delete_page")
+def guard_delete(request, page):
+    return guard_page_action(request, page, "deleted")
+
+
+@hooks.register("before_unpublish_page")
+def guard_unpublish(request, page):
+    return guard_page_action(request, page, "unpublished")
+
+
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     """The organiser's actions on registrations, as the page history shows them.
@@ -153,6 +209,15 @@ def register_log_actions(actions):
                 "format": str(log_entry.data.get("format", "")).upper(),
             }
 
+    @actions.register_action("registration.call_off")
+    class CallOff(LogFormatter):
+        label = gettext_lazy("Cancel all registrations of an event")
+
+        def format_message(self, log_entry):
+            return gettext(
+                "%(count)s registrations cancelled and told before the event was taken offline"
+            ) % {"count": log_entry.data.get("count")}
+
     @actions.register_action("registration.erase")
     class Erase(LogFormatter):
         label = gettext_lazy("Erase personal data")
@@ -167,3 +232,9 @@ def register_log_actions(actions):
 def online_link_for_registrants(events):
     """With registration on, only confirmed registrants get the online link."""
     return {pk for pk, rules in settings_for(events).items() if rules.enabled}
+
+
+@hooks.register(DATES_CHANGED)
+def tell_registrants(event, changes):
+    """Cancelled and moved dates: registrations follow, and people are told."""
+    services.dates_changed(event, changes)

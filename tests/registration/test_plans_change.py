@@ -1,0 +1,309 @@
+"""Registrations when the organiser changes plans: places stay with what people
+registered for, and everyone affected is told in their language with a
+calendar update (same UID, higher SEQUENCE, METHOD:CANCEL for what is off)."""
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from icalendar import Calendar
+
+from events.models import EventPage, Occurrence
+from registration import services
+from registration.models import Registration
+from tests.events.conftest import local
+from tests.events.registration_support import first_date, registration_on, sign_up
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def frozen_now(monkeypatch):
+    now = local(2026, 11, 24, 9, 0)
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    return now
+
+
+@pytest.fixture(autouse=True)
+def mail_on_commit(monkeypatch):
+    """Tests run inside a transaction that never commits: send queued mail at once."""
+    from types import SimpleNamespace
+
+    from registration import emails
+
+    monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda f, **kw: f()))
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def calendars(message):
+    """The iCal attachments of a mail, parsed."""
+    found = []
+    for name, content, mimetype in message.attachments:
+        assert name.endswith(".ics") and mimetype == "text/calendar"
+        found.append(Calendar.from_ical(content))
+    return found
+
+
+def vevents(cal):
+    return list(cal.walk("VEVENT"))
+
+
+def mails_to(address):
+    return [m for m in mail.outbox if m.to == [address]]
+
+
+def dates(event):
+    return list(Occurrence.objects.filter(event_key=event.translation_key).order_by("start"))
+
+
+def cancel_in_dates_view(admin_client, event, day, **extra):
+    response = admin_client.post(
+        f"/admin/events/{event.pk}/dates/", {"date": day, "action": "cancel", **extra}
+    )
+    assert response.status_code == 302
+
+
+def test_a_full_series_stays_full_when_its_first_date_is_cancelled(make_event, admin_client):
+    """The issue's scenario: capacity 20, full with one waiting; the first date is
+    cancelled in the Dates view; 25 more try: still 20 confirmed."""
+    event = make_event(
+        title="Cursus",
+        slug="cursus",
+        capacity=20,
+        rule="RRULE:FREQ=WEEKLY;COUNT=4",
+        registration_settings=registration_on(scope="series"),
+    )
+    anchor = first_date(event)
+    for n in range(21):
+        sign_up(anchor, n, language="de" if n % 2 else "nl")
+    mail.outbox.clear()
+
+    cancel_in_dates_view(admin_client, event, "2026-12-12", reason="Zaal bezet")
+
+    assert services.anchor_occurrence(event.translation_key) != anchor
+    html = admin_client.get("/nl/agenda/cursus/").content.decode()
+    assert "Vol — meld je aan voor de wachtlijst" in html
+    for n in range(21, 46):
+        sign_up(services.anchor_occurrence(event.translation_key), n)
+    registrations = Registration.objects.filter(event_key=event.translation_key)
+    assert registrations.filter(status="confirmed").count() == 20
+    assert registrations.filter(status="waiting").count() == 26
+    # The 21 earlier people were told once each, in their language; the
+    # confirmed ones get the cancelled date taken out of their calendar.
+    earlier = {f"bezoeker{n}@example.org" for n in range(21)}
+    told = [m for m in mail.outbox if m.to[0] in earlier]
+    assert len(told) == 21 and len({m.to[0] for m in told}) == 21
+    [german] = mails_to("bezoeker1@example.org")
+    assert german.subject == "Geändert: Cursus"
+    assert "Abgesagt: Samstag, 12. Dezember 2026" in german.body
+    [cancel, update] = calendars(german)
+    assert cancel["METHOD"] == "CANCEL"
+    [off] = vevents(cancel)
+    assert off["STATUS"] == "CANCELLED" and off["SEQUENCE"] == 1
+    assert update["METHOD"] == "PUBLISH" and len(vevents(update)) == 3
+    assert not calendars(mails_to("bezoeker20@example.org")[0])  # waiting: no calendar
+
+
+def confirmation_uid(address):
+    [confirmation] = [m for m in mails_to(address) if m.attachments]
+    [entry] = vevents(calendars(confirmation)[0])
+    assert entry["SEQUENCE"] == 0
+    return str(entry["UID"])
+
+
+def test_a_cancelled_date_takes_its_registrations_along_and_tells_each_person(
+    make_event, admin_client
+):
+    event = make_event(
+        title="Repaircafé",
+        capacity=1,
+        rule="RRULE:FREQ=WEEKLY;COUNT=3",
+        registration_settings=registration_on(),
+    )
+    first, second, *_rest = dates(event)
+    sign_up(first, 1, language="de")
+    sign_up(first, 2, language="en")  # waiting
+    sign_up(second, 3)
+    uid = confirmation_uid("bezoeker1@example.org")
+    mail.outbox.clear()
+
+    cancel_in_dates_view(admin_client, event, "2026-12-12")
+
+    assert set(Registration.objects.filter(occurrence=first).values_list("status", flat=True)) == {
+        "cancelled"
+    }
+    assert Registration.objects.get(occurrence=second).status == "confirmed"
+    [german] = mails_to("bezoeker1@example.org")
+    assert german.subject == "Abgesagt: Repaircafé"
+    assert "Dieser Termin wurde abgesagt" in german.body
+    [ics] = calendars(german)
+    [entry] = vevents(ics)
+    assert ics["METHOD"] == "CANCEL" and entry["STATUS"] == "CANCELLED"
+    assert str(entry["UID"]) == uid and entry["SEQUENCE"] == 1
+    [english] = mails_to("bezoeker2@example.org")
+    assert "This date has been cancelled" in english.body and not english.attachments
+    assert not mails_to("bezoeker3@example.org")
+    # Publishing again changes nothing and tells nobody twice.
+    mail.outbox.clear()
+    EventPage.objects.get(pk=event.pk).save_revision().publish()
+    assert not mail.outbox
+
+
+def test_a_moved_date_keeps_its_registrations_and_updates_their_calendar(make_event, admin_client):
+    event = make_event(
+        title="Repaircafé",
+        rule="RRULE:FREQ=WEEKLY;COUNT=3",
+        registration_settings=registration_on(),
+    )
+    first = first_date(event)
+    registration = sign_up(first, 1)
+    uid = confirmation_uid("bezoeker1@example.org")
+    mail.outbox.clear()
+
+    admin_client.post(
+        f"/admin/events/{event.pk}/dates/",
+        {
+            "date": "2026-12-12",
+            "action": "move",
+            "new_date": "2026-12-13",
+            "new_start_time": "14:00",
+        },
+    )
+
+    registration.refresh_from_db()
+    assert registration.status == "confirmed" and registration.occurrence_id == first.pk
+    [message] = mail.outbox
+    assert message.subject == "Gewijzigd: Repaircafé"
+    assert (
+        "Verplaatst: zaterdag, 12 december 2026, 10:00–13:00, nu zondag, 13 december 2026, 14:00"
+        in (message.body)
+    )
+    [ics] = calendars(message)
+    [entry] = vevents(ics)
+    assert ics["METHOD"] == "PUBLISH" and str(entry["UID"]) == uid and entry["SEQUENCE"] == 1
+    assert entry["DTSTART"].dt.replace(tzinfo=None) == local(2026, 12, 13, 14, 0).replace(
+        tzinfo=None
+    )
+
+
+def test_a_single_event_moved_in_the_editor_keeps_its_date_and_registrations(make_event):
+    event = make_event(title="Lezing", registration_settings=registration_on())
+    date = first_date(event)
+    registration = sign_up(date, 1, language="en")
+    mail.outbox.clear()
+    draft = EventPage.objects.get(pk=event.pk)
+    draft.start, draft.end = local(2026, 12, 19, 19, 0), local(2026, 12, 19, 21, 0)
+    draft.online_url = "https://meet.example/nieuw"
+    draft.save_revision().publish()
+
+    [moved] = dates(event)
+    assert moved.pk == date.pk and moved.start == local(2026, 12, 19, 19, 0)
+    registration.refresh_from_db()
+    assert registration.is_confirmed
+    [message] = mail.outbox
+    assert message.subject == "Changed: Lezing"
+    assert (
+        "Moved: Saturday, Dec. 12, 2026, 10:00–13:00, now Saturday, Dec. 19, 2026, 19:00"
+        in message.body
+    )
+    assert "The online link for Saturday, Dec. 19, 2026" in message.body
+    assert "https://meet.example/nieuw" in message.body
+
+
+def test_an_organiser_cancelling_someone_takes_the_entry_out_of_their_calendar(make_event):
+    event = make_event(title="Lezing", registration_settings=registration_on())
+    registration = sign_up(first_date(event), 1)
+    uid = confirmation_uid("bezoeker1@example.org")
+    mail.outbox.clear()
+    services.cancel(registration, by=Registration.CancelledBy.ORGANISER)
+    [message] = mail.outbox
+    assert "Je aanmelding is door de organisator geannuleerd." in message.body
+    [ics] = calendars(message)
+    [entry] = vevents(ics)
+    assert ics["METHOD"] == "CANCEL" and str(entry["UID"]) == uid and entry["SEQUENCE"] == 1
+
+
+# -- Unpublishing and deleting ---------------------------------------------------
+
+
+def manage_path(registration):
+    from registration.emails import manage_url
+
+    page = EventPage.objects.get(pk=registration.occurrence.event_id)
+    return manage_url(registration, page).removeprefix("http://testserver")
+
+
+@pytest.fixture
+def booked(make_event):
+    event = make_event(title="Lezing", registration_settings=registration_on(), capacity=1)
+    date = first_date(event)
+    confirmed = sign_up(date, 1, language="de")
+    waiting = sign_up(date, 2)
+    uid = confirmation_uid("bezoeker1@example.org")
+    links = [manage_path(confirmed), manage_path(waiting)]
+    mail.outbox.clear()
+    return event, [confirmed, waiting], uid, links
+
+
+def test_deleting_an_event_with_registrations_asks_first_then_cancels_and_tells_everyone(
+    admin_client, booked
+):
+    event, (confirmed, waiting), uid, links = booked
+    url = f"/admin/pages/{event.pk}/delete/"
+    asked = admin_client.get(url).content.decode()
+    assert "2 mensen zijn aangemeld voor deze activiteit" in asked
+    # Wagtail's own confirmation alone does not delete it.
+    assert admin_client.post(url).status_code == 200
+    assert EventPage.objects.filter(pk=event.pk).exists() and not mail.outbox
+
+    admin_client.post(url, {"registrations": "cancel"})
+
+    assert not EventPage.objects.filter(pk=event.pk).exists()
+    confirmed.refresh_from_db()
+    waiting.refresh_from_db()
+    assert confirmed.status == waiting.status == "cancelled"
+    assert confirmed.occurrence_id is None and confirmed.snapshot["title"] == "Lezing"
+    [german] = mails_to("bezoeker1@example.org")
+    assert german.subject == "Abgesagt: Lezing"
+    assert "Diese Veranstaltung wurde abgesagt" in german.body
+    [ics] = calendars(german)
+    [entry] = vevents(ics)
+    assert ics["METHOD"] == "CANCEL" and str(entry["UID"]) == uid and entry["SEQUENCE"] == 1
+    [dutch] = mails_to("bezoeker2@example.org")
+    assert "Deze activiteit is geannuleerd" in dutch.body and not dutch.attachments
+    # The links people already have still answer, and say what happened.
+    page = admin_client.get(links[0])
+    assert page.status_code == 200
+    assert "Deze activiteit is afgelast" in page.content.decode()
+
+
+def test_unpublishing_an_event_with_registrations_asks_first_then_cancels_and_tells_everyone(
+    admin_client, booked
+):
+    event, (confirmed, waiting), uid, links = booked
+    url = f"/admin/pages/{event.pk}/unpublish/"
+    asked = admin_client.post(url)
+    assert "2 mensen zijn aangemeld" in asked.content.decode()
+    assert EventPage.objects.get(pk=event.pk).live and not mail.outbox
+
+    admin_client.post(url, {"registrations": "cancel"})
+
+    assert not EventPage.objects.get(pk=event.pk).live
+    assert set(Registration.objects.values_list("status", flat=True)) == {"cancelled"}
+    assert len(mail.outbox) == 2
+    [ics] = calendars(mails_to("bezoeker1@example.org")[0])
+    assert ics["METHOD"] == "CANCEL" and str(vevents(ics)[0]["UID"]) == uid
+    page = admin_client.get(links[1])
+    assert page.status_code == 200 and "Deze activiteit is afgelast" in page.content.decode()
+
+
+def test_an_event_without_active_registrations_is_deleted_as_usual(admin_client, make_event):
+    event = make_event(title="Lezing", registration_settings=registration_on())
+    services.cancel(sign_up(first_date(event), 1))
+    admin_client.post(f"/admin/pages/{event.pk}/delete/")
+    assert not EventPage.objects.filter(pk=event.pk).exists()
+    assert Registration.objects.get().snapshot["title"] == "Lezing"
