@@ -14,3 +14,4 @@ EventPage.attach_routes(
     page_route("", views.event_detail, name="event_view"),
     page_route("ical/", views.event_ical, name="ical"),
 )
+EventIndexPage.attach_sitemap_paths(lambda index, request: [index.reverse_subpage("archive")])

@@ -7,6 +7,7 @@ by `export_view`."""
 from events.exporters import export_view
 from festival import exports, views
 from festival.models import FestivalPage
+from festival.sessions import load_sessions
 from home.routing import page_route
 
 FestivalPage.attach_routes(
@@ -23,3 +24,27 @@ FestivalPage.attach_routes(
     page_route("json/", export_view(exports.ProgrammeJSON), name="json"),
     page_route("schedule/", export_view(exports.ScheduleXML), name="frab"),
 )
+
+
+def sitemap_paths(page, request):
+    """The programme, each day's grid, the speakers and every partner's page
+    (organising partners and session organisers): what the festival's own
+    navigation links to. Filtered views and "my programme" are not indexed."""
+    sessions = load_sessions(page, locale=page.locale)
+    days = {s.day for s in sessions}
+    if page.is_one_day or not days:
+        days.add(page.start_date)
+    slugs = {link.organisation.slug for link in page.partner_links.select_related("organisation")}
+    slugs |= {o.slug for s in sessions for o in s.organisers}
+    return [
+        page.reverse_subpage("programme"),
+        *(
+            page.reverse_subpage("programme_day", kwargs={"day": d.isoformat()})
+            for d in sorted(days)
+        ),
+        page.reverse_subpage("speakers"),
+        *(page.reverse_subpage("partner", kwargs={"slug": s}) for s in sorted(slugs)),
+    ]
+
+
+FestivalPage.attach_sitemap_paths(sitemap_paths)

@@ -1,6 +1,7 @@
 """The sub-pages of the knowledge base and the directory, attached at start-up:
 theme landing pages, RSS feeds and an address per organisation."""
 
+from home.models import Organisation, Theme
 from home.routing import page_re_route, page_route
 from kennisbank import feeds, views
 from kennisbank.models import KennisbankIndexPage, OrganisationDirectoryPage
@@ -20,3 +21,33 @@ OrganisationDirectoryPage.attach_routes(
     page_route("", views.organisation_directory, name="directory_view"),
     page_route("<slug:slug>/", views.organisation_detail, name="organisation_view"),
 )
+
+
+def _slugs(request, model):
+    """Every slug of `model` (slugs are the same in each language), read once per
+    sitemap request however many language versions ask."""
+    cache = getattr(request, "_sitemap_slugs", None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._sitemap_slugs = cache
+    if model not in cache:
+        cache[model] = sorted(set(model.objects.values_list("slug", flat=True)))
+    return cache[model]
+
+
+def theme_paths(index, request):
+    """A theme page for every theme, in each language's knowledge base."""
+    return [index.reverse_subpage("theme_view", kwargs={"slug": s}) for s in _slugs(request, Theme)]
+
+
+def organisation_paths(directory, request):
+    """A page for every organisation in the directory."""
+    return [
+        directory.reverse_subpage("organisation_view", kwargs={"slug": s})
+        for s in _slugs(request, Organisation)
+    ]
+
+
+KennisbankIndexPage.attach_sitemap_paths(theme_paths)
+OrganisationDirectoryPage.attach_sitemap_paths(organisation_paths)
