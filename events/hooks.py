@@ -16,6 +16,13 @@
   `events.services.DateChange` (the date as it is now, what it was before and
   what changed: "cancelled", "time", "venue", "online"). Registration tells its
   registrants this way.
+- `EVENT_OFFERS`: `fn(event, occurrences) -> {occurrence id: offer}` for the
+  JSON-LD `Offer` of each date, from the app that decides who may come
+  (registration). An offer is a dict of schema.org `Offer` fields to set
+  (`availability`, `validFrom`), or None for no offer at all. Dates no app
+  answers for are open to all (`InStock`).
+- `EVENT_PERFORMERS`: `fn(event) -> list of schema.org Person dicts`: who
+  speaks or performs (festival: a session's speakers).
 """
 
 from wagtail import hooks
@@ -23,6 +30,8 @@ from wagtail import hooks
 EVENT_PAGE_CONTEXT = "events_event_page_context"
 ONLINE_LINK_HIDDEN = "events_online_link_hidden"
 DATES_CHANGED = "events_dates_changed"
+EVENT_OFFERS = "events_event_offers"
+EVENT_PERFORMERS = "events_event_performers"
 
 
 def hidden_online_links(events):
@@ -40,3 +49,16 @@ def dates_changed(event, changes):
     if changes:
         for fn in hooks.get_hooks(DATES_CHANGED):
             fn(event, changes)
+
+
+def event_offers(event, occurrences):
+    """{occurrence id: offer fields or None} from every app that has a say."""
+    offers = {}
+    for fn in hooks.get_hooks(EVENT_OFFERS):
+        offers.update(fn(event, occurrences) or {})
+    return offers
+
+
+def event_performers(event):
+    """schema.org Person dicts of the event's speakers, from every app."""
+    return [person for fn in hooks.get_hooks(EVENT_PERFORMERS) for person in fn(event) or ()]

@@ -18,3 +18,4 @@ EventPage.attach_routes(
 )
 # The calendar's filters may be part of a page-cache key (home/cache.py).
 understood_params(*CalendarFilterForm.base_fields)
+EventIndexPage.attach_sitemap_paths(lambda index, request: [index.reverse_subpage("archive")])

@@ -17,7 +17,12 @@ from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
 from wagtail import hooks
 
 from events import exporters, jsonld
-from events.hooks import EVENT_PAGE_CONTEXT, hidden_online_links
+from events.hooks import (
+    EVENT_PAGE_CONTEXT,
+    event_offers,
+    event_performers,
+    hidden_online_links,
+)
 from events.models import SPOKEN_LANGUAGES, EventType, Occurrence, OccurrenceException
 from events.queries import (
     CalendarFilterForm,
@@ -35,6 +40,7 @@ from events.services import source_event
 from events.text import describe
 from home.filters import form_chips, query_string
 from home.i18n import active_locale, localized
+from home.languages import canonical_url
 from home.models import Organisation, Theme, Venue
 
 LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
@@ -214,6 +220,9 @@ def map_url(venue):
 
 
 UPCOMING_ON_PAGE = 24
+# The event page's picture: the template's `{% image page.image format-webp
+# fill-960x540 %}`, so the JSON-LD names the rendition the page shows.
+EVENT_IMAGE_SPEC = "format-webp|fill-960x540"
 
 
 def _one(model, pk, locale):
@@ -274,7 +283,8 @@ def event_detail(request, page, *, status=200, **extra):
         key=lambda organisation: organisation.name.casefold(),
     )
     event_type = _one(EventType, page.event_type_id, locale)
-    url = page.get_full_url(request)
+    # An alias shows another language's page: structured data names that one.
+    url = canonical_url(request, page)
     is_series = bool(event.recurrence and (event.recurrence.rrules or event.recurrence.rdates))
     is_series = is_series or len(upcoming) > 1
     shown_dates = (
@@ -286,7 +296,11 @@ def event_detail(request, page, *, status=200, **extra):
         for occurrence in shown_dates:
             occurrence.local_start = to_local(occurrence.start)
             occurrence.local_end = to_local(occurrence.end)
-    image_url = None
+    image_url = (
+        request.build_absolute_uri(page.image.get_rendition(EVENT_IMAGE_SPEC).url)
+        if page.image
+        else None
+    )
     online_link_hidden = event.pk in hidden_online_links([event])
     data = jsonld.event_objects(
         page,
@@ -297,6 +311,8 @@ def event_detail(request, page, *, status=200, **extra):
         organisers,
         image_url,
         online_link_hidden=online_link_hidden,
+        offers=event_offers(event, shown_dates[: jsonld.MAX_OCCURRENCES]),
+        performers=event_performers(event),
     )
     ical_url = page.url + page.reverse_subpage("ical") if page.url else ""
     context = {

@@ -7,6 +7,7 @@ by `export_view`."""
 from events.exporters import export_view
 from festival import exports, programme, views
 from festival.models import FestivalPage
+from festival.sessions import load_sessions
 from home.cache import understood_params
 from home.routing import page_route
 
@@ -27,3 +28,27 @@ FestivalPage.attach_routes(
 # The programme's filters, the visitor's selection and the timetable's columns
 # may be part of a page-cache key (home/cache.py).
 understood_params(*programme.ProgrammeFilterForm.base_fields, "sessions", "by")
+
+
+def sitemap_paths(page, request):
+    """The programme, each day's grid, the speakers and every partner's page
+    (organising partners and session organisers): what the festival's own
+    navigation links to. Filtered views and "my programme" are not indexed."""
+    sessions = load_sessions(page, locale=page.locale)
+    days = {s.day for s in sessions}
+    if page.is_one_day or not days:
+        days.add(page.start_date)
+    slugs = {link.organisation.slug for link in page.partner_links.select_related("organisation")}
+    slugs |= {o.slug for s in sessions for o in s.organisers}
+    return [
+        page.reverse_subpage("programme"),
+        *(
+            page.reverse_subpage("programme_day", kwargs={"day": d.isoformat()})
+            for d in sorted(days)
+        ),
+        page.reverse_subpage("speakers"),
+        *(page.reverse_subpage("partner", kwargs={"slug": s}) for s in sorted(slugs)),
+    ]
+
+
+FestivalPage.attach_sitemap_paths(sitemap_paths)

@@ -8,6 +8,10 @@ sub-pages to a lower app's page type without the lower app knowing it.
     EventPage.attach_routes(page_route("register/", views.register, name="register"))
 
 A view attached this way is called as `view(request, page, *args, **kwargs)`.
+
+The same app says which of those sub-pages belong in the sitemap (indexable,
+reached by links): `attach_sitemap_paths(fn)` with `fn(page, request) ->
+iterable of paths` relative to the page's URL ("thema/wonen/").
 Routes attached to a class also serve its subclasses; the subclass's own come
 first.
 """
@@ -16,6 +20,8 @@ from functools import wraps
 
 from django.urls import path, re_path
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+from home.sitemaps import sitemap_urls
 
 
 def _as_method(view):
@@ -44,6 +50,21 @@ class AttachedRoutesMixin(RoutablePageMixin):
         if "_routablepage_urlresolver" in cls.__dict__:
             raise RuntimeError(f"{cls.__name__}: routes must be attached before the first request.")
         cls._attached_routes = (*cls.__dict__.get("_attached_routes", ()), *routes)
+
+    @classmethod
+    def attach_sitemap_paths(cls, fn):
+        cls._sitemap_paths = (*cls.__dict__.get("_sitemap_paths", ()), fn)
+
+    def sitemap_paths(self, request=None):
+        """The page's own address ("") and the sub-pages every app declared."""
+        paths = [""]
+        for klass in type(self).__mro__:
+            for fn in klass.__dict__.get("_sitemap_paths", ()):
+                paths.extend(fn(self, request))
+        return paths
+
+    def get_sitemap_urls(self, request=None):
+        return sitemap_urls(self, request, self.sitemap_paths(request))
 
     @classmethod
     def get_subpage_urls(cls):

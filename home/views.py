@@ -1,6 +1,5 @@
 """Site-wide views that are not Wagtail pages: search, sitemap, robots.txt, errors."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.template import loader
@@ -8,10 +7,12 @@ from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.utils.translation import get_language
 from django.views.decorators.csrf import requires_csrf_token
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.models import Page
 
 from home.i18n import active_locale
 from home.search_backend import clean_query
+from home.sitemaps import SiteSitemap
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -42,44 +43,13 @@ def search(request):
 
 
 def sitemap(request):
-    """Every real page in every language, each with its hreflang alternates.
-
-    Wagtail's own sitemap only lists the default locale's tree (wagtail
-    #12420). Alias pages are left out: they repeat another language's text and
-    point to it as canonical.
-    """
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(depth__gt=1, alias_of__isnull=True)
-        .select_related("locale")
-        .order_by("path")
-    )
-    by_key = {}
-    entries = []
-    for page in pages:
-        url = page.get_full_url(request)
-        if not url:
-            continue
-        entry = {
-            "url": url,
-            "lastmod": page.last_published_at,
-            "language": page.locale.language_code,
-        }
-        entries.append(entry)
-        by_key.setdefault(page.translation_key, []).append(entry)
-    order = [code for code, _name in settings.LANGUAGES]
-    for entry_list in by_key.values():
-        entry_list.sort(key=lambda e: order.index(e["language"]) if e["language"] in order else 99)
-        default = next(
-            (e for e in entry_list if e["language"] == settings.LANGUAGE_CODE), entry_list[0]
-        )
-        alternates = [(e["language"], e["url"]) for e in entry_list]
-        alternates.append(("x-default", default["url"]))
-        for entry in entry_list:
-            entry["alternates"] = alternates if len(entry_list) > 1 else []
-    return TemplateResponse(
-        request, "home/sitemap.xml", {"entries": entries}, content_type="application/xml"
+    """Every indexable page in every language, each with its hreflang
+    alternates (`home.sitemaps`)."""
+    return sitemap_views.sitemap(
+        request,
+        {"pages": SiteSitemap},
+        template_name="home/sitemap.xml",
+        content_type="application/xml",
     )
 
 

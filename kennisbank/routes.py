@@ -3,6 +3,7 @@ theme landing pages, RSS feeds and an address per organisation."""
 
 from home import conditional
 from home.cache import understood_params
+from home.models import Organisation, Theme
 from home.routing import page_re_route, page_route
 from kennisbank import directory, facets, feeds, views
 from kennisbank.models import KennisbankIndexPage, OrganisationDirectoryPage
@@ -31,3 +32,33 @@ OrganisationDirectoryPage.attach_routes(
 # The knowledge base's facets and the directory's filters may be part of a
 # page-cache key (home/cache.py).
 understood_params(*facets.FACETS, *directory.FILTERS, "sort")
+
+
+def _slugs(request, model):
+    """Every slug of `model` (slugs are the same in each language), read once per
+    sitemap request however many language versions ask."""
+    cache = getattr(request, "_sitemap_slugs", None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._sitemap_slugs = cache
+    if model not in cache:
+        cache[model] = sorted(set(model.objects.values_list("slug", flat=True)))
+    return cache[model]
+
+
+def theme_paths(index, request):
+    """A theme page for every theme, in each language's knowledge base."""
+    return [index.reverse_subpage("theme_view", kwargs={"slug": s}) for s in _slugs(request, Theme)]
+
+
+def organisation_paths(directory, request):
+    """A page for every organisation in the directory."""
+    return [
+        directory.reverse_subpage("organisation_view", kwargs={"slug": s})
+        for s in _slugs(request, Organisation)
+    ]
+
+
+KennisbankIndexPage.attach_sitemap_paths(theme_paths)
+OrganisationDirectoryPage.attach_sitemap_paths(organisation_paths)

@@ -9,9 +9,12 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from datetime import datetime, time
 
 from django.conf import settings
 from django.db.models import Prefetch, Q
+from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -37,6 +40,8 @@ WORDS_PER_MINUTE = 200
 # prefetched rendition is the one they ask for.
 CARD_IMAGE_SPEC = "fill-640x360|format-webp"
 HERO_IMAGE_SPEC = "width-1200|format-webp"
+# The site's mark for search engines (the publisher of every article).
+PUBLISHER_LOGO = "favicon.svg"
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -274,24 +279,58 @@ def json_ld(data):
     return mark_safe(text)  # noqa: S308 - escaped above; JSON cannot close the script tag
 
 
-def article_structured_data(request, page, authors, hero_url, publisher_name, canonical):
+def _published_at(page):
+    """The publication date with a time and offset: the moment of first
+    publication when it fell on that date, else the start of the date (site's
+    time zone)."""
+    zone = timezone.get_default_timezone()
+    first = page.first_published_at
+    if first and first.astimezone(zone).date() == page.publication_date:
+        moment = first.astimezone(zone)
+    else:
+        moment = datetime.combine(page.publication_date, time(), tzinfo=zone)
+    return moment.isoformat(timespec="seconds")
+
+
+def article_structured_data(request, page, authors, hero_url, publisher, canonical, organisations):
+    """schema.org `Article`. The author is always named: the people who wrote
+    it, else the organisations it is about, else the publisher (the site's
+    organisation). `url` is the canonical page, also on an alias."""
+    author = [{"@type": "Person", "name": person.name} for person in authors] or [
+        {"@type": "Organization", "name": o.name, **({"url": o.website} if o.website else {})}
+        for o in organisations
+    ]
     data = {
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": page.title[:110],
         "description": page.search_description or page.intro,
-        "datePublished": page.publication_date.isoformat(),
+        "datePublished": _published_at(page),
         "inLanguage": languages.content_language(page),
         "mainEntityOfPage": canonical,
-        "url": page.get_full_url(request),
-        "author": [{"@type": "Person", "name": person.name} for person in authors],
-        "publisher": {"@type": "Organization", "name": publisher_name},
+        "url": canonical,
+        "author": author or [publisher],
+        "publisher": publisher,
     }
-    if page.last_published_at:
-        data["dateModified"] = page.last_published_at.isoformat()
+    # An alias is never published itself: its text changed when its source did.
+    modified = page.last_published_at or languages.content_source(page).last_published_at
+    if modified:
+        modified = modified.astimezone(timezone.get_default_timezone())
+        data["dateModified"] = modified.isoformat(timespec="seconds")
     if hero_url:
         data["image"] = [hero_url]
     return data
+
+
+def publisher_data(request):
+    """The site's organisation as schema.org `Organization`, with its logo."""
+    text = site_text_for(request)
+    return {
+        "@type": "Organization",
+        "name": text.organisation_name if text else settings.WAGTAIL_SITE_NAME,
+        "url": request.build_absolute_uri("/"),
+        "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static(PUBLISHER_LOGO))},
+    }
 
 
 def article_context(request, page):
@@ -319,15 +358,9 @@ def article_context(request, page):
     if page.hero_image_id:
         hero = page.hero_image.get_rendition(HERO_IMAGE_SPEC)
         hero_url = request.build_absolute_uri(hero.url)
-    text = site_text_for(request)
     canonical = languages.canonical_url(request, page)
     data = article_structured_data(
-        request,
-        page,
-        authors,
-        hero_url,
-        text.organisation_name if text else settings.WAGTAIL_SITE_NAME,
-        canonical,
+        request, page, authors, hero_url, publisher_data(request), canonical, organisations
     )
     index = page.get_parent()
     return {

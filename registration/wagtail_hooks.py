@@ -1,7 +1,9 @@
 """Registration's admin: the registrations viewset (list, check-in, the privacy
 tools), the dashboard panel, the "Registrations" buttons on event pages and the
-organiser's actions in the event page's history."""
+organiser's actions in the event page's history; what the event page's
+structured data says about places (`offers_from_registration`)."""
 
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_lazy
@@ -9,12 +11,13 @@ from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
-from events.hooks import DATES_CHANGED, EVENT_PAGE_CONTEXT, ONLINE_LINK_HIDDEN
+from events.hooks import DATES_CHANGED, EVENT_OFFERS, EVENT_PAGE_CONTEXT, ONLINE_LINK_HIDDEN
 from events.models import is_event
 from home.hooks import HEALTH_CHECKS
 from registration import admin, services
 from registration.models import Registration, settings_for, settings_of
-from registration.views import registration_context
+from registration.services import Availability, decide
+from registration.views import confirmed_for, registration_context
 
 
 @hooks.register(HEALTH_CHECKS)
@@ -238,3 +241,43 @@ def online_link_for_registrants(events):
 def tell_registrants(event, changes):
     """Cancelled and moved dates: registrations follow, and people are told."""
     services.dates_changed(event, changes)
+
+
+# "Few places left": at most this many, search engines read it as
+# `LimitedAvailability` (the form shows the number itself).
+FEW_PLACES_LEFT = 5
+SCHEMA = "https://schema.org/"
+OFFER_AVAILABILITY = {
+    Availability.OPEN: SCHEMA + "InStock",
+    Availability.WAITING: SCHEMA + "SoldOut",  # only the waiting list is open
+    Availability.FULL: SCHEMA + "SoldOut",
+    Availability.CLOSED: SCHEMA + "SoldOut",
+    Availability.NOT_OPEN: SCHEMA + "PreOrder",
+}
+
+
+@hooks.register(EVENT_OFFERS)
+def offers_from_registration(event, occurrences):
+    """Each date's offer from the state `services.decide` gives the form:
+    open, few places left, only the waiting list, not yet open; none for a
+    cancelled date. `validFrom` is when registration opens. One query."""
+    rules = settings_of(event)
+    if not rules.enabled:
+        return {}
+    occurrences = list(occurrences)
+    confirmed = confirmed_for(event, occurrences)
+    offers = {}
+    for occurrence in occurrences:
+        state = decide(event, occurrence, confirmed=confirmed.get(occurrence.pk, 0))
+        if state.code == Availability.CANCELLED:
+            offers[occurrence.pk] = None
+            continue
+        availability = OFFER_AVAILABILITY[state.code]
+        left = state.places_left
+        if state.code == Availability.OPEN and left is not None and left <= FEW_PLACES_LEFT:
+            availability = SCHEMA + "LimitedAvailability"
+        offer = {"availability": availability}
+        if rules.opens:
+            offer["validFrom"] = timezone.localtime(rules.opens).isoformat(timespec="seconds")
+        offers[occurrence.pk] = offer
+    return offers
