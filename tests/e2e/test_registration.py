@@ -1,7 +1,7 @@
 """A visitor registers in German without JavaScript tricks: errors next to the
 fields with what they typed kept, then the confirmation page; a full date puts
 them on the waiting list. (Mail → manage link → cancel is proven in
-tests/events/test_registration.py with the in-memory outbox.)"""
+tests/registration/test_registration.py with the in-memory outbox.)"""
 
 import pytest
 

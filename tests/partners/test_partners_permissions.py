@@ -11,8 +11,8 @@ from events.models import EventPage, Occurrence
 from partners.models import PartnerIndexPage, PartnerPage
 from partners.sections import ensure_editor_group
 from registration.models import RegistrationSettings
-from tests.events.registration_support import sign_up
-from tests.kennisbank.test_partners import build_partner_tree
+from tests.partners.test_partners import build_partner_tree
+from tests.registration.registration_support import sign_up
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,7 @@ from festival.models import (
 )
 from home.models import Organisation, Person
 from tests.events.conftest import local
-from tests.events.registration_support import first_date, registration_on, sign_up
+from tests.registration.registration_support import first_date, registration_on, sign_up
 
 pytestmark = pytest.mark.django_db
 
