@@ -32,6 +32,13 @@ def _on_sqlite():
 
 
 @pytest.fixture(scope="session")
+def worker_id(request):
+    """xdist's worker name, "master" without workers (also with `-p no:xdist`)."""
+    workerinput = getattr(request.config, "workerinput", None)
+    return workerinput["workerid"] if workerinput else "master"
+
+
+@pytest.fixture(scope="session")
 def django_db_keepdb(request):
     """On SQLite the test database is a prepared copy (below): keep it as it is."""
     return request.config.getvalue("reuse_db") or _on_sqlite()
