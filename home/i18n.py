@@ -7,7 +7,8 @@ Three rules every app above the core uses:
 - `source_version(page)`: which version of a page is the source, i.e. the one its
   content, dates and settings come from.
 - `localized(source, objects)`: translatable objects (snippets, pages) in the
-  reader's language, in bulk, with one fallback.
+  reader's language, in bulk, with one fallback; `localized_queryset(source)`
+  is the same rule as a queryset, for lists that filter and page in SQL.
 
 `home.languages` keeps the page-tree questions (translations, aliases, the
 language switcher); it answers "the original version" with `source_version`.
@@ -20,15 +21,16 @@ For each object, `localized` takes the first of:
 2. its version in the site's default language (`settings.LANGUAGE_CODE`, Dutch);
 3. the object as given (when objects were given), else its first-created version.
 
-One query, however many objects.
+One query, however many objects. `localized_queryset` applies the same three
+steps in SQL (step 3: the first-created version).
 """
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Min, Q, QuerySet, Value, When
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
-__all__ = ["active_locale", "localized", "source_version"]
+__all__ = ["active_locale", "localized", "localized_list", "localized_queryset", "source_version"]
 
 
 def active_locale(request=None):
@@ -146,3 +148,24 @@ def localized_list(source, objects, locale=None):
     objects = [o for o in objects if o is not None]
     found = localized(source, objects, locale=locale)
     return [found[o.translation_key] for o in objects]
+
+
+def localized_queryset(source, *, locale=None):
+    """Every object of `source` once, in the reader's language, as a lazy queryset.
+
+    The module's fallback, written as conditions on one query (nothing is loaded
+    until the caller filters, counts or pages it): the version in the reader's
+    language, else the one in the default language, else the first-created one.
+    `source` is a translatable model or a queryset of it; `locale` as `localized`.
+    """
+    queryset = source._default_manager.all() if isinstance(source, type) else source
+    reader = _language_code(locale)
+    default = settings.LANGUAGE_CODE
+    in_reader = queryset.filter(locale__language_code=reader).values("translation_key")
+    in_default = queryset.filter(locale__language_code=default).values("translation_key")
+    first = queryset.values("translation_key").annotate(first=Min("pk")).values("first")
+    return queryset.filter(
+        Q(locale__language_code=reader)
+        | (Q(locale__language_code=default) & ~Q(translation_key__in=in_reader))
+        | (Q(pk__in=first) & ~Q(translation_key__in=in_reader) & ~Q(translation_key__in=in_default))
+    )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -88,34 +88,13 @@ def reading_time(stream, extra=""):
 # -- Snippets in the reader's language --------------------------------------------------
 
 
-def _preference(locale_code):
-    """Sort key: the active language first, then the site's default, then the rest."""
-    active = get_language()
-    if locale_code == active:
-        return 0
-    if locale_code == settings.LANGUAGE_CODE:
-        return 1
-    return 2
-
-
-def localized_organisations():
-    """The organisations as readers of the active language see them: each one once,
-    in the active language where it is translated, else in Dutch (or its only language)."""
-    active = Q(locale__language_code=get_language())
-    translated = Organisation.objects.filter(active).values("translation_key")
-    return Organisation.objects.filter(
-        active
-        | (Q(locale__language_code=settings.LANGUAGE_CODE) & ~Q(translation_key__in=translated))
-    )
-
-
 def organisation_by_slug(slug):
-    """The organisation with this slug in the active language, else in Dutch."""
-    found = sorted(
-        Organisation.objects.filter(slug=slug).select_related("locale", "logo"),
-        key=lambda o: _preference(o.locale.language_code),
+    """The organisation with this slug, in the reader's language (home.i18n's fallback)."""
+    found = localized(
+        Organisation.objects.select_related("locale", "logo"),
+        Organisation.objects.filter(slug=slug),
     )
-    return found[0] if found else None
+    return next(iter(found.values()), None)
 
 
 def directory_page():

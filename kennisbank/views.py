@@ -7,8 +7,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from home.filters import Chip, without
-from home.i18n import localized
-from home.models import OrganisationRegion, OrganisationTheme, Region, Theme
+from home.i18n import localized, localized_queryset
+from home.models import Organisation, OrganisationRegion, OrganisationTheme, Region, Theme
 from kennisbank import directory as directory_filters
 from kennisbank import facets, services
 from kennisbank.models import ArticleOrganisation, ArticlePage, ArticleTheme
@@ -109,7 +109,7 @@ def theme_landing(request, index_page, slug):
 
 def organisation_directory(request, page):
     query = directory_filters.DirectoryQuery.from_request(request)
-    base = services.localized_organisations()
+    base = localized_queryset(Organisation)
     themes = localized(Theme)
     regions = localized(Region)
     filter_facets = directory_filters.facets(base, query, themes, regions)

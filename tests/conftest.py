@@ -7,12 +7,13 @@ rolled-back transaction. Fixtures hand out fresh copies from the database,
 never objects an earlier test may have changed.
 """
 
+import contextlib
 import shutil
 
 import pytest
 from django.conf import settings
-from django.db import connection
-from django.test import override_settings
+from django.db import connection, transaction
+from django.test import TestCase, override_settings
 from wagtail.models import Locale, Page
 
 from demo import factories
@@ -29,6 +30,13 @@ def _build_shared_tree():
 
 def _on_sqlite():
     return settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+
+
+@pytest.fixture(scope="session")
+def worker_id(request):
+    """xdist's worker name, "master" without workers (also with `-p no:xdist`)."""
+    workerinput = getattr(request.config, "workerinput", None)
+    return workerinput["workerid"] if workerinput else "master"
 
 
 @pytest.fixture(scope="session")
@@ -91,17 +99,55 @@ def locales(db):
     }
 
 
-@pytest.fixture
-def shared_tree(locales, django_capture_on_commit_callbacks):
+def shared_tree_objects():
     """{name: fresh object} of the shared tree. A transactional test empties the
     database when it ends; a later test that needs the tree then rebuilds it."""
     model, pk = SHARED["home"]
     if not model.objects.filter(pk=pk).exists():
         if Page.get_first_root_node() is None:
             Page.add_root(title="Root", slug="root")
-        with django_capture_on_commit_callbacks(execute=True):
+        with TestCase.captureOnCommitCallbacks(execute=True):
             _build_shared_tree()
     return {name: model.objects.get(pk=pk) for name, (model, pk) in SHARED.items()}
+
+
+@contextlib.contextmanager
+def built_once(django_db_blocker):
+    """For class- and module-scoped fixtures: data built in here stays for the
+    tests that use it (each runs in its own savepoint inside this transaction)
+    and is rolled back after the last one. Hand tests fresh copies (by pk), not
+    the objects built here: a test may change what it is given."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+def on_commit_now(function, *args, **kwargs):
+    """Run `function` and the on-commit callbacks it queues (wagtail-localize
+    publishes translations on commit) without committing."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return function(*args, **kwargs)
+
+
+def fresh(built):
+    """The objects of a `{name: (model, pk)}` (nested dicts too), fresh from the database."""
+    if isinstance(built, dict):
+        return {name: fresh(value) for name, value in built.items()}
+    model, pk = built
+    return model.objects.get(pk=pk)
+
+
+def pks(built):
+    """`{name: object}` (nested dicts too) as `{name: (model, pk)}` for `fresh`."""
+    if isinstance(built, dict):
+        return {name: pks(value) for name, value in built.items()}
+    return (type(built), built.pk)
+
+
+@pytest.fixture
+def shared_tree(locales):
+    """{name: fresh object} of the shared tree."""
+    return shared_tree_objects()
 
 
 @pytest.fixture

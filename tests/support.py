@@ -1,5 +1,6 @@
 """Small helpers for tests that start servers: free ports, services that answer,
-and the demo site's database that the demo test and the browser tests share."""
+the run's migrated template database, and the demo site's database (the demo
+test's) and the environment a site is served with (the browser tests')."""
 
 import fcntl
 import os
@@ -43,7 +44,7 @@ def demo_site_env(workdir, port):
 
 def migrated_template(shared):
     """A SQLite database migrated once per run (below `shared`, under a lock): the
-    test databases of the xdist workers and the demo site start as copies of it,
+    test databases of the xdist workers and the served sites start as copies of it,
     instead of each running the ~240 migrations again."""
     template = shared / "migrated.sqlite3"
     with open(shared / "migrated.lock", "w") as lock:

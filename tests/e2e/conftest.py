@@ -1,13 +1,15 @@
 """End-to-end fixtures: the real site, served from a subprocess, driven by Chromium.
 
-The site runs exactly as `make run` serves it (same settings module, demo
-content loaded once per session into its own SQLite file), so these tests see
-what a visitor sees, through the whole WSGI stack. The browser is Debian's
+The site runs as `make run` serves it (same settings module, its own SQLite
+file), with a small site built once per run by the factories (tests/e2e/site.py)
+instead of the demo, so these tests see what a visitor sees, through the whole
+WSGI stack, on content they define. The browser is Debian's
 Chromium driven by Playwright; no browser is ever downloaded. Without Chromium
 the tests skip; CI installs it.
 """
 
 import contextlib
+import fcntl
 import shutil
 import subprocess
 import sys
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, free_port
+from tests.support import ROOT, free_port, migrated_template
 from tests.support import demo_site_env as _site_env
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -46,16 +48,41 @@ def chromium_path():
     return path
 
 
+BUILD = "import django; django.setup(); from tests.e2e.site import build; build()"
+
+
+def build_small_site(shared):
+    """A folder below `shared` with the small site's database (tests/e2e/site.py),
+    made once per run from the migrated template; xdist workers share it (the
+    first one builds it under a lock)."""
+    workdir = shared / "e2e-site"
+    with open(shared / "e2e-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (workdir / "ready").exists():
+            workdir.mkdir(exist_ok=True)
+            shutil.copyfile(migrated_template(shared), workdir / "e2e.sqlite3")
+            subprocess.run(
+                [sys.executable, "-c", BUILD],
+                cwd=ROOT,
+                env=_site_env(workdir, 8000),
+                check=True,
+                capture_output=True,
+            )
+            (workdir / "ready").touch()
+    return workdir
+
+
 @pytest.fixture(scope="session")
-def demo_database(chromium_path, demo_site):
-    """The demo site's folder (database and media), shared with tests/home/test_demo.py."""
-    return demo_site
+def site_database(chromium_path, tmp_path_factory, worker_id):
+    """The small site's folder (database and media)."""
+    base = tmp_path_factory.getbasetemp()
+    return build_small_site(base if worker_id == "master" else base.parent)
 
 
 @contextlib.contextmanager
-def _serve(demo_database, workdir):
-    """Serve a private copy of the demo database; yield the base URL."""
-    shutil.copytree(demo_database, workdir, dirs_exist_ok=True)
+def _serve(site_database, workdir):
+    """Serve a private copy of the site's database; yield the base URL."""
+    shutil.copytree(site_database, workdir, dirs_exist_ok=True)
     port = free_port()
     log_path = workdir / "server.log"
     with open(log_path, "w") as log:
@@ -85,16 +112,16 @@ def _serve(demo_database, workdir):
 
 
 @pytest.fixture(scope="session")
-def live_site(demo_database, tmp_path_factory):
-    """The demo site for visitors; tests that change content use `editable_site`."""
-    with _serve(demo_database, tmp_path_factory.mktemp("site")) as base:
+def live_site(site_database, tmp_path_factory):
+    """The site for visitors; tests that change pages use `editable_site`."""
+    with _serve(site_database, tmp_path_factory.mktemp("site")) as base:
         yield base
 
 
 @pytest.fixture(scope="module")
-def editable_site(demo_database, tmp_path_factory):
-    """A private copy of the demo site for one module's editing tests."""
-    with _serve(demo_database, tmp_path_factory.mktemp("editable")) as base:
+def editable_site(site_database, tmp_path_factory):
+    """A private copy of the site for one module's editing tests."""
+    with _serve(site_database, tmp_path_factory.mktemp("editable")) as base:
         yield base
 
 

@@ -3,96 +3,26 @@ festival, filter to online sessions in English, star three, download them as
 one calendar file and register for one. Then axe on the overview, the list and
 the timetable in three languages, at phone and laptop widths.
 
-The festival is made for these tests on top of the demo content (a coming
-one-day festival with online and on-site sessions that take registrations),
-so the flow does not depend on the demo's dates."""
-
-import shutil
-import subprocess
-import sys
+The festival is part of the browser tests' site (tests/e2e/site.py): a coming
+one-day festival with online and on-site sessions that take registrations."""
 
 import pytest
 
 from tests.e2e.axe import assert_no_wcag_violations
-from tests.e2e.conftest import ROOT, _serve, _site_env
+from tests.e2e.site import ENGLISH_ONLINE, FESTIVAL_SLUG
 
 pytestmark = pytest.mark.e2e
 
-SETUP = r"""
-from datetime import timedelta
-from django.utils import timezone
-from wagtail.models import Locale
-from wagtail_localize.synctree import synchronize_tree
-from festival.models import FestivalPage, FestivalRoom, FestivalTrack, SessionPage
-from events.schedule import site_zone
-from home.models import HomePage
-
-nl = Locale.objects.get(language_code="nl")
-home = HomePage.objects.get(locale=nl)
-day = (timezone.now() + timedelta(days=30)).astimezone(site_zone()).date()
-festival = FestivalPage(
-    title="Testfestival", slug="testfestival", edition="test", start_date=day,
-    intro="Een dag om samen te leren.",
-)
-festival.tracks.add(FestivalTrack(name="Wonen", slug="wonen", colour="#1b6e53"))
-festival.tracks.add(FestivalTrack(name="Zorg", slug="zorg"))
-festival.rooms.add(FestivalRoom(name="Grote zaal", slug="grote-zaal", capacity=80))
-festival.rooms.add(FestivalRoom(name="Tuin", slug="tuin"))
-home.add_child(instance=festival)
-festival.save_revision().publish()
-wonen, zorg = festival.tracks.all()
-grote, tuin = festival.rooms.all()
-from datetime import datetime
-from registration.models import RegistrationSettings
-def at(hour, minute=0):
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=site_zone())
-rows = [
-    ("Opening in de grote zaal", 10, 0, 45, grote, wonen, "talk", "nl", ""),
-    ("Online: village energy", 10, 30, 60, None, zorg, "online", "en", "https://meet.example/a"),
-    ("Online: caring neighbours", 11, 30, 60, None, zorg, "online", "en,nl", "https://meet.example/b"),
-    ("Online: funding your plan", 13, 0, 45, None, wonen, "online", "en", "https://meet.example/c"),
-    ("Online: dorpsgesprek", 14, 0, 30, None, wonen, "online", "nl", "https://meet.example/d"),
-    ("Workshop wonen", 11, 0, 90, grote, wonen, "workshop", "nl,en", ""),
-]
-for title, hour, minute, length, room, track, fmt, languages, url in rows:
-    page = SessionPage(
-        title=title, slug=title.lower().replace(" ", "-").replace(":", ""),
-        start=at(hour, minute), end=at(hour, minute) + timedelta(minutes=length),
-        online_url=url, languages=languages, session_format=fmt, track=track, room=room,
-        capacity=30, registration_settings=[RegistrationSettings(enabled=True)],
-    )
-    festival.add_child(instance=page)
-    page.save_revision().publish()
-for code in ("de", "en"):
-    synchronize_tree(nl, Locale.objects.get(language_code=code))
-"""
-
-ENGLISH_ONLINE = {
-    "Online: village energy",
-    "Online: caring neighbours",
-    "Online: funding your plan",
-}
-
 
 @pytest.fixture(scope="module")
-def festival_site(demo_database, tmp_path_factory):
-    data = tmp_path_factory.mktemp("festival-data")
-    shutil.copytree(demo_database, data, dirs_exist_ok=True)
-    subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", SETUP],
-        cwd=ROOT,
-        env=_site_env(data, 8000),
-        check=True,
-        capture_output=True,
-    )
-    with _serve(data, tmp_path_factory.mktemp("festival-site")) as base:
-        yield base
+def festival_site(live_site):
+    return live_site
 
 
 def visitor_flow(page, base, language, labels):
     from icalendar import Calendar
 
-    page.goto(f"{base}/{language}/testfestival/")
+    page.goto(f"{base}/{language}/{FESTIVAL_SLUG}/")
     page.locator(".festival-nav a").nth(1).click()  # the programme list
     page.select_option("#id_mode", "online")
     page.select_option("#id_language", "en")
@@ -145,7 +75,7 @@ def test_without_javascript_the_star_links_build_my_programme(festival_site, bro
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     page = context.new_page()
     try:
-        page.goto(festival_site + "/en/testfestival/programme/?mode=online&language=en")
+        page.goto(f"{festival_site}/en/{FESTIVAL_SLUG}/programme/?mode=online&language=en")
         assert page.locator("button.star-button").count() == 0
         for _n in range(2):
             page.locator(".session__add:has-text('Add to my programme')").first.click()
@@ -162,7 +92,7 @@ def test_without_javascript_the_star_links_build_my_programme(festival_site, bro
 def test_timetable_is_a_table_on_a_laptop_and_a_list_on_a_phone(festival_site, page_factory):
     for width, table, listing in ((1280, True, False), (390, False, True)):
         page = page_factory(width=width)
-        page.goto(festival_site + "/en/testfestival/")
+        page.goto(f"{festival_site}/en/{FESTIVAL_SLUG}/")
         page.locator(".festival-live__links a.button").click()
         assert "/programme/" in page.url
         assert page.locator(".timetable").is_visible() is table
@@ -170,9 +100,9 @@ def test_timetable_is_a_table_on_a_laptop_and_a_list_on_a_phone(festival_site, p
 
 
 AXE_PATHS = [
-    "/{lang}/testfestival/",
-    "/{lang}/testfestival/programme/?mode=online",
-    "/{lang}/testfestival/programme/{day}/",
+    "/{lang}/{festival}/",
+    "/{lang}/{festival}/programme/?mode=online",
+    "/{lang}/{festival}/programme/{day}/",
 ]
 
 
@@ -183,7 +113,7 @@ def test_festival_pages_have_no_wcag_a_or_aa_violations(
     festival_site, page_factory, lang, path, width
 ):
     page = page_factory(width=width, height=900)
-    page.goto(festival_site + f"/{lang}/testfestival/")
+    page.goto(festival_site + f"/{lang}/{FESTIVAL_SLUG}/")
     day = page.locator(".festival-header__kicker time").first.get_attribute("datetime")
-    page.goto(festival_site + path.format(lang=lang, day=day))
+    page.goto(festival_site + path.format(lang=lang, festival=FESTIVAL_SLUG, day=day))
     assert_no_wcag_violations(page)

@@ -1,16 +1,18 @@
 """A visitor registers in German without JavaScript tricks: errors next to the
 fields with what they typed kept, then the confirmation page; a full date puts
 them on the waiting list. (Mail → manage link → cancel is proven in
-tests/events/test_registration.py with the in-memory outbox.)"""
+tests/registration/test_registration.py with the in-memory outbox.)"""
 
 import pytest
+
+from tests.e2e.site import FULL_WORKSHOP, REPAIR_CAFE
 
 pytestmark = pytest.mark.e2e
 
 
-def test_german_visitor_fixes_errors_and_registers(editable_site, page_factory):
+def test_german_visitor_fixes_errors_and_registers(live_site, page_factory):
     page = page_factory(locale="de-DE", width=390)
-    page.goto(editable_site + "/de/veranstaltungen/repaircafe-kranenburg/")
+    page.goto(f"{live_site}/de/veranstaltungen/{REPAIR_CAFE}/")
     form = page.locator(".registration__form")
     page.fill("#reg-name", "Klara Müller")
     page.fill("#reg-email", "klara-at-example")
@@ -27,10 +29,11 @@ def test_german_visitor_fixes_errors_and_registers(editable_site, page_factory):
     assert page.locator(".registration-result--confirmed").count() == 1
 
 
-def test_full_date_puts_the_visitor_on_the_waiting_list(editable_site, page_factory):
+def test_full_date_puts_the_visitor_on_the_waiting_list(live_site, page_factory):
     page = page_factory(locale="de-DE")
-    page.goto(editable_site + "/de/veranstaltungen/krachtige-leerkring-brakkenstein/")
-    assert page.locator(".registration__choice--waiting input:checked").count() == 1
+    page.goto(f"{live_site}/de/veranstaltungen/{FULL_WORKSHOP}/")
+    # Its one date is full: shown as such, and the form leads to the waiting list.
+    assert page.locator(".registration__date--waiting").count() == 1
     page.fill("#reg-name", "Jonas Weber")
     page.fill("#reg-email", "jonas@example.org")
     page.check("#reg-consent")

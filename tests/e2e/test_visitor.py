@@ -2,14 +2,16 @@
 
 import pytest
 
+from tests.e2e.site import HOME_HEADINGS
+
 pytestmark = pytest.mark.e2e
 
 
 @pytest.mark.parametrize(
     ("locale", "prefix", "heading"),
     [
-        ("de-DE", "/de/", "Gemeinsam kommt man weiter"),
-        ("en-GB", "/en/", "Together you get further"),
+        ("de-DE", "/de/", HOME_HEADINGS["de"]),
+        ("en-GB", "/en/", HOME_HEADINGS["en"]),
     ],
 )
 def test_browser_language_picks_the_site_language(live_site, page_factory, locale, prefix, heading):

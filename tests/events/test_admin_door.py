@@ -42,7 +42,7 @@ def test_wrong_passwords_lock_the_account_from_that_address_until_an_administrat
 
 
 def test_a_registration_action_never_redirects_off_the_site(admin_client, make_event):
-    from tests.events.registration_support import registration_on
+    from tests.registration.registration_support import registration_on
 
     event = make_event(title="Workshop", slug="workshop", registration_settings=registration_on())
     response = admin_client.post(

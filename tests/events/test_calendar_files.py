@@ -22,8 +22,8 @@ from festival.models import FestivalPage
 from registration import emails
 from tests import icaljs
 from tests.events.conftest import local
-from tests.events.registration_support import first_date, registration_on, sign_up
-from tests.events.test_festival_exports import add_festival, add_session
+from tests.festival.test_festival_exports import add_festival, add_session
+from tests.registration.registration_support import first_date, registration_on, sign_up
 
 pytestmark = pytest.mark.django_db
 

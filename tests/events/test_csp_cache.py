@@ -6,7 +6,7 @@ import pytest
 
 from festival.models import FestivalTrack
 from home.cache import invalidate
-from tests.events.test_festival_views import add_festival
+from tests.festival.test_festival_views import add_festival
 
 pytestmark = pytest.mark.django_db
 

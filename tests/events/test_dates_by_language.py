@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from events.text import describe
 from locales.formats import CUSTOM_FORMATS
 from tests.events.conftest import local
-from tests.events.registration_support import first_date, registration_on, sign_up
+from tests.registration.registration_support import first_date, registration_on, sign_up
 
 LANGUAGES = ("nl", "de", "en")
 SATURDAY = date(2026, 12, 12)

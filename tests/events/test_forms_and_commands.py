@@ -19,7 +19,7 @@ from partners.models import PartnerPage
 from registration import services
 from registration.models import Registration
 from tests.events.conftest import local
-from tests.events.registration_support import first_date, registration_on
+from tests.registration.registration_support import first_date, registration_on
 
 pytestmark = pytest.mark.django_db
 

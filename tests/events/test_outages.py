@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from home.cache import current_generation
 from registration.models import Registration
-from tests.events.registration_support import first_date, registration_on
+from tests.registration.registration_support import first_date, registration_on
 from tests.support import free_port, port_answers
 
 pytestmark = [

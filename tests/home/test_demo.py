@@ -1,7 +1,6 @@
 """The demo loads, and a second run changes nothing. The only test that runs
-the demo: everything else builds its own data (demo.factories). It checks the
-demo site that the browser tests are served from (tests.support), so a run
-loads the demo once."""
+the demo: everything else builds its own data (demo.factories), the browser
+tests too (tests/e2e/site.py)."""
 
 import shutil
 import sqlite3

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from home.i18n import active_locale, localized, source_version
+from home.i18n import active_locale, localized, localized_queryset, source_version
 from home.models import HomePage, Theme
 
 
@@ -43,6 +43,17 @@ def _names(found):
 def test_every_object_in_the_readers_language_with_one_fallback(themes, language, expected):
     with translation.override(language):
         assert _names(localized(Theme)) == expected
+
+
+@pytest.mark.parametrize("language", ["nl", "de", "en"])
+def test_the_queryset_form_keeps_the_same_fallback_in_one_query(
+    themes, language, django_assert_num_queries
+):
+    with translation.override(language):
+        queryset = localized_queryset(Theme)
+        with django_assert_num_queries(1):
+            names = sorted(queryset.values_list("name", flat=True))
+        assert names == _names(localized(Theme))
 
 
 def test_given_objects_fall_back_to_the_default_language_then_to_themselves(themes, locales):

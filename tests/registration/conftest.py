@@ -1,9 +1,6 @@
-"""The event tests' fixtures (a calendar in the shared tree, `make_event`), for
-the registration tests that live here."""
+"""The registration tests use the event tests' fixtures: a calendar in the
+shared tree, a venue and `make_event`."""
 
-from tests.events.conftest import (  # noqa: F401 - fixtures
-    calendar,
-    make_event,
-    translate_page,
-    venue,
-)
+from tests.events.conftest import calendar, make_event, nl, translate_page, venue
+
+__all__ = ["calendar", "make_event", "nl", "translate_page", "venue"]

@@ -11,7 +11,7 @@ from events.models import EventPage, Occurrence
 from registration import services
 from registration.models import Registration
 from tests.events.conftest import local
-from tests.events.registration_support import first_date, registration_on, sign_up
+from tests.registration.registration_support import first_date, registration_on, sign_up
 
 pytestmark = pytest.mark.django_db
 

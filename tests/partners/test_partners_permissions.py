@@ -11,10 +11,13 @@ from events.models import EventPage, Occurrence
 from partners.models import PartnerIndexPage, PartnerPage
 from partners.sections import ensure_editor_group
 from registration.models import RegistrationSettings
-from tests.events.registration_support import sign_up
-from tests.kennisbank.test_partners import build_partner_tree
+from tests.conftest import fresh
+from tests.partners.test_partners import built_partner_tree
+from tests.registration.registration_support import sign_up
 
 pytestmark = pytest.mark.django_db
+
+__all__ = ["built_partner_tree"]  # a module-scoped fixture: built once here too
 
 
 def first_date(event):
@@ -32,9 +35,9 @@ def open_registration(event):
 
 
 @pytest.fixture
-def partner_tree(site_tree, locales, translate_page):
+def partner_tree(built_partner_tree, db):
     """The partner tree of the page tests: Mienthuus (German first) and Belarus."""
-    return build_partner_tree(site_tree, locales, translate_page)
+    return fresh(built_partner_tree)
 
 
 @pytest.fixture
@@ -117,7 +120,9 @@ def test_mienthuus_editor_sees_only_registrations_of_mienthuus_events(
 def test_a_translation_made_after_the_group_joins_the_section(
     site_tree, locales, translate_page, django_user_model, client
 ):
-    index = PartnerIndexPage(title="Partners over de grens", slug="partners")
+    index = PartnerIndexPage(
+        title="Partners over de grens", slug="grensland"
+    )  # beside the module's tree
     site_tree["home"].add_child(instance=index)
     index.save_revision().publish()
     translate_page(index, "de", {"Partners over de grens": "Partner über die Grenze"})

@@ -23,16 +23,16 @@ from festival.models import (
     SessionSpeaker,
 )
 from home.models import Organisation, Person
-from tests.events.conftest import local
-from tests.events.registration_support import first_date, registration_on, sign_up
+from tests.conftest import built_once, fresh, pks, shared_tree_objects
+from tests.events.conftest import local, make_venue
+from tests.registration.registration_support import first_date, registration_on, sign_up
 
 pytestmark = pytest.mark.django_db
 
 ONLINE = "https://meet.example/festival"
 
 
-@pytest.fixture
-def organisations(locales):
+def make_organisations():
     knhm = Organisation.objects.create(
         name="KNHM Foundation", slug="knhm", kind="fund", description="Helpt dorpen vooruit."
     )
@@ -41,8 +41,7 @@ def organisations(locales):
     return {"knhm": knhm, "doen": doen, "nov": nov}
 
 
-@pytest.fixture
-def people(organisations):
+def make_people(organisations):
     return {
         "anna": Person.objects.create(
             name="Anna de Vries", role="Dorpscoach", organisation=organisations["knhm"], bio="X"
@@ -105,8 +104,32 @@ def add_session(
     return SessionPage.objects.get(pk=page.pk)
 
 
+@pytest.fixture(scope="module")
+def built_festival(django_db_setup, django_db_blocker):
+    """The festival below, built once for the module."""
+    with built_once(django_db_blocker):
+        organisations = make_organisations()
+        built = build_festival(
+            shared_tree_objects(), make_venue(), organisations, make_people(organisations)
+        )
+        built.pop("rooms")
+        wonen, zorg = built.pop("tracks")
+        yield pks({**built, "wonen": wonen, "zorg": zorg})
+
+
 @pytest.fixture
-def festival(site_tree, venue, organisations, people):
+def festival(built_festival, db):
+    built = fresh(built_festival)
+    page = built["page"]
+    return {
+        "page": page,
+        "sessions": built["sessions"],
+        "tracks": (built["wonen"], built["zorg"]),
+        "rooms": page.rooms,
+    }
+
+
+def build_festival(site_tree, venue, organisations, people):
     """A one-day festival on 9 April 2022 with two tracks, three rooms (the
     garden has no session) and six sessions."""
     page = FestivalPage(

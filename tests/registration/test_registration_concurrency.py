@@ -11,7 +11,7 @@ from django.db import connection, connections
 from events.models import EventPage
 from registration import services
 from registration.models import Registration
-from tests.events.registration_support import first_date, registration_on
+from tests.registration.registration_support import first_date, registration_on
 
 pytestmark = [
     pytest.mark.postgres,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from registration import services
 from registration.models import Registration
 from tests.events.conftest import local
-from tests.events.registration_support import first_date, registration_on, sign_up
+from tests.registration.registration_support import first_date, registration_on, sign_up
 
 pytestmark = pytest.mark.django_db
 

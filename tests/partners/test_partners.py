@@ -2,6 +2,7 @@
 timeline, the border map and its text list, related articles, and the cost
 of the index and the page in queries."""
 
+import functools
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -24,6 +25,7 @@ from partners.models import (
     PartnerPage,
     PartnerRegion,
 )
+from tests.conftest import built_once, fresh, on_commit_now, pks, shared_tree_objects
 
 pytestmark = pytest.mark.django_db
 
@@ -72,9 +74,19 @@ def make_event(parent, title, slug, venue=None, organisation=None, days=10, **fi
     return EventPage.objects.get(pk=page.pk)
 
 
+@pytest.fixture(scope="module")
+def built_partner_tree(django_db_setup, django_db_blocker):
+    """The partner tree below, built once for the module that uses it."""
+    with built_once(django_db_blocker):
+        tree = shared_tree_objects()
+        codes = {locale.language_code: locale for locale in Locale.objects.all()}
+        translate_page = functools.partial(on_commit_now, translate)
+        yield pks(build_partner_tree(tree, codes, translate_page))
+
+
 @pytest.fixture
-def partner_tree(site_tree, locales, translate_page):
-    return build_partner_tree(site_tree, locales, translate_page)
+def partner_tree(built_partner_tree, db):
+    return fresh(built_partner_tree)
 
 
 def build_partner_tree(site_tree, locales, translate_page):

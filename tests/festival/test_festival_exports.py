@@ -3,6 +3,7 @@ the JSON feed and the frab schedule XML. Each is parsed back and checked for
 what calendars, partners and conference apps rely on, in the festival page's
 language, at a number of queries that does not grow with the programme."""
 
+import functools
 import json
 import re
 import uuid
@@ -19,6 +20,7 @@ from icalendar import Calendar
 from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
 
+from demo.registry import translate
 from events.models import Occurrence, OccurrenceException
 from events.schedule import site_zone
 from festival.models import (
@@ -30,8 +32,9 @@ from festival.models import (
     SessionSpeaker,
 )
 from home.models import Organisation, Person
-from tests.events.conftest import local
-from tests.events.registration_support import registration_on, sign_up
+from tests.conftest import built_once, fresh, on_commit_now, pks, shared_tree_objects
+from tests.events.conftest import local, make_venue
+from tests.registration.registration_support import registration_on, sign_up
 
 pytestmark = pytest.mark.django_db
 
@@ -89,8 +92,23 @@ def add_festival(parent, slug, venue=None):
     return FestivalPage.objects.get(pk=page.pk)
 
 
+@pytest.fixture(scope="module")
+def built_programme(django_db_setup, django_db_blocker):
+    """The programme below, built once for the module."""
+    with built_once(django_db_blocker), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timezone, "now", lambda: BEFORE)
+        tree = shared_tree_objects()
+        venue = make_venue()
+        translate_page = functools.partial(on_commit_now, translate)
+        yield pks(build_programme(tree, venue, translate_page))
+
+
 @pytest.fixture
-def programme(site_tree, venue, translate_page):
+def programme(built_programme, db):
+    return fresh(built_programme)
+
+
+def build_programme(site_tree, venue, translate_page):
     """A two-day festival (9-10 April 2022) with a room that stays empty, a
     session on both days, a cancelled one, one with registration (its online
     link only for registrants) and an online one; translated into German."""
