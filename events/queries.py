@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django import forms
+from django.conf import settings
 from django.db.models import Q, Value
 from django.utils.translation import gettext_lazy as _
 
@@ -204,6 +205,9 @@ class Row:
     note: str
     start: datetime
     end: datetime
+    # The language of the page's text when it is not the reader's (a Dutch
+    # page standing in for a missing translation), for the `lang` attribute.
+    lang: str = ""
 
     @property
     def status(self):
@@ -244,9 +248,13 @@ def localise(occurrences, request, locale=None):
         ).items()
         if e.reason
     }
+    reader = getattr(locale, "language_code", locale)
     result = []
     for o, venue in zip(occurrences, venues_given, strict=True):
         page = pages[o.event.translation_key]
+        # `localized` falls back to the default language; an alias shows its
+        # source's (default-language) text. No query either way.
+        foreign = bool(page.alias_of_id) or (hasattr(locale, "pk") and page.locale_id != locale.pk)
         event_type = o.event.event_type
         result.append(
             Row(
@@ -258,6 +266,7 @@ def localise(occurrences, request, locale=None):
                 note=notes.get(o.exception_key, o.note),
                 start=to_local(o.start),
                 end=to_local(o.end),
+                lang=settings.LANGUAGE_CODE if foreign and reader != settings.LANGUAGE_CODE else "",
             )
         )
     return result
