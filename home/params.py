@@ -22,7 +22,7 @@ from django import forms
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-MAX_VALUE_LENGTH = 1000
+MAX_VALUE_LENGTH = 2000  # "my programme": 200 session ids of up to 7 digits fit
 SKIP_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ASCII_DIGITS = re.compile(r"[0-9]{1,11}")
