@@ -174,7 +174,7 @@ def _festival(tree):
 
 def build():
     """Build the site into the configured (empty, migrated) database."""
-    from wagtail.models import Locale
+    from wagtail.models import Locale, Page
     from wagtail_localize.synctree import synchronize_tree
 
     from demo import factories
@@ -192,3 +192,6 @@ def build():
     nl = Locale.objects.get(language_code="nl")
     for code in ("de", "en"):
         synchronize_tree(nl, codes[code])
+    # Every section in the main menu, as on the real site: the phone test walks
+    # the site from there.
+    Page.objects.filter(depth=3).update(show_in_menus=True)

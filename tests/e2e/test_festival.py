@@ -24,6 +24,8 @@ def visitor_flow(page, base, language, labels):
 
     page.goto(f"{base}/{language}/{FESTIVAL_SLUG}/")
     page.locator(".festival-nav a").nth(1).click()  # the programme list
+    if not page.locator("#id_mode").is_visible():  # phones fold the filters
+        page.locator(".festival-filters summary").click()
     page.select_option("#id_mode", "online")
     page.select_option("#id_language", "en")
     page.locator(".event-filters button[type=submit]").click()
@@ -58,7 +60,9 @@ def visitor_flow(page, base, language, labels):
     page.check("#reg-consent")
     page.locator(".registration__form button[type=submit]").click()
     assert "/register/done/" in page.url
-    assert page.locator(".registration-result--confirmed").count() == 1
+    # The same answer whoever registers (nobody learns who else is registered);
+    # the e-mail says whether there is a place.
+    assert page.locator(".registration-result").count() == 1
 
 
 def test_english_visitor_on_a_phone(festival_site, page_factory):

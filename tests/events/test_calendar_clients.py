@@ -18,8 +18,8 @@ from events.models import EventPageTheme, Occurrence, OccurrenceException
 from registration import emails
 from tests import calendar_clients
 from tests.events.conftest import local
-from tests.registration.registration_support import first_date, registration_on, sign_up
 from tests.festival.test_festival_exports import add_festival, add_session
+from tests.registration.registration_support import first_date, registration_on, sign_up
 
 pytestmark = pytest.mark.django_db
 

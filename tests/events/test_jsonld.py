@@ -16,8 +16,8 @@ from demo import factories
 from events.models import Occurrence
 from festival.models import SessionSpeaker
 from tests.events.conftest import local
-from tests.registration.registration_support import first_date, registration_on, sign_up
 from tests.festival.test_festival_views import synchronise
+from tests.registration.registration_support import first_date, registration_on, sign_up
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.core import mail
 from django.utils import timezone
 
 from events.models import Occurrence
-from tests.registration.registration_support import first_date, registration_on, sign_up
 from tests.festival.test_festival_views import ONLINE, add_festival, add_session
+from tests.registration.registration_support import first_date, registration_on, sign_up
 
 pytestmark = pytest.mark.django_db
 
