@@ -11,17 +11,9 @@ from django.utils import timezone
 from events.models import EventPage, Occurrence
 from registration import services
 from registration.models import Registration
-from tests.events.conftest import local
 from tests.registration.registration_support import first_date, registration_on, sign_up
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def frozen_now(monkeypatch):
-    now = local(2026, 11, 24, 9, 0)
-    monkeypatch.setattr(timezone, "now", lambda: now)
-    return now
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now")]
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,6 @@ calendar update (same UID, higher SEQUENCE, METHOD:CANCEL for what is off)."""
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 from icalendar import Calendar
 
 from events.models import EventPage, Occurrence
@@ -13,24 +12,7 @@ from registration.models import Registration
 from tests.events.conftest import local
 from tests.registration.registration_support import first_date, registration_on, sign_up
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def frozen_now(monkeypatch):
-    now = local(2026, 11, 24, 9, 0)
-    monkeypatch.setattr(timezone, "now", lambda: now)
-    return now
-
-
-@pytest.fixture(autouse=True)
-def mail_on_commit(monkeypatch):
-    """Tests run inside a transaction that never commits: send queued mail at once."""
-    from types import SimpleNamespace
-
-    from registration import emails
-
-    monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda f, **kw: f()))
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now", "mail_on_commit")]
 
 
 @pytest.fixture

@@ -5,38 +5,21 @@ event's history recording every look, export and message."""
 import csv
 import io
 from datetime import UTC, datetime
-from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
-from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import PageLogEntry
 
 from partners.sections import ensure_editor_group
 from registration import services
 from registration.models import Registration
-from tests.events.conftest import local
 from tests.registration.registration_support import first_date, registration_on, sign_up
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now", "mail_on_commit")]
 
 MANAGE = "registration.manage_registrations"
-
-
-@pytest.fixture(autouse=True)
-def frozen_now(monkeypatch):
-    now = local(2026, 11, 24, 9, 0)
-    monkeypatch.setattr(timezone, "now", lambda: now)
-    return now
-
-
-@pytest.fixture(autouse=True)
-def mail_on_commit(monkeypatch):
-    from registration import emails
-
-    monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda f, **kw: f()))
 
 
 @pytest.fixture

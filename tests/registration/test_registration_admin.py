@@ -12,7 +12,6 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import GroupPagePermission, PageLogEntry
 
@@ -20,23 +19,7 @@ from registration.models import Registration
 from tests.events.conftest import local
 from tests.registration.registration_support import first_date, registration_on, sign_up
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def frozen_now(monkeypatch):
-    now = local(2026, 11, 24, 9, 0)
-    monkeypatch.setattr(timezone, "now", lambda: now)
-    return now
-
-
-@pytest.fixture(autouse=True)
-def mail_on_commit(monkeypatch):
-    from types import SimpleNamespace
-
-    from registration import emails
-
-    monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda f, **kw: f()))
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now", "mail_on_commit")]
 
 
 @pytest.fixture

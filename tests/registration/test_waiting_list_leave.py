@@ -3,35 +3,18 @@ has a "leave the waiting list" link; the link asks before it acts, so a mail
 scanner that opens it takes nobody off the list."""
 
 import re
-from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 
 from registration import services
 from registration.models import Registration
-from tests.events.conftest import local
 from tests.registration.registration_support import first_date, registration_on, sign_up
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now", "mail_on_commit")]
 
 QUESTION = "Van de wachtlijst af?"
-
-
-@pytest.fixture(autouse=True)
-def frozen_now(monkeypatch):
-    now = local(2026, 11, 24, 9, 0)
-    monkeypatch.setattr(timezone, "now", lambda: now)
-    return now
-
-
-@pytest.fixture(autouse=True)
-def mail_on_commit(monkeypatch):
-    from registration import emails
-
-    monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda f, **kw: f()))
 
 
 @pytest.fixture
