@@ -14,10 +14,6 @@ The npm packages are installed into `tests/.node/` by `tests.icaljs`; where
 node or npm is missing the test is skipped with a message.
 """
 
-import json
-import os
-import shutil
-import subprocess
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -28,8 +24,7 @@ from icalendar import Calendar
 
 from tests import icaljs
 
-UNTIL = datetime(2040, 12, 31, 23, 59, tzinfo=UTC)
-SCRIPT = icaljs.ROOT / "events" / "calendar_clients.mjs"
+UNTIL = icaljs.UNTIL
 CLIENTS = ("recurring-ical-events", "ical", "ical.js", "node-ical")
 
 
@@ -74,32 +69,14 @@ def strict_dates(ics):
     return sorted(starts)
 
 
-def node_dates(files):
-    """{name: {"ical.js": [...], "node-ical": [...]}} from one node process."""
-    library = icaljs.library()
-    result = subprocess.run(
-        [shutil.which("node"), str(SCRIPT), str(library), str(icaljs.NODE_ICAL), UNTIL.isoformat()],
-        input=json.dumps(
-            {name: ics.decode() if isinstance(ics, bytes) else ics for name, ics in files.items()}
-        ),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, "TZ": "UTC"},
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
-
-
 def expand_all(files):
     """{name: {client: [local starts]}} for every file and all four clients."""
-    node = node_dates(files)
+    node = icaljs.node_dates(files, UNTIL)
     return {
         name: {
             "recurring-ical-events": recurring_dates(ics),
             "ical": strict_dates(ics),
-            **{client: sorted(shown(s) for s in node[name][client]) for client in node[name]},
+            **{client: sorted(shown(s) for _uid, s in node[name][client]) for client in node[name]},
         }
         for name, ics in files.items()
     }

@@ -34,14 +34,14 @@ function icaljs(text) {
     if (!master) throw new Error(`${uid}: exceptions without their series`);
     const event = new ICAL.Event(master, { exceptions, strictExceptions: true });
     if (!event.isRecurring()) {
-      if (!cancelled(master.getFirstPropertyValue("status"))) dates.push(shown(event.startDate));
+      if (!cancelled(master.getFirstPropertyValue("status"))) dates.push([uid, shown(event.startDate)]);
       continue;
     }
     const iterator = event.iterator();
     for (let next = iterator.next(); next && next.toJSDate() <= until; next = iterator.next()) {
       const details = event.getOccurrenceDetails(next);
       if (!cancelled(details.item.component.getFirstPropertyValue("status"))) {
-        dates.push(shown(details.startDate));
+        dates.push([uid, shown(details.startDate)]);
       }
     }
   }
@@ -58,7 +58,9 @@ function nodeical(text) {
     if (event.type !== "VEVENT") continue;
     const instances = nodeIcal.expandRecurringEvent(event, { from: new Date(0), to: until });
     for (const instance of instances) {
-      if (!cancelled(instance.event.status)) dates.push(shown(instance.start, instance.isFullDay));
+      if (!cancelled(instance.event.status)) {
+        dates.push([event.uid, shown(instance.start, instance.isFullDay)]);
+      }
     }
   }
   return dates.sort();
