@@ -168,7 +168,12 @@ class ProgrammeExporter(Exporter):
 
 
 class ProgrammeICal(ProgrammeExporter):
-    """The whole programme as an iCal feed (cancelled dates included, marked)."""
+    """The whole programme as an iCal feed (cancelled dates included, marked).
+
+    Every date is a VEVENT of its own, so a cancelled one follows the rule of
+    `events.ical` for a single event: it stays, with STATUS:CANCELLED (and the
+    UID its own .ics gives it), so calendars that had it take it out; there is
+    no series to exclude it from."""
 
     identifier = "programme-ical"
     content_type = ICALENDAR
