@@ -1,13 +1,13 @@
 """The festival programme as files for calendars, partners and conference apps.
 
 Each file is an exporter (see `events.exporters`): `ProgrammeICal`,
-`MyProgrammeICal`, `ProgrammeJSON` and `ScheduleXML`. They share
+`MyProgrammeICal`, `ScheduleXML` and `ScheduleJSON`. They share
 `ProgrammeExporter`, which reads the programme once with `load_sessions` (a
 fixed number of queries, whatever the size of the programme), in the language
 of the festival page it is asked from: `/de/…/json/` has the German titles. The
 routes have no file extensions (Wagtail's page paths are words and slashes);
 the responses name the files after the festival's slug (`festival.ics`,
-`festival.json`, `festival.xml`, `festival-mijn-programma.ics`).
+`festival-schedule.json`, `festival.xml`, `festival-mijn-programma.ics`).
 
 - `ical/` — the whole programme as a subscribable iCal feed: one
   VEVENT per date of each session, in Europe/Amsterdam with its VTIMEZONE, the
@@ -15,13 +15,13 @@ the responses name the files after the festival's slug (`festival.ics`,
   dates as STATUS:CANCELLED. Written by the site's one calendar builder,
   `events.ical.CalendarFile`.
 - `my-programme/ical/?sessions=<id>,<id>,…` — only the chosen dates (occurrence
-  ids, as the "my programme" page and the JSON's `id` give them) of this
+  ids, as the "my programme" page and the schedules' event `id` give them) of this
   festival, as a download. Ids of other festivals, unknown ids and anything
   that is not a number are ignored; at most `programme.MAX_SELECTED` are read.
-- `json/` — see `ProgrammeJSON.programme_data` for the shape.
-- `schedule/` — the schedule XML that frab, pretalx and the conference apps
-  read (Giggity, EventFahrplan, ConfClerk, the c3voc tools); see
-  `ScheduleXML` for the rules of the format we follow.
+- `schedule/` and `json/` — the schedule XML and the schedule.json that frab,
+  pretalx and the conference apps read (Giggity, EventFahrplan, ConfClerk, the
+  c3voc tools), made from one `ScheduleExporter.schedule`; see `ScheduleXML`
+  and `ScheduleJSON` for the formats.
 
 UIDs are the same in every language: a session with a single date has the UID
 of its event (the one its own .ics and the calendar feed use, so a calendar
@@ -46,13 +46,9 @@ from events import ical
 from events.exporters import ICALENDAR, Exporter, events_last_change
 from events.schedule import site_zone, to_aware
 from festival import programme
-from festival.links import festival_urls, partner_url
-from festival.models import FestivalPage, FestivalRoom, FestivalTrack
+from festival.models import FestivalPage, FestivalTrack
 from festival.sessions import load_sessions
-from home.i18n import localized_list
-from home.models import Organisation
 
-JSON_SCHEMA_VERSION = 1
 GENERATOR = "Samen Verder"
 
 
@@ -172,7 +168,12 @@ class ProgrammeExporter(Exporter):
 
 
 class ProgrammeICal(ProgrammeExporter):
-    """The whole programme as an iCal feed (cancelled dates included, marked)."""
+    """The whole programme as an iCal feed (cancelled dates included, marked).
+
+    Every date is a VEVENT of its own, so a cancelled one follows the rule of
+    `events.ical` for a single event: it stays, with STATUS:CANCELLED (and the
+    UID its own .ics gives it), so calendars that had it take it out; there is
+    no series to exclude it from."""
 
     identifier = "programme-ical"
     content_type = ICALENDAR
@@ -231,207 +232,19 @@ class MyProgrammeICal(ProgrammeICal):
         return programme.selected(self.sessions, ids)
 
 
-# -- JSON --------------------------------------------------------------------------
+# -- The schedule for conference apps: frab XML and schedule.json ----------------------
 
-
-def _festival_links(request, page):
-    urls = festival_urls(page, request)
-    return {name: _absolute(request, urls[name]) for name in ("overview", "ical", "json", "frab")}
-
-
-def _speaker_organisations(sessions, locale):
-    """{organisation id: the organisation in the active language} for every
-    speaker's organisation: two queries."""
-    ids = {p.organisation_id for s in sessions for p in s.speakers if p.organisation_id}
-    if not ids:
-        return {}
-    sources = list(Organisation.objects.filter(pk__in=ids))
-    localised = localized_list(Organisation, sources, locale)
-    return {source.pk: shown for source, shown in zip(sources, localised, strict=True)}
-
-
-def _iso(value):
-    return _aware(value).isoformat() if value is not None else None
-
-
-def _venue_data(venue):
-    if venue is None:
-        return None
-    return {
-        "name": venue.name,
-        "address": ical.location(venue),
-        "city": venue.city,
-        "country": venue.country,
-    }
-
-
-def _session_data(request, session, uids, organisations):
-    url = _absolute(request, session.url)
-    registration = None
-    if session.places is not None:
-        registration = {
-            "status": session.places.code,
-            "places_left": session.places.places_left,
-            "capacity": session.places.capacity,
-            "url": url + session.page.reverse_subpage("register") if url else "",
-        }
-    online = _online_url(session)
-    return {
-        "id": session.occurrence.pk,
-        "uid": uids[session.occurrence.pk],
-        "title": session.title,
-        "intro": session.page.intro,
-        "url": url,
-        "start": _iso(session.start),
-        "end": _iso(session.end),
-        "duration_minutes": _minutes(session),
-        "all_day": session.occurrence.all_day,
-        "status": session.occurrence.status,
-        "note": session.row.note,
-        "room": {"slug": session.room.slug, "name": session.room.name} if session.room else None,
-        "track": (
-            {"slug": session.track.slug, "name": session.track.name} if session.track else None
-        ),
-        "format": (
-            {"code": session.session_format, "label": str(session.format_label)}
-            if session.session_format
-            else None
-        ),
-        "languages": [{"code": code, "name": str(name)} for code, name in session.languages],
-        "speakers": [
-            {
-                "name": person.name,
-                "role": person.role,
-                "organisation": (
-                    organisations[person.organisation_id].name
-                    if person.organisation_id in organisations
-                    else None
-                ),
-            }
-            for person in session.speakers
-        ],
-        "organisers": [{"name": o.name, "slug": o.slug} for o in session.organisers],
-        "themes": [{"name": t.name, "slug": t.slug} for t in session.themes],
-        "onsite": session.is_onsite,
-        "online": session.is_online,
-        "online_url": online or None,
-        "venue": _venue_data(session.venue),
-        "registration": registration,
-    }
-
-
-class ProgrammeJSON(ProgrammeExporter):
-    """The programme as JSON; partners' sites may read it from the browser."""
-
-    identifier = "programme-json"
-    content_type = "application/json; charset=utf-8"
-    extension = "json"
-    cors = True
-
-    def get_data(self):
-        return json.dumps(self.programme_data(), ensure_ascii=False, indent=1)
-
-    def programme_data(self):
-        """The programme as JSON-ready data, in the festival page's language.
-
-        Shape (version 1; fields are only ever added)::
-
-            {
-              "version": 1,
-              "generated": "2022-04-01T12:00:00+02:00",
-              "festival": {
-                "id": "<uuid, the same in every language>",
-                "title", "edition", "url", "language": "nl" | "de" | "en",
-                "start_date": "2022-04-09", "end_date": "2022-04-09",
-                "time_zone": "Europe/Amsterdam", "online": bool,
-                "venue": {"name", "address", "city", "country"} | null,
-                "partners": [{"name", "slug", "website", "url"}],
-                "rooms": [{"slug", "name", "capacity", "accessibility"}],
-                "tracks": [{"slug", "name", "colour"}],
-                "links": {"overview", "ical", "json", "frab"}
-              },
-              "sessions": [{
-                "id": <occurrence id, for my-programme/ical/?sessions=>,
-                "uid": "<the iCal UID>",
-                "title", "intro", "url",
-                "start": "2022-04-09T10:00:00+02:00", "end": "…",
-                "duration_minutes": 60, "all_day": bool,
-                "status": "scheduled" | "moved" | "cancelled", "note": "…",
-                "room": {"slug", "name"} | null, "track": {"slug", "name"} | null,
-                "format": {"code", "label"} | null,
-                "languages": [{"code": "nl", "name": "Dutch"}],
-                "speakers": [{"name", "role", "organisation"}],
-                "organisers": [{"name", "slug"}], "themes": [{"name", "slug"}],
-                "onsite": bool, "online": bool,
-                "online_url": "…" | null (null while only registrants get it),
-                "venue": {"name", "address", "city", "country"} | null,
-                "registration": null | {"status": "open" | "waiting" | "full" |
-                  "closed" | "not_open" | "cancelled", "places_left": int | null,
-                  "capacity": int | null, "url": "…/register/"}
-              }]
-            }
-        """
-        request, page, locale, now = self.request, self.page, self.locale, self.now
-        sessions, uids = self.sessions, self.uids
-        organisations = _speaker_organisations(sessions, locale)
-        partners = localized_list(
-            Organisation,
-            [link.organisation for link in page.partner_links.select_related("organisation")],
-            locale,
-        )
-        base = page.get_url(request) or ""
-        venue = localized_list(type(page.venue), [page.venue], locale)[0] if page.venue_id else None
-        festival = {
-            "id": str(page.translation_key),
-            "title": page.title,
-            "edition": page.edition,
-            "url": _absolute(request, base),
-            "language": locale.language_code,
-            "start_date": page.start_date.isoformat(),
-            "end_date": page.last_day.isoformat(),
-            "time_zone": str(site_zone()),
-            "online": page.is_online,
-            "venue": _venue_data(venue),
-            "partners": [
-                {
-                    "name": o.name,
-                    "slug": o.slug,
-                    "website": o.website or None,
-                    "url": _absolute(request, partner_url(page, base, o.slug)),
-                }
-                for o in partners
-            ],
-            "rooms": [
-                {
-                    "slug": room.slug,
-                    "name": room.name,
-                    "capacity": room.capacity,
-                    "accessibility": room.accessibility,
-                }
-                for room in FestivalRoom.objects.filter(page=page)
-            ],
-            "tracks": [
-                {"slug": track.slug, "name": track.name, "colour": track.colour or None}
-                for track in FestivalTrack.objects.filter(page=page)
-            ],
-            "links": _festival_links(request, page),
-        }
-        return {
-            "version": JSON_SCHEMA_VERSION,
-            "generated": now.astimezone(site_zone()).isoformat(timespec="seconds"),
-            "festival": festival,
-            "sessions": [_session_data(request, s, uids, organisations) for s in sessions],
-        }
-
-
-# -- frab schedule XML --------------------------------------------------------------
-
-ACRONYM_CHARS = re.compile(r"[^a-z0-9_-]")
+ACRONYM_CHARS = re.compile(r"[^a-z0-9_]")
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+SCHEDULE_SLUG = re.compile(r"[a-z0-9_-]*[a-z0-9]")
+SCHEDULE_JSON_SCHEMA = "https://c3voc.de/schedule/schema.json"
 
 
 def _acronym(page):
-    """The schedule's short name ([a-z0-9_-]{4,}), the same in every language:
-    from the source festival page's slug."""
+    """The schedule's short name, the same in every language: from the source
+    festival page's slug. Letters, digits and underscores, at least four: what
+    both the XSD ([a-z0-9_-]{4,}) and the JSON schema (no hyphen after the first
+    character) accept."""
     source = (
         FestivalPage.objects.filter(
             translation_key=page.translation_key, locale=Locale.get_default()
@@ -439,13 +252,175 @@ def _acronym(page):
         .values_list("slug", flat=True)
         .first()
     )
-    acronym = ACRONYM_CHARS.sub("", (source or page.slug).lower())[:60]
-    return acronym if len(acronym) >= 4 else f"festival-{acronym}".rstrip("-")
+    acronym = ACRONYM_CHARS.sub("", (source or page.slug).lower().replace("-", "_"))[:60]
+    return acronym if len(acronym) >= 4 else f"festival_{acronym}".rstrip("_")
 
 
 def _hhmm(minutes):
     minutes = min(max(minutes, 0), 99 * 60 + 59)
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _room_key(session, fallback):
+    """(sort key, room name, guid, slug) of the column a session is listed under."""
+    if session.room is not None:
+        return (
+            (0, session.room.sort_order or 0),
+            session.room.name,
+            str(session.room.translation_key),
+            session.room.slug,
+        )
+    if session.is_online and not session.is_onsite:
+        name = _("Online")
+    else:
+        name = session.venue.name if session.venue else fallback
+    return (1, name), name, str(uuid.uuid5(uuid.NAMESPACE_URL, f"room:{name}")), ""
+
+
+def _schedule_slug(value):
+    return value if SCHEDULE_SLUG.fullmatch(value or "") else ""
+
+
+class ScheduleExporter(ProgrammeExporter):
+    """What the frab XML and schedule.json share: the conference, its days and
+    its rooms, worked out once in `schedule`, so both files say the same.
+
+    The conference runs from the festival's first to its last day (widened to
+    any session outside them); `days` lists every day in between, each with
+    `index` = days since the start + 1, so start, end, day count and indexes
+    agree for a one-day festival and a year-long edition alike. A day without
+    sessions runs from midnight to midnight and has no rooms.
+
+    Cancelled dates are left out, as frab and pretalx leave out what is not
+    scheduled: conference apps have no way to show them as cancelled."""
+
+    cors = True
+    include_cancelled = False
+
+    @cached_property
+    def schedule(self):
+        request, page, sessions = self.request, self.page, self.sessions
+        base = page.get_url(request) or ""
+        acronym = _acronym(page)
+        session_days = {s.day for s in sessions}
+        first = min(session_days | {page.start_date})
+        last = max(session_days | {page.last_day})
+        dates = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+        slot = min(
+            (
+                programme.slot_minutes([s for s in sessions if s.day == day], day)
+                for day in sorted(session_days)
+            ),
+            default=15,
+        )
+        published = [
+            d
+            for d in [page.last_published_at, *(s.source.last_published_at for s in sessions)]
+            if d
+        ]
+        fallback = page.venue.name if page.venue_id else page.title
+        rooms, days = {}, []
+        for index, day in enumerate(dates, start=1):
+            todays = [s for s in sessions if s.day == day]
+            if todays:
+                start = min(_aware(s.start) for s in todays)
+                end = max(_aware(s.end) for s in todays)
+            else:
+                start = to_aware(datetime.combine(day, datetime.min.time()))
+                end = to_aware(datetime.combine(day + timedelta(days=1), datetime.min.time()))
+            columns = {}
+            for session in todays:
+                key, name, guid, slug = _room_key(session, fallback)
+                columns.setdefault((key, name, guid), []).append(session)
+                rooms.setdefault((key, name, guid), (session.room, slug))
+            days.append(
+                {
+                    "index": index,
+                    "date": day,
+                    "start": start,
+                    "end": end,
+                    "rooms": [
+                        (name, guid, [self.event(s, name, acronym) for s in column])
+                        for (_key, name, guid), column in sorted(
+                            columns.items(), key=lambda item: item[0][0]
+                        )
+                    ],
+                }
+            )
+        return {
+            "acronym": acronym,
+            "title": page.title,
+            "start": first,
+            "end": last,
+            "timeslot_duration": _hhmm(slot),
+            "url": _absolute(request, base),
+            "schedule_url": _absolute(request, base + page.reverse_subpage(self.route)),
+            "version": (
+                max(published).astimezone(site_zone()).strftime("%Y-%m-%d %H:%M")
+                if published
+                else "1"
+            ),
+            "tracks": [
+                {
+                    "name": track.name,
+                    "slug": _schedule_slug(track.slug),
+                    "color": track.colour if HEX_COLOUR.fullmatch(track.colour or "") else "",
+                }
+                for track in FestivalTrack.objects.filter(page=page)
+            ],
+            "rooms": [
+                {
+                    "name": name,
+                    "guid": guid,
+                    "slug": _schedule_slug(slug),
+                    "capacity": room.capacity if room else None,
+                }
+                for (_key, name, guid), (room, slug) in sorted(
+                    rooms.items(), key=lambda item: item[0][0]
+                )
+            ],
+            "days": days,
+        }
+
+    def event(self, session, room_name, acronym):
+        """One scheduled date of a session, as both files describe it."""
+        occurrence = session.occurrence
+        url = _absolute(self.request, session.url)
+        links = []
+        online = _online_url(session)
+        if online:
+            links.append({"title": _("Online"), "url": online})
+        if session.places is not None and session.places.accepts and url:
+            links.append(
+                {"title": _("Register"), "url": url + session.page.reverse_subpage("register")}
+            )
+        title_slug = slugify(session.title)[:60].strip("-") or "session"
+        return {
+            "guid": str(
+                uuid.uuid5(
+                    occurrence.event_key, occurrence.original_start.astimezone(UTC).isoformat()
+                )
+            ),
+            "id": occurrence.pk,
+            "date": _aware(session.start),
+            "end": _aware(session.end),
+            "start": session.start.strftime("%H:%M"),
+            "duration": _hhmm(_minutes(session)),
+            "room": room_name,
+            "slug": f"{acronym}-{occurrence.pk}-{title_slug}",
+            "url": url,
+            "title": session.title,
+            "track": session.track.name if session.track else "",
+            "type": str(session.format_label or ""),
+            "language": session.language_codes[0] if session.language_codes else "",
+            "abstract": session.page.intro,
+            "description": session.row.note,
+            "persons": [
+                {"name": person.name, "guid": str(person.translation_key)}
+                for person in session.speakers
+            ],
+            "links": links,
+        }
 
 
 def _text(parent, tag, value="", **attributes):
@@ -455,22 +430,7 @@ def _text(parent, tag, value="", **attributes):
     return element
 
 
-def _room_key(session, fallback):
-    """(sort key, room name, guid) of the column a session is listed under."""
-    if session.room is not None:
-        return (
-            (0, session.room.sort_order or 0),
-            session.room.name,
-            str(session.room.translation_key),
-        )
-    if session.is_online and not session.is_onsite:
-        name = _("Online")
-    else:
-        name = session.venue.name if session.venue else fallback
-    return (1, name), name, str(uuid.uuid5(uuid.NAMESPACE_URL, f"room:{name}"))
-
-
-class ScheduleXML(ProgrammeExporter):
+class ScheduleXML(ScheduleExporter):
     """The programme in the schedule XML format of frab and the c3voc tools.
 
     Follows the XSD the c3voc team publishes (https://c3voc.de/schedule/schema.xsd,
@@ -479,125 +439,149 @@ class ScheduleXML(ProgrammeExporter):
     parser read:
 
     - `<schedule>`: `<generator/>`, `<url>`, `<version>`, `<conference>`, one
-      `<day>` or more.
-    - `<conference>`: `acronym` ([a-z0-9_-]{4,}), `title`, `start`/`end`
-      (dates), `days`, `timeslot_duration` (HH:MM), `time_zone_name`, `url`,
-      and one `<track name=… slug=… color=#rrggbb/>` per track.
-    - `<day index date start end>`: index from 1, start/end with offset; in it
-      one `<room name guid>` per room that has sessions that day.
+      `<day>` per day of the festival (see `ScheduleExporter`).
+    - `<conference>`: `acronym`, `title`, `start`/`end` (dates), `days`,
+      `timeslot_duration` (HH:MM), `time_zone_name`, `url`, and one
+      `<track name=… slug=… color=#rrggbb/>` per track.
+    - `<day index date start end>`: start/end with offset; in it one
+      `<room name guid>` per room that has sessions that day.
     - `<event guid id>`: guid a UUID (the same in every language and on every
-      export), id a positive integer (the occurrence id, as in the JSON);
-      `date` (ISO 8601 with offset), `start` (HH:MM), `duration` (HH:MM),
-      `room`, `slug` (<acronym>-<id>-<title>), `url`, `title`, `subtitle`,
-      `track`, `type` (the format), `language` (one ISO 639 code: the first
-      language spoken), `abstract`, `persons`, `links`.
-
-    Cancelled dates are left out, as frab and pretalx leave out what is not
-    scheduled: apps have no way to show them as cancelled.
+      export), id a positive integer (the occurrence id, as "my programme"
+      uses it); `date` (ISO 8601 with offset), `start` (HH:MM), `duration`
+      (HH:MM), `room`, `slug` (<acronym>-<id>-<title>), `url`, `title`,
+      `subtitle`, `track`, `type` (the format), `language` (one ISO 639 code:
+      the first language spoken), `abstract`, `persons`, `links`.
     """
 
     identifier = "schedule-xml"
     content_type = "application/xml; charset=utf-8"
     extension = "xml"
-    cors = True
-    include_cancelled = False
+    route = "frab"
 
     def get_data(self):
-        request, page, sessions = self.request, self.page, self.sessions
-        base = page.get_url(request) or ""
-        acronym = _acronym(page)
-        slug_prefix = acronym.replace("-", "_")
-        days = sorted({s.day for s in sessions}) or [page.start_date]
-        slot = min(
-            (programme.slot_minutes([s for s in sessions if s.day == day], day) for day in days),
-            default=15,
-        )
-
+        schedule = self.schedule
         root = ET.Element("schedule")
         _text(root, "generator", name=GENERATOR)
-        _text(root, "url", _absolute(request, base + page.reverse_subpage("frab")))
-        published = [
-            d
-            for d in [page.last_published_at, *(s.source.last_published_at for s in sessions)]
-            if d
-        ]
-        _text(
-            root,
-            "version",
-            max(published).astimezone(site_zone()).strftime("%Y-%m-%d %H:%M") if published else "1",
-        )
+        _text(root, "url", schedule["schedule_url"])
+        _text(root, "version", schedule["version"])
         conference = _text(root, "conference")
-        _text(conference, "acronym", acronym)
-        _text(conference, "title", page.title)
-        _text(conference, "start", page.start_date.isoformat())
-        _text(conference, "end", page.last_day.isoformat())
-        _text(conference, "days", len(days))
-        _text(conference, "timeslot_duration", _hhmm(slot))
+        _text(conference, "acronym", schedule["acronym"])
+        _text(conference, "title", schedule["title"])
+        _text(conference, "start", schedule["start"].isoformat())
+        _text(conference, "end", schedule["end"].isoformat())
+        _text(conference, "days", len(schedule["days"]))
+        _text(conference, "timeslot_duration", schedule["timeslot_duration"])
         _text(conference, "time_zone_name", str(site_zone()))
-        _text(conference, "url", _absolute(request, base))
-        for track in FestivalTrack.objects.filter(page=page):
-            colour = track.colour if re.fullmatch(r"#[0-9a-fA-F]{6}", track.colour or "") else ""
-            slug = track.slug if re.fullmatch(r"[a-z][a-z0-9-]+", track.slug or "") else ""
-            _text(conference, "track", name=track.name, slug=slug, color=colour)
-
-        fallback = page.venue.name if page.venue_id else page.title
-        for index, day in enumerate(days, start=1):
-            todays = [s for s in sessions if s.day == day]
-            if todays:
-                start = min(_aware(s.start) for s in todays)
-                end = max(_aware(s.end) for s in todays)
-            else:
-                start = to_aware(datetime.combine(day, datetime.min.time()))
-                end = start + timedelta(days=1)
+        _text(conference, "url", schedule["url"])
+        for track in schedule["tracks"]:
+            _text(conference, "track", name=track["name"], slug=track["slug"], color=track["color"])
+        for day in schedule["days"]:
             element = _text(
                 root,
                 "day",
-                index=index,
-                date=day.isoformat(),
-                start=start.isoformat(),
-                end=end.isoformat(),
+                index=day["index"],
+                date=day["date"].isoformat(),
+                start=day["start"].isoformat(),
+                end=day["end"].isoformat(),
             )
-            rooms = {}
-            for session in todays:
-                key, name, guid = _room_key(session, fallback)
-                rooms.setdefault((key, name, guid), []).append(session)
-            for (_key, name, guid), room_sessions in sorted(
-                rooms.items(), key=lambda item: item[0][0]
-            ):
+            for name, guid, events in day["rooms"]:
                 room = _text(element, "room", name=name, guid=guid)
-                for session in room_sessions:
-                    _frab_event(request, room, session, name, slug_prefix)
-
+                for event in events:
+                    _frab_event(room, event)
         ET.indent(root)
         return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8")
 
 
-def _frab_event(request, room, session, room_name, slug_prefix):
-    occurrence = session.occurrence
-    guid = uuid.uuid5(occurrence.event_key, occurrence.original_start.astimezone(UTC).isoformat())
-    event = _text(room, "event", guid=guid, id=occurrence.pk)
-    _text(event, "date", _aware(session.start).isoformat())
-    _text(event, "start", session.start.strftime("%H:%M"))
-    _text(event, "duration", _hhmm(_minutes(session)))
-    _text(event, "room", room_name)
-    title_slug = slugify(session.title)[:60].strip("-") or "session"
-    _text(event, "slug", f"{slug_prefix}-{occurrence.pk}-{title_slug}")
-    url = _absolute(request, session.url)
-    _text(event, "url", url)
-    _text(event, "title", session.title)
-    _text(event, "subtitle")
-    _text(event, "track", session.track.name if session.track else "")
-    _text(event, "type", session.format_label)
-    if session.language_codes:
-        _text(event, "language", session.language_codes[0])
-    _text(event, "abstract", session.page.intro)
-    _text(event, "description", session.row.note)
+def _frab_event(room, data):
+    event = _text(room, "event", guid=data["guid"], id=data["id"])
+    _text(event, "date", data["date"].isoformat())
+    for tag in ("start", "duration", "room", "slug", "url", "title", "subtitle", "track", "type"):
+        _text(event, tag, data.get(tag, ""))
+    if data["language"]:
+        _text(event, "language", data["language"])
+    _text(event, "abstract", data["abstract"])
+    _text(event, "description", data["description"])
     persons = _text(event, "persons")
-    for person in session.speakers:
-        _text(persons, "person", person.name, guid=person.translation_key)
+    for person in data["persons"]:
+        _text(persons, "person", person["name"], guid=person["guid"])
     links = _text(event, "links")
-    online = _online_url(session)
-    if online:
-        _text(links, "link", _("Online"), href=online)
-    if session.places is not None and session.places.accepts and url:
-        _text(links, "link", _("Register"), href=url + session.page.reverse_subpage("register"))
+    for link in data["links"]:
+        _text(links, "link", link["title"], href=link["url"])
+
+
+class ScheduleJSON(ScheduleExporter):
+    """The programme as the schedule.json of the c3voc tools and the conference
+    apps that read it (EventFahrplan, Giggity, the voc/schedule scripts): the
+    same conference, days, rooms and events as the XML, in the shape of the
+    JSON schema the c3voc team publishes (https://c3voc.de/schedule/schema.json,
+    in https://github.com/voc/schedule under validator/json/schema.json).
+
+    The festival's former JSON of our own had no reader in or outside the site;
+    its address (`json/`) now answers with this file."""
+
+    identifier = "schedule-json"
+    content_type = "application/json; charset=utf-8"
+    extension = "json"
+    route = "json"
+
+    def get_file_stem(self):
+        return _filename(self.page.slug, "schedule")
+
+    def get_data(self):
+        return json.dumps(self.schedule_data(), ensure_ascii=False, indent=1)
+
+    def schedule_data(self):
+        schedule = self.schedule
+        conference = {
+            "acronym": schedule["acronym"],
+            "title": schedule["title"],
+            "start": schedule["start"].isoformat(),
+            "end": schedule["end"].isoformat(),
+            "daysCount": len(schedule["days"]),
+            "timeslot_duration": schedule["timeslot_duration"],
+            "time_zone_name": str(site_zone()),
+            "url": schedule["url"],
+            "tracks": [
+                {key: value for key, value in track.items() if value}
+                for track in schedule["tracks"]
+            ],
+            "rooms": [
+                {key: value for key, value in room.items() if value is not None and value != ""}
+                for room in schedule["rooms"]
+            ],
+            "days": [
+                {
+                    "index": day["index"],
+                    "date": day["date"].isoformat(),
+                    "day_start": day["start"].isoformat(),
+                    "day_end": day["end"].isoformat(),
+                    "rooms": {
+                        name: [_json_event(e) for e in events] for name, _g, events in day["rooms"]
+                    },
+                }
+                for day in schedule["days"]
+            ],
+        }
+        return {
+            "$schema": SCHEDULE_JSON_SCHEMA,
+            "generator": {"name": GENERATOR},
+            "schedule": {
+                "version": schedule["version"],
+                "url": schedule["schedule_url"],
+                "conference": conference,
+            },
+        }
+
+
+def _json_event(data):
+    return {
+        **data,
+        "date": data["date"].isoformat(),
+        "end": data["end"].isoformat(),
+        "subtitle": "",
+        "track": data["track"] or None,
+        "language": data["language"] or None,
+        "abstract": data["abstract"] or "",
+        "description": data["description"] or None,
+        "links": [{"type": "web", **link} for link in data["links"]],
+    }

@@ -22,7 +22,7 @@ FestivalPage.attach_routes(
         "my-programme/ical/", export_view(exports.MyProgrammeICal), name="my_programme_ical"
     ),
     page_route("ical/", export_view(exports.ProgrammeICal), name="ical"),
-    page_route("json/", export_view(exports.ProgrammeJSON), name="json"),
+    page_route("json/", export_view(exports.ScheduleJSON), name="json"),
     page_route("schedule/", export_view(exports.ScheduleXML), name="frab"),
 )
 # The programme's filters, the visitor's selection and the timetable's columns

@@ -3,17 +3,35 @@ and one per theme (/…/thema/<slug>/feed/).
 
 A language's feed lists only articles written or translated in that language;
 untranslated ones (aliases showing the Dutch text) are left out, so a German
-feed reader never gets Dutch items.
+feed reader never gets Dutch items. `feed_sizes` tells the pages whether a
+feed has items, so that no page announces a feed that would be empty.
+
+What a feed reader gets besides title, text and date:
+
+- the article's main image as an `<enclosure>` (with the rendition's length
+  and type) and as Media RSS `<media:content>` with its description, from one
+  JPEG rendition at the site's configured address (`WAGTAILADMIN_BASE_URL`);
+- the site's mark as the channel `<image>`;
+- a `<guid isPermaLink="false">` that is a tag URI (RFC 4151) built from the
+  site's host, the year the article was first published, its translation key
+  and language: it survives a changed slug or a moved page, so readers do not
+  show an edited article as new.
 """
 
 from datetime import datetime, time
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
+from django.db.models.functions import Length, Substr
 from django.http import Http404
+from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
 
 from home.i18n import localized
 from home.models import Theme
@@ -21,6 +39,105 @@ from home.site_text import site_text_for
 from kennisbank.models import ArticleTheme
 
 FEED_SIZE = 20
+# One rendition per item image, in a format every feed reader shows.
+FEED_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
+# The channel image: RSS allows at most 144 pixels wide.
+CHANNEL_IMAGE = ("logo-144.png", 144, 144)
+MEDIA_RSS = "http://search.yahoo.com/mrss/"
+
+
+def site_address(url):
+    """`url` at the site's configured address, whatever Host the request had."""
+    if not url or urlsplit(url).netloc:
+        return url
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+
+def guid(page):
+    """A tag URI for the article in this language that no edit of its slug,
+    title or place in the tree changes."""
+    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
+    first = page.first_published_at or page.latest_revision_created_at or timezone.now()
+    return f"tag:{host},{first.year}:article/{page.translation_key}/{page.locale.language_code}"
+
+
+def _theme_pages(theme_keys):
+    return ArticleTheme.objects.filter(theme__translation_key__in=theme_keys).values("page_id")
+
+
+def feed_articles(index):
+    """The articles a feed of this knowledge base may list: live, public and
+    written or translated in its language (no aliases)."""
+    from kennisbank.models import ArticlePage
+
+    return ArticlePage.objects.live().public().child_of(index).filter(alias_of__isnull=True)
+
+
+def feed_sizes(index, theme_slug=None):
+    """(items in the knowledge base's feed, items in the feed of the theme with
+    `theme_slug` or None): one query, so a page can leave out a feed that
+    would be empty. Theme slugs are the same in every language.
+
+    The same articles as `feed_articles`, with the view restrictions in the
+    query (a restricted page's path is a prefix of the article's) rather than
+    read first as `public()` does."""
+    from kennisbank.models import ArticlePage
+
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    counts = {"all": Count("pk")}
+    if theme_slug:
+        keys = Theme.objects.filter(slug=theme_slug).values("translation_key")
+        counts["theme"] = Count("pk", filter=Q(pk__in=_theme_pages(keys)))
+    row = (
+        ArticlePage.objects.live()
+        .child_of(index)
+        .filter(alias_of__isnull=True)
+        .exclude(Exists(restricted))
+        .aggregate(**counts)
+    )
+    return row["all"], row.get("theme")
+
+
+class ArticleRss(Rss201rev2Feed):
+    """RSS 2.0 with the channel's image and Media RSS for each item's image."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:media": MEDIA_RSS}
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        image = self.feed.get("channel_image")
+        if image:
+            handler.startElement("image", {})
+            handler.addQuickElement("url", image["url"])
+            handler.addQuickElement("title", self.feed["title"])
+            handler.addQuickElement("link", self.feed["link"])
+            handler.addQuickElement("width", str(image["width"]))
+            handler.addQuickElement("height", str(image["height"]))
+            handler.endElement("image")
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        media = item.get("media")
+        if media:
+            handler.startElement(
+                "media:content",
+                {
+                    "url": media["url"],
+                    "type": media["type"],
+                    "medium": "image",
+                    "width": str(media["width"]),
+                    "height": str(media["height"]),
+                    "fileSize": str(media["length"]),
+                },
+            )
+            if media["description"]:
+                handler.addQuickElement(
+                    "media:description", media["description"], {"type": "plain"}
+                )
+            handler.endElement("media:content")
 
 
 def last_change(index):
@@ -36,7 +153,7 @@ def last_change(index):
 
 
 class ArticleFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = ArticleRss
 
     def __call__(self, request, index_page, theme_slug=None):
         self.index_page = index_page
@@ -69,24 +186,60 @@ class ArticleFeed(Feed):
         return obj["index"].intro or _("New articles in the knowledge base")
 
     def items(self, obj):
-        from kennisbank.models import ArticlePage
-
         queryset = (
-            ArticlePage.objects.live()
-            .public()
-            .child_of(obj["index"])
-            .filter(alias_of__isnull=True)
-            .select_related("kind")
-            .prefetch_related("author_links__person")
+            feed_articles(obj["index"])
+            .select_related("kind", "locale")
+            .prefetch_related(
+                "author_links__person",
+                Prefetch(
+                    "hero_image",
+                    queryset=get_image_model().objects.prefetch_renditions(FEED_IMAGE_SPEC),
+                ),
+            )
             .defer("body")
         )
         if obj["theme"]:
-            queryset = queryset.filter(
-                pk__in=ArticleTheme.objects.filter(
-                    theme__translation_key=obj["theme"].translation_key
-                ).values("page_id")
-            )
+            queryset = queryset.filter(pk__in=_theme_pages([obj["theme"].translation_key]))
         return queryset.order_by("-publication_date", "-pk")[:FEED_SIZE]
+
+    def feed_extra_kwargs(self, obj):
+        name, width, height = CHANNEL_IMAGE
+        return {
+            "channel_image": {"url": site_address(static(name)), "width": width, "height": height}
+        }
+
+    def _image(self, item):
+        """The item's image rendition as {url, type, length, width, height,
+        description}, or None. Read once per item (the enclosure and the Media
+        RSS element both need it)."""
+        if not item.hero_image_id or item.hero_image is None:
+            return None
+        cached = getattr(item, "_feed_image", False)
+        if cached is not False:
+            return cached
+        rendition = item.hero_image.get_rendition(FEED_IMAGE_SPEC)
+        try:
+            length = rendition.file.size
+        except OSError:
+            length = 0  # RSS advisory: 0 when the size cannot be told
+        item._feed_image = {
+            "url": site_address(rendition.url),
+            "type": "image/jpeg",
+            "length": length,
+            "width": rendition.width,
+            "height": rendition.height,
+            "description": item.hero_alt,
+        }
+        return item._feed_image
+
+    def item_enclosures(self, item):
+        image = self._image(item)
+        if image is None:
+            return []
+        return [Enclosure(image["url"], str(image["length"]), image["type"])]
+
+    def item_extra_kwargs(self, item):
+        return {"media": self._image(item)}
 
     def item_title(self, item):
         return item.title
@@ -98,7 +251,10 @@ class ArticleFeed(Feed):
         return item.get_url(self.request)
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return guid(item)
+
+    def item_guid_is_permalink(self, item):
+        return False
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.combine(item.publication_date, time(8, 0)))

@@ -24,6 +24,7 @@ from home import languages
 from home.i18n import localized
 from home.models import Organisation, Theme
 from home.site_text import site_text_for
+from kennisbank import feeds
 from kennisbank.models import (
     ArticleAuthor,
     ArticleKind,
@@ -358,7 +359,9 @@ def article_context(request, page):
         "share_links": share_links(page.get_full_url(request), page.title),
         "json_ld": json_ld(data),
         "index_page": index,
-        "feed_url": f"{index.get_url(request)}feed/" if index else None,
+        "feed_url": (
+            f"{index.get_url(request)}feed/" if index and feeds.feed_sizes(index)[0] else None
+        ),
     }
 
 

@@ -10,7 +10,7 @@ from home.filters import Chip, without
 from home.i18n import localized, localized_queryset
 from home.models import Organisation, OrganisationRegion, OrganisationTheme, Region, Theme
 from kennisbank import directory as directory_filters
-from kennisbank import facets, services
+from kennisbank import facets, feeds, services
 from kennisbank.models import ArticleOrganisation, ArticlePage, ArticleTheme
 
 
@@ -50,6 +50,11 @@ def article_index(request, index_page):
         pages = services.listing_queryset(page_obj.object_list)
     cards = services.decorate(pages, request, kinds=result.kinds, themes=result.themes)
     index_url = index_page.get_url(request)
+    feed_url, theme_feed_url = announced_feeds(index_page, index_url, query)
+    theme_feed = None
+    if theme_feed_url:
+        name = next((t.name for t in result.themes.values() if t.slug == query.theme[0]), "")
+        theme_feed = {"url": theme_feed_url, "name": name}
     return index_page.render(
         request,
         context_overrides={
@@ -59,9 +64,25 @@ def article_index(request, index_page):
             "page_obj": page_obj,
             "cards": cards,
             "result_count": page_obj.paginator.count,
-            "feed_url": f"{index_url}feed/",
+            "feed_url": feed_url,
+            "theme_feed": theme_feed,
             "themes": sorted(result.themes.values(), key=lambda t: t.name.lower()),
         },
+    )
+
+
+def announced_feeds(index_page, index_url, query):
+    """(the knowledge base's feed, the feed that matches this view), each only
+    when it has items. The unfiltered index is its language's feed; a view
+    filtered by one theme alone is that theme's feed; other filtered views
+    match no feed, so they announce none in the head."""
+    theme = query.theme[0] if len(query.theme) == 1 else None
+    if query.q or any(getattr(query, name) for name in facets.FACETS if name != "theme"):
+        theme = None
+    everything, on_theme = feeds.feed_sizes(index_page, theme)
+    return (
+        f"{index_url}feed/" if everything else None,
+        f"{index_url}thema/{theme}/feed/" if on_theme else None,
     )
 
 
@@ -85,6 +106,7 @@ def theme_landing(request, index_page, slug):
     )
     index_url = index_page.get_url(request)
     directory = services.directory_page()
+    everything, on_theme = feeds.feed_sizes(index_page, theme.slug)
     return index_page.render(
         request,
         template="kennisbank/theme_page.html",
@@ -94,8 +116,8 @@ def theme_landing(request, index_page, slug):
             "page_obj": page_obj,
             "cards": cards,
             "index_url": index_url,
-            "feed_url": f"{index_url}thema/{theme.slug}/feed/",
-            "index_feed_url": f"{index_url}feed/",
+            "feed_url": f"{index_url}thema/{theme.slug}/feed/" if on_theme else None,
+            "index_feed_url": f"{index_url}feed/" if everything else None,
             "other_themes": sorted(
                 (t for t in themes.values() if t.translation_key != theme.translation_key),
                 key=lambda t: t.name.lower(),

@@ -30,7 +30,7 @@ TARGETS = {
     "programme list": "< 150 ms, <= 30 q",
     "day grid (rooms)": "< 150 ms, <= 30 q",
     "programme.ics": "< 200 ms, <= 30 q",
-    "programme.json": "< 150 ms, <= 30 q",
+    "schedule.json": "< 150 ms, <= 30 q",
     "schedule.xml": "< 150 ms, <= 30 q",
 }
 
@@ -119,7 +119,7 @@ def run(bench):
         ("day grid (rooms)", sub("programme_day", day=DAYS[0].isoformat())),
         ("day grid (tracks)", sub("programme_day", day=DAYS[0].isoformat()) + "?by=track"),
         ("programme.ics", sub("ical")),
-        ("programme.json", sub("json")),
+        ("schedule.json", sub("json")),
         ("schedule.xml", sub("frab")),
     ]
     for case, url in cases:

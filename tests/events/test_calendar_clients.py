@@ -9,6 +9,7 @@ to keep the cost of the suite low."""
 from datetime import UTC, date, time, timedelta
 
 import pytest
+import recurrence
 from django.utils import timezone
 from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
@@ -133,7 +134,24 @@ def test_every_calendar_file_reads_alike_in_four_clients(client, make_event, cal
     festival = add_festival(calendar.get_parent(), "festival")
     opening = add_session(festival, "Opening", local(2022, 4, 9, 10, 0), 45)
     closing = add_session(festival, "Slot", local(2022, 4, 10, 16, 0), 30)
+    # A cancelled session, and a session on both days whose second date is cancelled.
+    called_off = add_session(
+        festival,
+        "Afgelast",
+        local(2022, 4, 9, 13, 0),
+        60,
+        exceptions=[OccurrenceException(date=date(2022, 4, 9), action="cancel")],
+    )
+    walk = add_session(
+        festival,
+        "Wandeling",
+        local(2022, 4, 9, 15, 0),
+        60,
+        recurrence=recurrence.deserialize("RRULE:FREQ=DAILY;COUNT=2"),
+        exceptions=[OccurrenceException(date=date(2022, 4, 10), action="cancel")],
+    )
     mine = Occurrence.objects.get(event_key=closing.translation_key)
+    mine_cancelled = Occurrence.objects.get(event_key=called_off.translation_key)
     workshop = make_event(
         title="Workshop",
         slug="workshop",
@@ -155,7 +173,9 @@ def test_every_calendar_file_reads_alike_in_four_clients(client, make_event, cal
         "feed": client.get("/nl/agenda/ical/").content,
         "filtered": client.get(f"/nl/agenda/ical/?theme={theme.slug}").content,
         "festival": client.get("/nl/festival/ical/").content,
-        "mine": client.get(f"/nl/festival/my-programme/ical/?sessions={mine.pk}").content,
+        "mine": client.get(
+            f"/nl/festival/my-programme/ical/?sessions={mine.pk},{mine_cancelled.pk}"
+        ).content,
         "mail": mail,
     }
     expected = {
@@ -167,7 +187,7 @@ def test_every_calendar_file_reads_alike_in_four_clients(client, make_event, cal
         "split": shown(daily),
         "feed": shown(single, repair, fair, market_days, camp, daily, workshop),
         "filtered": shown(repair),
-        "festival": shown(opening, closing),
+        "festival": shown(opening, closing, called_off, walk),
         "mine": shown(closing),
         "mail": shown(workshop),
     }
@@ -198,6 +218,23 @@ def test_every_calendar_file_reads_alike_in_four_clients(client, make_event, cal
     assert all(len(p["EXDATE"].dts) <= ical.MAX_EXDATES for p in parts)
     # Cancelled dates are EXDATEs, not only flagged: no CANCELLED instance.
     assert b"STATUS:CANCELLED" not in files["series"]
+    # A festival date is a VEVENT of its own, like a single event: a cancelled
+    # one stays in the programme's feed (and in "my programme") marked
+    # CANCELLED, so calendars that had it take it out; every client above
+    # leaves it out, as the site does.
+    assert "2022-04-10T15:00" not in expected["festival"]
+    assert len(expected["festival"]) == 3 and expected["mine"] == ["2022-04-10T16:00"]
+    for name in ("festival", "mine"):
+        cancelled = {
+            str(e["SUMMARY"]): str(e["UID"])
+            for e in Calendar.from_ical(files[name]).walk("VEVENT")
+            if e.get("STATUS") == "CANCELLED"
+        }
+        assert "Afgelast" in cancelled, name
+    # The cancelled session's own .ics says the same thing under the same UID.
+    [own] = Calendar.from_ical(client.get(called_off.url + "ical/").content).walk("VEVENT")
+    assert own["STATUS"] == "CANCELLED"
+    assert str(own["UID"]) == cancelled["Afgelast"]
     # Every VTIMEZONE is built from yearly rules, not dated lists (a file of
     # all-day dates only has no times, so no zone).
     for name, content in files.items():

@@ -1,5 +1,5 @@
 """The festival programme as files: the iCal feed, "my programme" as one .ics,
-the JSON feed and the frab schedule XML. Each is parsed back and checked for
+the c3voc schedule.json and the frab schedule XML. Each is parsed back and checked for
 what calendars, partners and conference apps rely on, in the festival page's
 language, at a number of queries that does not grow with the programme."""
 
@@ -8,7 +8,9 @@ import json
 import re
 import uuid
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
+import jsonschema
 import pytest
 import recurrence
 from defusedxml import ElementTree
@@ -349,69 +351,213 @@ def test_my_programme_reads_a_limited_number_of_ids(client, programme):
     assert events == []  # the chosen one lies past the cap
 
 
-# -- programme.json ------------------------------------------------------------------
+# -- schedule.json (c3voc) ------------------------------------------------------------
+
+SCHEMA = json.loads((Path(__file__).parent / "c3voc_schedule_schema.json").read_text())
 
 
-def test_json_feed_describes_festival_and_sessions(client, programme):
-    response = client.get(url(programme["page"], "json"))
+def schedule_json(client, page, language="nl"):
+    response = client.get(url(page, "json", language))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json; charset=utf-8"
+    return json.loads(response.content)
+
+
+def schema_errors(data):
+    """What the c3voc JSON schema finds wrong, plus the formats jsonschema only
+    checks with optional packages (date-time, uri), checked here by hand."""
+    validator = jsonschema.Draft6Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+    conference = data["schedule"]["conference"]
+    for day in conference["days"]:
+        for key in ("day_start", "day_end"):
+            if not DATE_TIME_TZ.match(day[key]):
+                errors.append(f"day {day['index']} {key}: {day[key]}")
+        for events in day["rooms"].values():
+            for event in events:
+                for key in ("date", "end"):
+                    if not DATE_TIME_TZ.match(event[key]):
+                        errors.append(f"event {event['id']} {key}: {event[key]}")
+                if "guid" in event and not UUID.match(event["guid"]):
+                    errors.append(f"event {event['id']} guid: {event['guid']}")
+                for address in [event["url"], *(link["url"] for link in event["links"])]:
+                    if not address.startswith(("http://", "https://")):
+                        errors.append(f"event {event['id']} url: {address}")
+    return errors
+
+
+def json_events(data):
+    return [
+        event
+        for day in data["schedule"]["conference"]["days"]
+        for events in day["rooms"].values()
+        for event in events
+    ]
+
+
+def test_schedule_json_validates_against_the_c3voc_schema(client, programme):
+    response = client.get(url(programme["page"], "json"))
     assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["Content-Disposition"] == 'inline; filename="festival-schedule.json"'
     data = json.loads(response.content)
-    assert data["version"] == 1
-    festival = data["festival"]
-    assert festival["title"] == "We doen het samen! Festival"
-    assert festival["language"] == "nl"
-    assert (festival["start_date"], festival["end_date"]) == ("2022-04-09", "2022-04-10")
-    assert festival["time_zone"] == "Europe/Amsterdam"
-    assert festival["url"] == "http://testserver/nl/festival/"
-    assert [r["slug"] for r in festival["rooms"]] == ["grote-zaal", "kleine-zaal", "tuin"]
-    assert [(t["slug"], t["colour"]) for t in festival["tracks"]] == [
-        ("wonen", "#1b6e53"),
-        ("zorg", None),
+    assert schema_errors(data) == []
+    assert data["$schema"] == "https://c3voc.de/schedule/schema.json"
+
+
+def test_the_schema_check_finds_mistakes(client, programme):
+    """The check above can fail: a schedule without an event's guid or with a
+    hyphenated acronym is refused."""
+    data = schedule_json(client, programme["page"])
+    del json_events(data)[0]["guid"]
+    data["schedule"]["conference"]["acronym"] = "we-doen-het"
+    errors = schema_errors(data)
+    assert any("'guid' is a required property" in e for e in errors)
+    assert any("acronym" in e for e in errors)
+
+
+def test_schedule_json_describes_the_festival_and_its_sessions(client, programme):
+    data = schedule_json(client, programme["page"])
+    conference = data["schedule"]["conference"]
+    assert conference["title"] == "We doen het samen! Festival"
+    assert (conference["start"], conference["end"], conference["daysCount"]) == (
+        "2022-04-09",
+        "2022-04-10",
+        2,
+    )
+    assert conference["time_zone_name"] == "Europe/Amsterdam"
+    assert conference["url"] == "http://testserver/nl/festival/"
+    assert conference["tracks"] == [
+        {"name": "Wonen", "slug": "wonen", "color": "#1b6e53"},
+        {"name": "Zorg", "slug": "zorg"},
     ]
-    assert [p["slug"] for p in festival["partners"]] == ["knhm"]
-    assert festival["links"]["frab"] == "http://testserver" + url(programme["page"], "frab")
-    assert festival["links"]["ical"] == "http://testserver" + url(programme["page"], "ical")
-    assert len(data["sessions"]) == 6
-    sessions = {s["title"]: s for s in data["sessions"]}
-    opening = sessions["Opening"]
+    assert [r["name"] for r in conference["rooms"]] == [
+        "Grote zaal",
+        "Kleine zaal",
+        "Dorpshuis",
+        "Online",
+    ]
+    events = {e["title"]: e for e in json_events(data)}
+    # The cancelled session is left out, as in the XML.
+    assert set(events) == {"Opening", "Samen wonen", "Digital villages", "Dorpswandeling"}
+    opening = events["Opening"]
     assert opening["id"] == occurrence_ids(programme["sessions"]["opening"])[0]
-    assert opening["uid"] == f"{programme['sessions']['opening'].translation_key}@testserver"
-    assert opening["start"] == "2022-04-09T10:00:00+02:00"
-    assert opening["end"] == "2022-04-09T10:45:00+02:00"
-    assert opening["duration_minutes"] == 45
-    assert opening["room"] == {"slug": "grote-zaal", "name": "Grote zaal"}
-    assert opening["track"] == {"slug": "wonen", "name": "Wonen"}
-    assert opening["format"]["code"] == "talk"
-    assert opening["speakers"] == [
-        {"name": "Anke Jansen", "role": "dorpscoach", "organisation": "KNHM foundation"}
+    assert (opening["date"], opening["end"]) == (
+        "2022-04-09T10:00:00+02:00",
+        "2022-04-09T10:45:00+02:00",
+    )
+    assert (opening["start"], opening["duration"]) == ("10:00", "00:45")
+    assert (opening["room"], opening["track"], opening["type"]) == ("Grote zaal", "Wonen", "Lezing")
+    assert opening["persons"] == [
+        {"name": "Anke Jansen", "guid": str(programme["speaker"].translation_key)}
     ]
-    assert opening["onsite"] is True and opening["online"] is False
-    assert opening["registration"] is None
-    assert opening["status"] == "scheduled"
-    assert sessions["Zorg in het dorp"]["status"] == "cancelled"
-    workshop = sessions["Samen wonen"]
-    assert [lang["code"] for lang in workshop["languages"]] == ["nl", "en"]
-    assert workshop["online"] is True and workshop["online_url"] is None
-    assert workshop["registration"]["status"] == "open"
-    assert workshop["registration"]["places_left"] == 2
-    assert workshop["registration"]["url"].endswith("/nl/festival/samen-wonen/register/")
-    assert sessions["Digital villages"]["online_url"] == ONLINE
-    assert sessions["Digital villages"]["room"] is None
+    workshop = events["Samen wonen"]
+    # The online link is for registrants only; the registration page is public.
+    assert workshop["links"] == [
+        {
+            "type": "web",
+            "title": "Aanmelden",
+            "url": "http://testserver/nl/festival/samen-wonen/register/",
+        }
+    ]
+    assert events["Digital villages"]["links"][0]["url"] == ONLINE
+    assert events["Digital villages"]["language"] == "en"
 
 
-def test_json_feed_in_german(client, programme):
-    data = json.loads(client.get(url(programme["page"], "json", "de")).content)
-    assert data["festival"]["language"] == "de"
-    assert data["festival"]["title"] == "Wir machen das zusammen! Festival"
-    assert data["festival"]["id"] == str(programme["page"].translation_key)
-    titles = {s["title"] for s in data["sessions"]}
-    assert "Eröffnung" in titles
-    opening = next(s for s in data["sessions"] if s["title"] == "Eröffnung")
-    assert opening["room"] == {"slug": "grote-zaal", "name": "Großer Saal"}
-    assert opening["track"]["name"] == "Wohnen"
-    assert opening["languages"] == [{"code": "nl", "name": "Niederländisch"}]
+def test_schedule_json_and_frab_xml_say_the_same(client, programme):
+    data = schedule_json(client, programme["page"])
+    root = frab(client, programme)
+    conference = data["schedule"]["conference"]
+    xml_conference = root.find("conference")
+    assert data["schedule"]["version"] == root.findtext("version")
+    for key, tag in [("acronym", "acronym"), ("start", "start"), ("end", "end")]:
+        assert conference[key] == xml_conference.findtext(tag)
+    assert str(conference["daysCount"]) == xml_conference.findtext("days")
+    assert [(d["index"], d["date"], d["day_start"], d["day_end"]) for d in conference["days"]] == [
+        (int(d.get("index")), d.get("date"), d.get("start"), d.get("end"))
+        for d in root.findall("day")
+    ]
+    in_json = {
+        (day["date"], room, e["guid"], e["id"], e["date"], e["duration"], e["slug"], e["title"])
+        for day in conference["days"]
+        for room, events in day["rooms"].items()
+        for e in events
+    }
+    in_xml = {
+        (
+            day.get("date"),
+            room.get("name"),
+            e.get("guid"),
+            int(e.get("id")),
+            e.findtext("date"),
+            e.findtext("duration"),
+            e.findtext("slug"),
+            e.findtext("title"),
+        )
+        for day in root.findall("day")
+        for room in day.findall("room")
+        for e in room.findall("event")
+    }
+    assert in_json == in_xml and len(in_json) == 5
+
+
+def test_schedule_json_in_german_has_the_same_guids(client, programme):
+    dutch = schedule_json(client, programme["page"])
+    german = schedule_json(client, programme["page"], "de")
+    assert schema_errors(german) == []
+    assert german["schedule"]["conference"]["title"] == "Wir machen das zusammen! Festival"
+    assert {e["guid"] for e in json_events(german)} == {e["guid"] for e in json_events(dutch)}
+    assert "Eröffnung" in {e["title"] for e in json_events(german)}
+    assert "Großer Saal" in german["schedule"]["conference"]["days"][0]["rooms"]
+
+
+def edition(site_tree, slug, start, end, session_days):
+    """A festival from `start` to `end` with a session on each of `session_days`."""
+    page = add_festival(site_tree["home"], slug)
+    page.start_date, page.end_date = start, end
+    page.save_revision().publish()
+    for n, day in enumerate(session_days):
+        add_session(page, f"Sessie {n}", local(day.year, day.month, day.day, 10, 0), 30)
+    return FestivalPage.objects.get(pk=page.pk)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "session_days"),
+    [
+        # One day.
+        (date(2022, 4, 9), None, [date(2022, 4, 9)]),
+        # A year-long digital edition whose sessions start a week in, over summer time.
+        (
+            date(2026, 12, 3),
+            date(2027, 12, 2),
+            [date(2026, 12, 9), date(2027, 3, 28), date(2027, 7, 1), date(2027, 12, 2)],
+        ),
+    ],
+    ids=["one-day", "year-long"],
+)
+def test_conference_start_end_day_count_and_indexes_agree(
+    client, site_tree, start, end, session_days
+):
+    page = edition(site_tree, "editie", start, end, session_days)
+    last = end or start
+    data = schedule_json(client, page)
+    assert schema_errors(data) == []
+    conference = data["schedule"]["conference"]
+    days = conference["days"]
+    assert (conference["start"], conference["end"]) == (start.isoformat(), last.isoformat())
+    assert conference["daysCount"] == len(days) == (last - start).days + 1
+    assert days[0]["date"] == start.isoformat() and days[-1]["date"] == last.isoformat()
+    for day in days:
+        assert day["index"] == (date.fromisoformat(day["date"]) - start).days + 1
+    with_sessions = {day["date"]: day["index"] for day in days if any(day["rooms"].values())}
+    assert with_sessions == {d.isoformat(): (d - start).days + 1 for d in session_days}
+    # The frab XML counts the same days.
+    root = ElementTree.fromstring(client.get(url(page, "frab")).content)
+    assert root.findtext("conference/start") == conference["start"]
+    assert root.findtext("conference/end") == conference["end"]
+    assert root.findtext("conference/days") == str(conference["daysCount"])
+    assert [(int(d.get("index")), d.get("date")) for d in root.findall("day")] == [
+        (d["index"], d["date"]) for d in days
+    ]
 
 
 # -- schedule.xml (frab) -------------------------------------------------------------
@@ -553,9 +699,16 @@ def test_frab_schedule_of_a_festival_without_sessions_is_still_valid(client, sit
     page = add_festival(site_tree["home"], "leeg")
     response = client.get(page.url + page.reverse_subpage("frab"))
     root = ElementTree.fromstring(response.content)
+    # Both days of the festival, each from midnight to midnight, without rooms.
     days = root.findall("day")
-    assert len(days) == 1 and days[0].get("date") == "2022-04-09"
-    assert DATE_TIME_TZ.match(days[0].get("start"))
+    assert [(d.get("index"), d.get("date")) for d in days] == [
+        ("1", "2022-04-09"),
+        ("2", "2022-04-10"),
+    ]
+    assert days[0].get("start") == "2022-04-09T00:00:00+02:00"
+    assert days[0].get("end") == "2022-04-10T00:00:00+02:00"
+    assert root.findtext("conference/days") == "2"
+    assert days[0].findall("room") == []
 
 
 # -- Queries -------------------------------------------------------------------------

@@ -248,6 +248,17 @@ def test_overview_announces_the_three_exports_and_links_to_the_timetable(client,
     assert "KNHM Foundation" in html and 'href="/nl/festival/partners/knhm/"' in html
 
 
+def test_every_festival_page_announces_the_schedule_for_conference_apps(client, festival):
+    page = festival["page"]
+    html = client.get("/nl/festival/" + page.reverse_subpage("speakers")).content.decode()
+    href = "/nl/festival/" + page.reverse_subpage("json")
+    assert re.search(
+        rf'<link rel="alternate" type="application/json" title="[^"]*schedule.json\)" '
+        rf'href="{re.escape(href)}"',
+        html,
+    )
+
+
 def test_overview_of_a_past_edition_says_it_took_place(client, festival, monkeypatch):
     at(monkeypatch, local(2023, 1, 1, 12, 0))
     html = client.get("/en/festival/").content.decode()
