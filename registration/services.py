@@ -681,24 +681,26 @@ def _promote(occurrence, page, now):
 def accept_offer(registration, *, now=None):
     """The person accepts the place offered to them: confirmed, if the offer
     still stands (before its deadline, and the place not gone elsewhere);
-    else `OfferLapsed`. Accepting twice changes nothing."""
+    else `OfferLapsed`, raised after the lapse and the passing on are saved.
+    Accepting twice changes nothing."""
     now = now or timezone.now()
     with transaction.atomic():
         occurrence = lock_places(registration.occurrence_id, now)
         registration = Registration.objects.get(pk=registration.pk)
-        if registration.is_confirmed:
-            return Result(registration, created=False)
-        if not registration.is_offered:
+        stands = registration.is_offered
+        if stands:
+            registration.status = Registration.Status.CONFIRMED
+            registration.confirmed_at = now
+            registration.offer_expires_at = None
+            registration.save(
+                update_fields=["status", "confirmed_at", "offer_expires_at", "updated_at"]
+            )
+            _mail(registration, EmailKind.PROMOTED)
+        elif not registration.is_confirmed:
             # Ran out (just now, under this lock, or before) or was cancelled.
             _promote(occurrence, settings_page(occurrence), now)
-            raise OfferLapsed(registration=registration)
-        registration.status = Registration.Status.CONFIRMED
-        registration.confirmed_at = now
-        registration.offer_expires_at = None
-        registration.save(
-            update_fields=["status", "confirmed_at", "offer_expires_at", "updated_at"]
-        )
-        _mail(registration, EmailKind.PROMOTED)
+    if not stands and not registration.is_confirmed:
+        raise OfferLapsed(registration=registration)
     return Result(registration, created=False)
 
 

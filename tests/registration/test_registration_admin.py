@@ -352,6 +352,8 @@ def test_editor_creates_an_event_with_registration_in_the_page_editor(
         "registration_settings-0-waiting_list": "",
         "registration_settings-0-confirmation_text": "Neem een bord mee.",
         "registration_settings-0-notify_organiser": "on",
+        "registration_settings-0-offer_hours": "",
+        "registration_settings-0-offer_reply_hours": "12",
     }
     for prefix in ("exceptions", "theme_links", "organiser_links", "registration_questions"):
         data.update(inline(prefix))
