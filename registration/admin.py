@@ -351,9 +351,8 @@ class RegistrationIndexView(IndexView):
         # Offers that ran out pass on before the organiser reads the list.
         chosen = request.GET.get("event", "")
         if chosen.isdigit():
-            page = editable_events(request.user).filter(pk=chosen).first()
-            if page is not None:
-                services.expire_offers(event_key=page.translation_key)
+            keys = editable_events(request.user).filter(pk=chosen).values("translation_key")
+            services.expire_offers(event_keys=keys)  # one query when none ran out
         return super().get(request, *args, **kwargs)
 
     def get_base_queryset(self):

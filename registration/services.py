@@ -713,17 +713,18 @@ def decline_offer(registration, *, now=None):
     return cancel(registration, by=Registration.CancelledBy.VISITOR, now=now)
 
 
-def expire_offers(*, event_key=None, now=None):
+def expire_offers(*, event_keys=None, now=None):
     """Pass on every offer whose deadline has passed (the periodic task and
     the `expire_offers` command; the services also do it whenever they lock
     the places, the manage page and the organiser's list when they show
-    them). `event_key`: only that event's. Returns how many offers ran out."""
+    them). `event_keys`: only those events' (a list or a query of event
+    keys). Returns how many offers ran out."""
     now = now or timezone.now()
     lapsed = Registration.objects.filter(
         status=Registration.Status.OFFERED, offer_expires_at__lte=now, occurrence__isnull=False
     )
-    if event_key is not None:
-        lapsed = lapsed.filter(event_key=event_key)
+    if event_keys is not None:
+        lapsed = lapsed.filter(event_key__in=event_keys)
     dates = lapsed.values_list("occurrence_id", flat=True).distinct()
     return sum(settle_offers(occurrence_id, now=now) for occurrence_id in sorted(set(dates)))
 

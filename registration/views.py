@@ -48,7 +48,7 @@ def registration_context(request, page, event, upcoming, *, form=None, error=Non
     rules = settings_of(event)
     if rules.offer_hours:
         # Offers that ran out pass on before anyone reads the places.
-        services.expire_offers(event_key=page.translation_key, now=now)
+        services.expire_offers(event_keys=[page.translation_key], now=now)
     dates = [o for o in candidate_dates(page, event, upcoming) if o.end >= now]
     confirmed = confirmed_for(event, dates)
     states = [services.decide(event, o, confirmed=confirmed.get(o.pk, 0), now=now) for o in dates]

@@ -176,13 +176,14 @@ def test_accepting_after_the_deadline_is_refused_and_the_place_passes_on(
         services.accept_offer(next_up)
 
     assert fresh(next_up).is_cancelled and fresh(later).is_offered
-    # Through the link: a clear message, nothing to press.
+    # Through the link (the event has only its Dutch page): a clear message,
+    # nothing to press.
     html = client.get(accept).content.decode()
-    assert "nicht mehr gültig" in html
+    assert "Dit aanbod geldt niet meer" in html
     assert 'value="accept-offer"' not in html
     response = client.post(accept, {"action": "accept-offer"})
     assert response.status_code == 200
-    assert "nicht mehr gültig" in response.content.decode()
+    assert "Dit aanbod geldt niet meer" in response.content.decode()
     assert fresh(next_up).is_cancelled
 
 
