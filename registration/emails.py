@@ -64,7 +64,7 @@ def _subject(kind, title, extra):
         EmailKind.DATE_CHANGED: _("Changed: %(title)s"),
         EmailKind.EVENT_CANCELLED: _("Cancelled: %(title)s"),
         EmailKind.OFFERED: _("A place is offered to you: %(title)s"),
-        EmailKind.OFFER_EXPIRED: _("The offered place has gone to the next person: %(title)s"),
+        EmailKind.OFFER_EXPIRED: _("The offered place has been passed on: %(title)s"),
         EmailKind.MOVED: _("Your registration has been moved: %(title)s"),
     }
     if kind == EmailKind.MESSAGE:

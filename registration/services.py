@@ -423,7 +423,14 @@ def lock_occurrence(occurrence_id):
     for the visitor instead of a hanging request. Must run inside atomic()."""
     _lock_timeout()
     try:
-        return Occurrence.objects.select_for_update().select_related("event").get(pk=occurrence_id)
+        # `of=("self",)`: the date's row only. A plain FOR UPDATE would lock the
+        # joined page rows too, in an order that deadlocks with publishing the
+        # page (which updates the page, then the dates).
+        return (
+            Occurrence.objects.select_for_update(of=("self",))
+            .select_related("event")
+            .get(pk=occurrence_id)
+        )
     except OperationalError as error:
         raise Busy() from error
 
@@ -1068,7 +1075,8 @@ def message_all(occurrence, *, subject, body, include_waiting=False):
     as written). Returns how many e-mails were queued."""
     statuses = [Registration.Status.CONFIRMED]
     if include_waiting:
-        statuses.append(Registration.Status.WAITING)
+        # Someone offered a place has not taken it yet: they are waiting too.
+        statuses += [Registration.Status.WAITING, Registration.Status.OFFERED]
     registrations = Registration.objects.filter(
         occurrence=occurrence, status__in=statuses, anonymised_at__isnull=True
     )

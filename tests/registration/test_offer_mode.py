@@ -146,7 +146,7 @@ def test_an_unanswered_offer_passes_on_when_its_deadline_passes(soon, frozen_now
     assert offered.is_offered and offered.offer_expires_at == SOON
     assert services.confirmed_places(date) == 2
     [told] = mails_to(next_up)
-    assert "nicht rechtzeitig angenommen" in told.body
+    assert "nicht rechtzeitig angenommen. Er wurde daher weitergegeben" in told.body
     assert len(mails_to(later)) == 1
     # Running it again changes nothing and tells nobody twice.
     mail.outbox.clear()
