@@ -7,6 +7,12 @@ lock, with one aggregate, and written in the same transaction, so two visitors
 can never both get the last place (the approach pretix takes). For a series
 registration the lock is on the series' first date, the anchor.
 
+Offer mode (an event's `offer_hours`): close to the date, a freed place is
+offered to the next person waiting instead of given; the offered place is held
+(counted with the confirmed ones) until it is accepted, declined or runs out.
+Offers that ran out are settled whenever the places are locked, by the manage
+page and the organiser's list, and by `expire_offers` (command and task).
+
 E-mails are queued with `transaction.on_commit`, so a failing mail server never
 rolls back a registration (see `registration.emails`).
 
@@ -1037,6 +1043,8 @@ def move(registration, target, *, waiting_list=False, now=None):
             sequence=registration.calendar_sequence,
         )
         promoted = _promote(old, settings_page(old), now)
+        # Offers on the target date that ran out (settled by the lock) pass on too.
+        promoted += _promote(target, page, now)
     return Result(registration, created=False, promoted=promoted)
 
 
