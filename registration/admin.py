@@ -8,6 +8,8 @@
 - `EventActionsView` (`<page id>/`): the organiser's actions on one event's
   registrations (add, cancel, promote, attended, message); a GET leads to the
   list filtered to that event.
+- `move` (`<page id>/move/<registration id>/`): move one registration to
+  another date of its event.
 - `check_in`: a phone-friendly list to tick off who came.
 - `privacy`: export or erase everything about one e-mail address (superusers).
 - `upcoming_panel`: the dashboard panel with upcoming dates and their fill rate.
@@ -59,8 +61,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from events.models import EventPage, Occurrence
 from events.services import source_event
 from registration import services
-from registration.forms import date_label
-from registration.models import Registration, settings_for
+from registration.forms import date_label, moment_label
+from registration.models import Registration, settings_for, settings_of
 
 PER_PAGE = 50
 MANAGE_PERMISSION = "registration.manage_registrations"
@@ -223,6 +225,9 @@ class ActionsColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context["action_url"] = reverse("registration:event", args=[instance.occurrence.event_id])
+        context["move_url"] = reverse(
+            "registration:move", args=[instance.occurrence.event_id, instance.pk]
+        )
         # Rendered on its own: hand on the page's CSRF token and list state.
         context["csrf_token"] = parent_context.get("csrf_token")
         return context
@@ -231,6 +236,20 @@ class ActionsColumn(Column):
 class DateColumn(Column):
     def get_value(self, instance):
         return date_label(instance.occurrence)
+
+
+def status_label(registration):
+    """The status as organisers read it; an offer says until when it stands."""
+    if registration.is_offered and registration.offer_expires_at:
+        return _("Offered until %(moment)s") % {
+            "moment": moment_label(registration.offer_expires_at)
+        }
+    return registration.get_status_display()
+
+
+class StatusColumn(Column):
+    def get_value(self, instance):
+        return status_label(instance)
 
 
 class UnsentEmailColumn(Column):
@@ -277,7 +296,7 @@ class RegistrationIndexView(IndexView):
             Column("email", label=gettext_lazy("E-mail")),
             Column("event", label=gettext_lazy("Event"), accessor="occurrence.event.title"),
             DateColumn("date", label=gettext_lazy("Date"), sort_key="occurrence__start"),
-            Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
+            StatusColumn("status", label=gettext_lazy("Status")),
             Column("places", label=gettext_lazy("Places"), sort_key="places"),
             Column("created_at", label=gettext_lazy("Registered at"), sort_key="created_at"),
             UnsentEmailColumn("unsent_email", label=gettext_lazy("E-mail not sent")),
@@ -327,6 +346,14 @@ class RegistrationIndexView(IndexView):
                 shown.setdefault(self.chosen_event.pk, 0)
             log_views(self.request.user, shown)
         return super().render_to_response(context, **response_kwargs)
+
+    def get(self, request, *args, **kwargs):
+        # Offers that ran out pass on before the organiser reads the list.
+        chosen = request.GET.get("event", "")
+        if chosen.isdigit():
+            keys = editable_events(request.user).filter(pk=chosen).values("translation_key")
+            services.expire_offers(event_keys=keys)  # one query when none ran out
+        return super().get(request, *args, **kwargs)
 
     def get_base_queryset(self):
         return self.permission_policy.instances_user_has_permission_for(
@@ -380,7 +407,7 @@ class RegistrationIndexView(IndexView):
         return {
             "event_title": item.occurrence.event.title,
             "date": date_label(item.occurrence),
-            "status_label": item.get_status_display(),
+            "status_label": status_label(item),
             "places": item.places,
             "name": item.name,
             "email": item.email,
@@ -455,6 +482,7 @@ class RegistrationViewSet(ModelViewSet):
             path("results/", self.index_results_view, name="index_results"),
             path("<int:page_id>/", EventActionsView.as_view(), name="event"),
             path("<int:page_id>/check-in/<int:occurrence_id>/", check_in, name="check_in"),
+            path("<int:page_id>/move/<int:registration_id>/", move, name="move"),
             path("privacy/", privacy, name="privacy"),
         ]
 
@@ -502,6 +530,22 @@ class MessageForm(forms.Form):
         self.fields["date"].choices = [(o.pk, date_label(o)) for o in dates]
 
 
+def back_to_list(request, page_id, query):
+    """Back to the list as the organiser left it (its filters and page)."""
+    query = QueryDict(query, mutable=True)
+    for internal in ("_w_filter_fragment", "export"):
+        query.pop(internal, None)
+    if not query:
+        return list_url(page_id)
+    target = reverse("registration:index") + "?" + query.urlencode()
+    # Built from our own path, but every redirect target is checked all the same.
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return list_url(page_id)
+    return target
+
+
 class EventActionsView(View):
     """The organiser's actions on one event's registrations (POST), each written
     to the event page's history; a GET shows the list filtered to the event."""
@@ -523,19 +567,7 @@ class EventActionsView(View):
         return redirect(list_url(self.page.pk, **params))
 
     def back(self, request):
-        """Back to the list as the organiser left it (its filters and page)."""
-        query = QueryDict(request.POST.get("query", ""), mutable=True)
-        for internal in ("_w_filter_fragment", "export"):
-            query.pop(internal, None)
-        if not query:
-            return list_url(self.page.pk)
-        target = reverse("registration:index") + "?" + query.urlencode()
-        # Built from our own path, but every redirect target is checked all the same.
-        if not url_has_allowed_host_and_scheme(
-            target, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
-        ):
-            return list_url(self.page.pk)
-        return target
+        return back_to_list(request, self.page.pk, request.POST.get("query", ""))
 
     def log(self, action, **data):
         log(self.event, action, user=self.request.user, data=data)
@@ -667,6 +699,88 @@ def check_in(request, page_id, occurrence_id):
             "date_label": date_label(occurrence),
             "rows": rows,
             "totals": totals,
+        },
+    )
+
+
+class MoveForm(forms.Form):
+    date = forms.TypedChoiceField(label=gettext_lazy("Move to"), coerce=int)
+    waiting_list = forms.BooleanField(
+        label=gettext_lazy("If that date is full, put them on its waiting list"), required=False
+    )
+
+    def __init__(self, *args, dates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].choices = [(o.pk, date_label(o)) for o in dates]
+
+
+def move(request, page_id, registration_id):
+    """Move one registration to another upcoming date of its event (the rules
+    are `services.move`'s). A full date changes nothing and says so; the
+    organiser may then choose its waiting list instead."""
+    page, event = editable_event(request, page_id)
+    registration = get_object_or_404(
+        Registration.objects.select_related("occurrence"),
+        pk=registration_id,
+        event_key=event.translation_key,
+        occurrence__isnull=False,
+    )
+    query = request.POST.get("query", request.GET.get("query", ""))
+    back = back_to_list(request, page.pk, query)
+    dates = list(
+        Occurrence.objects.filter(event_key=event.translation_key, end__gte=timezone.now())
+        .exclude(status=Occurrence.Status.CANCELLED)
+        .exclude(pk=registration.occurrence_id)
+        .order_by("start", "pk")
+    )
+    form = MoveForm(request.POST or None, dates=dates)
+    full = False
+    if request.method == "POST" and form.is_valid():
+        target = next(o for o in dates if o.pk == form.cleaned_data["date"])
+        before = registration.occurrence
+        try:
+            result = services.move(
+                registration, target, waiting_list=form.cleaned_data["waiting_list"]
+            )
+        except services.Full as error:
+            full = settings_of(event).waiting_list
+            messages.error(request, str(error.message))
+        except services.RegistrationError as error:
+            messages.error(request, str(error.message))
+        else:
+            moved = result.registration
+            log(
+                event,
+                "registration.move",
+                user=request.user,
+                data={
+                    "registration": moved.pk,
+                    "date": before.start.isoformat(),
+                    "to": target.start.isoformat(),
+                    "status": moved.status,
+                    "promoted": len(result.promoted),
+                },
+            )
+            messages.success(
+                request,
+                _("Moved to %(date)s: %(status)s.")
+                % {"date": date_label(target), "status": moved.get_status_display()},
+            )
+            return redirect(back)
+    return TemplateResponse(
+        request,
+        "registration/admin/move.html",
+        {
+            "page": page,
+            "header_title": _("Move a registration: %(title)s") % {"title": page.title},
+            "registration": registration,
+            "current": date_label(registration.occurrence),
+            "status": status_label(registration),
+            "form": form,
+            "full": full,
+            "back": back,
+            "query": query,
+            "series": settings_of(event).is_series,
         },
     )
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from events import ical
 from events.models import Occurrence
-from registration.forms import date_label
+from registration.forms import date_label, moment_label
 from registration.models import EmailKind, Registration, settings_of
 
 # E-mails that carry the date(s) as an .ics file (to confirmed registrations only).
@@ -63,6 +63,9 @@ def _subject(kind, title, extra):
         EmailKind.ORGANISER: _("New registration: %(title)s"),
         EmailKind.DATE_CHANGED: _("Changed: %(title)s"),
         EmailKind.EVENT_CANCELLED: _("Cancelled: %(title)s"),
+        EmailKind.OFFERED: _("A place is offered to you: %(title)s"),
+        EmailKind.OFFER_EXPIRED: _("The offered place has been passed on: %(title)s"),
+        EmailKind.MOVED: _("Your registration has been moved: %(title)s"),
     }
     if kind == EmailKind.MESSAGE:
         return header_value(f"{title}: {extra.get('subject', '')}")
@@ -185,9 +188,15 @@ def build_message(registration, kind, extra=None):
         url = page.get_full_url() if page.live else ""
         source = registration.occurrence.event
         dates = [date_label(o) for o in dates_of(registration)]
+        if kind == EmailKind.REMINDER and extra.get("date"):
+            # A whole-series registration is reminded of each date on its own.
+            reminded = Occurrence.objects.filter(pk=extra["date"]).first()
+            if reminded is not None:
+                dates = [date_label(reminded)]
         venue = registration.occurrence.venue or source.venue
         if venue is not None and venue.translation_key:
             venue = venue.get_translation_or_none(page.locale) or venue
+        manage = manage_url(registration, page) if kind != EmailKind.ORGANISER else ""
         context = {
             "kind": kind,
             "registration": registration,
@@ -197,7 +206,13 @@ def build_message(registration, kind, extra=None):
             "series": settings_of(source).is_series,
             "venue": venue.location if venue else "",
             "online_url": source.online_url if registration.is_confirmed else "",
-            "manage_url": manage_url(registration, page) if kind != EmailKind.ORGANISER else "",
+            "manage_url": manage,
+            "accept_url": f"{manage}?offer=accept" if manage else "",
+            "decline_url": f"{manage}?offer=decline" if manage else "",
+            "offer_until": moment_label(registration.offer_expires_at)
+            if registration.offer_expires_at
+            else "",
+            "moved_from": "",
             "confirmation_text": settings_of(page).confirmation_text,
             "extra": extra,
             "contact_email": source.contact_email,
@@ -212,6 +227,13 @@ def build_message(registration, kind, extra=None):
             if registration.is_confirmed:
                 if off:
                     calendars.append(("cancelled", off, True))
+                calendars.append((page.slug, None, False))
+        elif kind == EmailKind.MOVED:
+            old = _moved_from(registration, extra.get("moved_from") or {})
+            context["moved_from"] = date_label(old) if old else ""
+            if old is not None and extra.get("had_calendar"):
+                calendars.append(("cancelled", [old], True))
+            if registration.is_confirmed:
                 calendars.append((page.slug, None, False))
         elif kind in (EmailKind.EVENT_CANCELLED, EmailKind.CANCELLED):
             if "sequence" in extra and registration.confirmed_at:
@@ -232,6 +254,22 @@ def build_message(registration, kind, extra=None):
             ics = ics_for(registration, page, url, sequence=sequence, cancel=cancel, dates=dates)
             message.attach(f"{name}.ics", ics, "text/calendar")
     return message
+
+
+def _moved_from(registration, moved_from):
+    """The date a registration was moved away from, as it was then (its UID
+    comes from `original_start`, so the calendar update finds the entry)."""
+    if not moved_from.get("start"):
+        return None
+    return Occurrence(
+        event_key=registration.event_key,
+        original_start=datetime.fromisoformat(
+            moved_from.get("original_start") or moved_from["start"]
+        ),
+        start=datetime.fromisoformat(moved_from["start"]),
+        end=datetime.fromisoformat(moved_from["end"]),
+        all_day=bool(moved_from.get("all_day")),
+    )
 
 
 def _message_without_event(registration, kind, extra):

@@ -29,6 +29,12 @@ def date_label(occurrence):
     return f"{day}, {time_format(start)}–{time_format(end)}"
 
 
+def moment_label(moment):
+    """A moment (e.g. an offer's deadline) as the active language writes it,
+    e.g. "Samstag, 12. Dezember 2026, 10:00"."""
+    return date_format(to_local(moment), "WEEKDAY_DATETIME_FORMAT")
+
+
 class RegistrationForm(forms.Form):
     """Name, e-mail, places, the event's questions, consent; plus the chosen
     date for a series registered per date, a honeypot and the form token."""

@@ -56,6 +56,12 @@ class EmailKind(models.TextChoices):
     # The date or the event is off (cancelled, unpublished, deleted), and the
     # registration is cancelled with it.
     EVENT_CANCELLED = "event_cancelled"
+    # Offer mode: a freed place is offered (accept or decline until a deadline),
+    # and the offer ran out unanswered.
+    OFFERED = "offered"
+    OFFER_EXPIRED = "lapsed"
+    # The organiser moved the registration to another date of the event.
+    MOVED = "moved"
 
 
 class RegistrationSettings(TranslatableMixin, models.Model):
@@ -98,6 +104,23 @@ class RegistrationSettings(TranslatableMixin, models.Model):
     notify_organiser = models.BooleanField(
         _("E-mail the contact address on every registration"), default=False
     )
+    offer_hours = models.PositiveSmallIntegerField(
+        _("Offer freed places within (hours before the date)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(24 * 30)],
+        help_text=_(
+            "E.g. 48: a place that comes free this close to the date is offered to the next "
+            "person on the waiting list, who accepts or declines by e-mail; unanswered, it "
+            "passes on. Empty: waiting people always move up automatically."
+        ),
+    )
+    offer_reply_hours = models.PositiveSmallIntegerField(
+        _("Time to answer an offer (hours)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(24 * 7)],
+        help_text=_("Never later than the start of the date."),
+    )
 
     panels = [
         FieldPanel("enabled"),
@@ -106,6 +129,7 @@ class RegistrationSettings(TranslatableMixin, models.Model):
         FieldRowPanel([FieldPanel("max_places"), FieldPanel("waiting_list")]),
         FieldPanel("confirmation_text"),
         FieldPanel("notify_organiser"),
+        FieldRowPanel([FieldPanel("offer_hours"), FieldPanel("offer_reply_hours")]),
     ]
     override_translatable_fields = [
         SynchronizedField("enabled"),
@@ -115,6 +139,8 @@ class RegistrationSettings(TranslatableMixin, models.Model):
         SynchronizedField("max_places"),
         SynchronizedField("waiting_list"),
         SynchronizedField("notify_organiser"),
+        SynchronizedField("offer_hours"),
+        SynchronizedField("offer_reply_hours"),
         TranslatableField("confirmation_text"),
     ]
 
@@ -131,6 +157,22 @@ class RegistrationSettings(TranslatableMixin, models.Model):
     @property
     def is_series(self):
         return self.scope == self.Scope.SERIES
+
+    def offers_at(self, occurrence, now):
+        """Offer mode applies to `occurrence` at `now`: it is on and the date
+        starts within `offer_hours`."""
+        from datetime import timedelta
+
+        return bool(self.offer_hours) and occurrence.start - now <= timedelta(
+            hours=self.offer_hours
+        )
+
+    def offer_deadline(self, occurrence, now):
+        """Until when an offer made at `now` stands: `offer_reply_hours`, never
+        past the start of the date."""
+        from datetime import timedelta
+
+        return min(now + timedelta(hours=self.offer_reply_hours), occurrence.start)
 
     def closes_at(self, occurrence):
         """Registration closes at the editor's moment, else when the date starts."""
@@ -235,11 +277,14 @@ class RegistrationQuestion(TranslatableMixin, Orderable):
 
 
 class Registration(models.Model):
-    """One registration: confirmed, on the waiting list, or cancelled."""
+    """One registration: confirmed, on the waiting list, offered a freed place
+    (offer mode: the place is held for them until `offer_expires_at`), or
+    cancelled."""
 
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed")
         WAITING = "waiting", _("Waiting list")
+        OFFERED = "offered", _("Place offered")
         CANCELLED = "cancelled", _("Cancelled")
 
     class Source(models.TextChoices):
@@ -249,8 +294,12 @@ class Registration(models.Model):
     class CancelledBy(models.TextChoices):
         VISITOR = "visitor", _("The visitor")
         ORGANISER = "organiser", _("The organiser")
+        LAPSED = "lapsed", _("Offer not answered in time")
 
-    ACTIVE = (Status.CONFIRMED, Status.WAITING)
+    ACTIVE = (Status.CONFIRMED, Status.WAITING, Status.OFFERED)
+    # Statuses that hold places: an offered place is nobody else's until the
+    # offer is accepted, declined or runs out.
+    HOLDING = (Status.CONFIRMED, Status.OFFERED)
 
     # Never deleted with its date: when the event page (and so its dates) is
     # deleted, the registration keeps `snapshot` (title, times) and is
@@ -286,9 +335,11 @@ class Registration(models.Model):
     )
     attended_at = models.DateTimeField(_("Attended"), null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # Offer mode: until when the offered place is held for this person.
+    offer_expires_at = models.DateTimeField(_("Offer open until"), null=True, blank=True)
     # The kind of e-mail (EmailKind) that could not be sent yet: the mail task
     # retries it and clears this when it goes out; organisers see it in the list.
-    unsent_email = models.CharField(max_length=10, blank=True, db_index=True)
+    unsent_email = models.CharField(max_length=20, blank=True, db_index=True)
     # The SEQUENCE of the calendar entries sent to this person: raised with every
     # update, so their calendar replaces the entry the confirmation added.
     calendar_sequence = models.PositiveIntegerField(default=0)
@@ -307,7 +358,9 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["occurrence", "email_key"],
-                condition=Q(status__in=["confirmed", "waiting"], anonymised_at__isnull=True),
+                condition=Q(
+                    status__in=["confirmed", "waiting", "offered"], anonymised_at__isnull=True
+                ),
                 name="one_active_registration_per_email_and_date",
             ),
             models.CheckConstraint(
@@ -334,5 +387,32 @@ class Registration(models.Model):
         return self.status == self.Status.WAITING
 
     @property
+    def is_offered(self):
+        return self.status == self.Status.OFFERED
+
+    @property
     def is_cancelled(self):
         return self.status == self.Status.CANCELLED
+
+
+class Reminder(models.Model):
+    """A reminder sent for one date of a registration: a whole-series
+    registration is reminded before each of its dates, and each only once."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="reminders"
+    )
+    occurrence = models.ForeignKey("events.Occurrence", on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "occurrence"], name="one_reminder_per_registration_and_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"#{self.registration_id} @ {self.occurrence_id}"

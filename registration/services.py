@@ -7,6 +7,12 @@ lock, with one aggregate, and written in the same transaction, so two visitors
 can never both get the last place (the approach pretix takes). For a series
 registration the lock is on the series' first date, the anchor.
 
+Offer mode (an event's `offer_hours`): close to the date, a freed place is
+offered to the next person waiting instead of given; the offered place is held
+(counted with the confirmed ones) until it is accepted, declined or runs out.
+Offers that ran out are settled whenever the places are locked, by the manage
+page and the organiser's list, and by `expire_offers` (command and task).
+
 E-mails are queued with `transaction.on_commit`, so a failing mail server never
 rolls back a registration (see `registration.emails`).
 
@@ -78,6 +84,14 @@ class AlreadyRegistered(RegistrationError):
 class InvalidPlaces(RegistrationError):
     code = "places"
     message = _("Choose a number of places that is allowed.")
+
+
+class OfferLapsed(RegistrationError):
+    code = "lapsed"
+    message = _(
+        "This offer is no longer open: it was not accepted in time, so the place has gone "
+        "to the next person on the waiting list."
+    )
 
 
 class Busy(RegistrationError):
@@ -269,20 +283,22 @@ def same_places(occurrence):
 
 
 def confirmed_places(occurrence):
+    """The places taken on a date (or series): confirmed, and offered ones,
+    which are held for the person until the offer is answered or runs out."""
     return (
         Registration.objects.filter(
-            same_places(occurrence), status=Registration.Status.CONFIRMED
+            same_places(occurrence), status__in=Registration.HOLDING
         ).aggregate(total=Sum("places"))["total"]
         or 0
     )
 
 
 def confirmed_by_occurrence(occurrence_ids, *, series=None):
-    """{occurrence id: confirmed places} for many dates in one query. `series`:
-    {occurrence id: event key} of dates whose event is registered as a whole
-    series: they get the series' total."""
+    """{occurrence id: places taken (confirmed or offered)} for many dates in
+    one query. `series`: {occurrence id: event key} of dates whose event is
+    registered as a whole series: they get the series' total."""
     series = series or {}
-    confirmed = Registration.objects.filter(status=Registration.Status.CONFIRMED)
+    confirmed = Registration.objects.filter(status__in=Registration.HOLDING)
     ids = [pk for pk in occurrence_ids if pk not in series]
     rows = (
         confirmed.filter(occurrence_id__in=ids)
@@ -310,6 +326,8 @@ def counts(queryset):
         confirmed_places=Sum("places", filter=Q(status=Registration.Status.CONFIRMED)),
         waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
         waiting_places=Sum("places", filter=Q(status=Registration.Status.WAITING)),
+        offered=Count("pk", filter=Q(status=Registration.Status.OFFERED)),
+        offered_places=Sum("places", filter=Q(status=Registration.Status.OFFERED)),
         cancelled=Count("pk", filter=Q(status=Registration.Status.CANCELLED)),
         attended=Count("pk", filter=Q(attended_at__isnull=False)),
     )
@@ -411,7 +429,14 @@ def lock_occurrence(occurrence_id):
     for the visitor instead of a hanging request. Must run inside atomic()."""
     _lock_timeout()
     try:
-        return Occurrence.objects.select_for_update().select_related("event").get(pk=occurrence_id)
+        # `of=("self",)`: the date's row only. A plain FOR UPDATE would lock the
+        # joined page rows too, in an order that deadlocks with publishing the
+        # page (which updates the page, then the dates).
+        return (
+            Occurrence.objects.select_for_update(of=("self",))
+            .select_related("event")
+            .get(pk=occurrence_id)
+        )
     except OperationalError as error:
         raise Busy() from error
 
@@ -422,21 +447,47 @@ def _lock_timeout():
             cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT_MS}ms'")
 
 
-def lock_places(occurrence_id):
+def lock_places(occurrence_id, now=None, *, settle=True):
     """Lock what a registration's places belong to and return the date whose
     rules count: the date itself, or for a whole-series registration the
     series (its `EventSchedule` row, which a change of the dates locks too)
-    and its current anchor. Must run inside atomic()."""
+    and its current anchor. Offers that ran out unanswered are settled first
+    (`_lapse_offers`), so whoever looks at the places under the lock sees
+    them as they are. Must run inside atomic()."""
     occurrence = Occurrence.objects.select_related("event").get(pk=occurrence_id)
     if not is_series(occurrence):
-        return lock_occurrence(occurrence_id)
-    _lock_timeout()
-    try:
-        EventSchedule.objects.select_for_update().filter(event_key=occurrence.event_key).first()
-    except OperationalError as error:
-        raise Busy() from error
-    anchor = anchor_occurrence(occurrence.event_key) or occurrence
-    return lock_occurrence(anchor.pk)
+        locked = lock_occurrence(occurrence_id)
+    else:
+        _lock_timeout()
+        try:
+            EventSchedule.objects.select_for_update().filter(event_key=occurrence.event_key).first()
+        except OperationalError as error:
+            raise Busy() from error
+        anchor = anchor_occurrence(occurrence.event_key) or occurrence
+        locked = lock_occurrence(anchor.pk)
+    if settle:
+        _lapse_offers(locked, now or timezone.now())
+    return locked
+
+
+def _lapse_offers(occurrence, now):
+    """Offers of these places whose deadline has passed: the person is taken
+    off the list (`CancelledBy.LAPSED`) and told; the caller's `_promote`
+    then passes the place on. Runs under the lock (`lock_places`)."""
+    lapsed = list(
+        Registration.objects.filter(
+            same_places(occurrence),
+            status=Registration.Status.OFFERED,
+            offer_expires_at__lte=now,
+        ).order_by("pk")
+    )
+    for registration in lapsed:
+        registration.status = Registration.Status.CANCELLED
+        registration.cancelled_at = now
+        registration.cancelled_by = Registration.CancelledBy.LAPSED
+        registration.save(update_fields=["status", "cancelled_at", "cancelled_by", "updated_at"])
+        _mail(registration, EmailKind.OFFER_EXPIRED)
+    return lapsed
 
 
 def _mail(registration, kind, **extra):
@@ -492,7 +543,7 @@ def register(
     now = now or timezone.now()
     email_key = normalise_email(email)
     with transaction.atomic():
-        occurrence = lock_places(occurrence.pk)
+        occurrence = lock_places(occurrence.pk, now)
         page = settings_page(occurrence)
         if idempotency_key:
             idempotency_key = bound_key(idempotency_key, email_key, occurrence)
@@ -599,8 +650,18 @@ def _promote(occurrence, page, now):
     smaller entry may go first. (So a family of four never blocks the single
     person behind them, and is first in line when four places come free.)
     Nobody is promoted on a cancelled or past date. Each promoted person is
-    e-mailed on commit."""
+    e-mailed on commit.
+
+    Offer mode (`RegistrationSettings.offer_hours`): when the date starts
+    within that time, a fitting entry is not confirmed but *offered* the
+    place (status `OFFERED`, held for them until `offer_deadline`), and told
+    by e-mail with accept and decline links; once the date has started,
+    nothing is offered any more. Returns the promoted and offered entries."""
     if occurrence.status == Occurrence.Status.CANCELLED or occurrence.end < now:
+        return []
+    rules = settings_of(page)
+    offering = rules.offers_at(occurrence, now)
+    if offering and occurrence.start <= now:
         return []
     waiting = list(
         Registration.objects.filter(
@@ -614,14 +675,88 @@ def _promote(occurrence, page, now):
     for entry in waiting:
         if left is not None and entry.places > left:
             continue
-        entry.status = Registration.Status.CONFIRMED
-        entry.confirmed_at = now
-        entry.save(update_fields=["status", "confirmed_at", "updated_at"])
         if left is not None:
             left -= entry.places
         promoted.append(entry)
+        if offering:
+            entry.status = Registration.Status.OFFERED
+            entry.offer_expires_at = rules.offer_deadline(occurrence, now)
+            entry.save(update_fields=["status", "offer_expires_at", "updated_at"])
+            _mail(entry, EmailKind.OFFERED)
+            continue
+        entry.status = Registration.Status.CONFIRMED
+        entry.confirmed_at = now
+        entry.save(update_fields=["status", "confirmed_at", "updated_at"])
         _mail(entry, EmailKind.PROMOTED)
     return promoted
+
+
+def accept_offer(registration, *, now=None):
+    """The person accepts the place offered to them: confirmed, if the offer
+    still stands (before its deadline, and the place not gone elsewhere);
+    else `OfferLapsed`, raised after the lapse and the passing on are saved.
+    Accepting twice changes nothing."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        occurrence = lock_places(registration.occurrence_id, now)
+        registration = Registration.objects.get(pk=registration.pk)
+        stands = registration.is_offered
+        if stands:
+            registration.status = Registration.Status.CONFIRMED
+            registration.confirmed_at = now
+            registration.offer_expires_at = None
+            registration.save(
+                update_fields=["status", "confirmed_at", "offer_expires_at", "updated_at"]
+            )
+            _mail(registration, EmailKind.PROMOTED)
+        elif not registration.is_confirmed:
+            # Ran out (just now, under this lock, or before) or was cancelled.
+            _promote(occurrence, settings_page(occurrence), now)
+    if not stands and not registration.is_confirmed:
+        raise OfferLapsed(registration=registration)
+    return Result(registration, created=False)
+
+
+def decline_offer(registration, *, now=None):
+    """The person declines the offered place: they leave the list and the place
+    is offered to the next person at once (`cancel`)."""
+    now = now or timezone.now()
+    if not registration.is_offered:
+        raise OfferLapsed(registration=registration)
+    return cancel(registration, by=Registration.CancelledBy.VISITOR, now=now)
+
+
+def expire_offers(*, event_keys=None, now=None):
+    """Pass on every offer whose deadline has passed (the periodic task and
+    the `expire_offers` command; the services also do it whenever they lock
+    the places, the manage page and the organiser's list when they show
+    them). `event_keys`: only those events' (a list or a query of event
+    keys). Returns how many offers ran out."""
+    now = now or timezone.now()
+    lapsed = Registration.objects.filter(
+        status=Registration.Status.OFFERED, offer_expires_at__lte=now, occurrence__isnull=False
+    )
+    if event_keys is not None:
+        lapsed = lapsed.filter(event_key__in=event_keys)
+    dates = lapsed.values_list("occurrence_id", flat=True).distinct()
+    return sum(settle_offers(occurrence_id, now=now) for occurrence_id in sorted(set(dates)))
+
+
+def settle_offers(occurrence_id, *, now=None):
+    """Pass on the lapsed offers of one date's places (its series' for a
+    whole-series registration), under the lock. Returns how many ran out.
+    Cheap when there are none: the lock is only taken when one is due."""
+    now = now or timezone.now()
+    occurrence = Occurrence.objects.select_related("event").get(pk=occurrence_id)
+    if not Registration.objects.filter(
+        same_places(occurrence), status=Registration.Status.OFFERED, offer_expires_at__lte=now
+    ).exists():
+        return 0
+    with transaction.atomic():
+        occurrence = lock_places(occurrence_id, now, settle=False)
+        lapsed = _lapse_offers(occurrence, now)
+        _promote(occurrence, settings_page(occurrence), now)
+    return len(lapsed)
 
 
 def cancel(registration, *, by=Registration.CancelledBy.VISITOR, now=None, notify=True):
@@ -636,10 +771,12 @@ def cancel(registration, *, by=Registration.CancelledBy.VISITOR, now=None, notif
             registration = call_off(registration, reason="deleted", now=now)
         return Result(registration, created=False)
     with transaction.atomic():
-        occurrence = lock_places(registration.occurrence_id)
+        occurrence = lock_places(registration.occurrence_id, now)
         registration = Registration.objects.get(pk=registration.pk)
         if registration.status == Registration.Status.CANCELLED:
-            return Result(registration, created=False)
+            # Also an offer that ran out just now: the place has been passed on.
+            promoted = _promote(occurrence, settings_page(occurrence), now)
+            return Result(registration, created=False, promoted=promoted)
         _check_not_over(registration, by, now)
         was_confirmed = registration.is_confirmed
         registration.status = Registration.Status.CANCELLED
@@ -794,12 +931,14 @@ def change_places(registration, places, *, now=None, by=Registration.CancelledBy
     is confirmed at once if it now fits."""
     now = now or timezone.now()
     with transaction.atomic():
-        occurrence = lock_places(registration.occurrence_id)
+        occurrence = lock_places(registration.occurrence_id, now)
         page = settings_page(occurrence)
         registration = Registration.objects.get(pk=registration.pk)
         if isinstance(places, int) and places == registration.places and registration.is_active:
             return Result(registration, created=False)
         _check_not_over(registration, by, now)
+        if registration.is_offered:
+            raise RegistrationError(_("Accept or decline the offered place first."))
         decide(
             page,
             occurrence,
@@ -816,16 +955,109 @@ def change_places(registration, places, *, now=None, by=Registration.CancelledBy
     return Result(registration, created=False, promoted=promoted)
 
 
+def move(registration, target, *, waiting_list=False, now=None):
+    """The organiser moves a registration to another date of the same event.
+
+    Rules, decided while holding both dates' locks (taken in id order, so two
+    moves the other way round cannot deadlock):
+    - only a one-date registration that is still active moves, to an upcoming
+      date of its event that is not cancelled, where the address is not
+      registered yet;
+    - it is confirmed there when its places fit; otherwise nothing changes
+      (`Full`), unless the organiser chose `waiting_list` and the event has
+      one: then it goes on that date's waiting list (behind those already
+      waiting);
+    - the manage link stays the same; the person is told in their language,
+      with a calendar update that takes the old date out (METHOD:CANCEL) and
+      adds the new one (higher SEQUENCE);
+    - the place freed on the old date goes to the next waiting person (or is
+      offered, in offer mode)."""
+    now = now or timezone.now()
+    if registration.occurrence_id is None or registration.occurrence_id == target.pk:
+        raise RegistrationError(_("Choose another date of this event."))
+    if target.event_key != registration.event_key:
+        raise RegistrationError(_("Choose another date of this event."))
+    if is_series(target):
+        raise RegistrationError(
+            _("A registration for the whole series cannot be moved to one date.")
+        )
+    with transaction.atomic():
+        first, second = sorted([registration.occurrence_id, target.pk])
+        locked = {first: lock_places(first, now), second: lock_places(second, now)}
+        old, target = locked[registration.occurrence_id], locked[target.pk]
+        page = settings_page(target)
+        registration = Registration.objects.get(pk=registration.pk)
+        if not registration.is_active:
+            raise RegistrationError(_("This registration has been cancelled."))
+        if target.status == Occurrence.Status.CANCELLED:
+            raise DateCancelled()
+        if target.end < now:
+            raise RegistrationClosed(_("That date is over."))
+        if Registration.objects.filter(
+            occurrence=target,
+            email_key=registration.email_key,
+            status__in=Registration.ACTIVE,
+            anonymised_at__isnull=True,
+        ).exists():
+            raise AlreadyRegistered(
+                _("This e-mail address is already registered for that date."),
+                registration=registration,
+            )
+        state = decide(
+            page,
+            target,
+            confirmed=confirmed_places(target),
+            now=now,
+            places=registration.places,
+            window=False,
+            organiser=True,
+        )
+        if state.error is not None and not isinstance(state.error, Full):
+            raise state.error
+        fits = state.outcome == Registration.Status.CONFIRMED
+        if not fits and not (waiting_list and settings_of(page).waiting_list):
+            raise Full(
+                _("That date has not enough places left: the registration stays where it was.")
+            )
+        was_confirmed = registration.is_confirmed
+        registration.occurrence = target
+        registration.status = Registration.Status.CONFIRMED if fits else Registration.Status.WAITING
+        registration.confirmed_at = (registration.confirmed_at or now) if fits else None
+        registration.offer_expires_at = None
+        if not fits:
+            # Behind those already waiting for that date.
+            registration.created_at = now
+        registration.calendar_sequence += 1
+        registration.save()
+        _mail(
+            registration,
+            EmailKind.MOVED,
+            moved_from={
+                "date": old.pk,
+                "start": old.start.isoformat(),
+                "end": old.end.isoformat(),
+                "original_start": old.original_start.isoformat(),
+                "all_day": old.all_day,
+            },
+            had_calendar=was_confirmed,
+            sequence=registration.calendar_sequence,
+        )
+        promoted = _promote(old, settings_page(old), now)
+        # Offers on the target date that ran out (settled by the lock) pass on too.
+        promoted += _promote(target, page, now)
+    return Result(registration, created=False, promoted=promoted)
+
+
 def promote(registration, *, now=None):
     """The organiser moves one waiting person up. Rule: only when their places
     fit (the capacity is the organiser's own promise to the venue)."""
     now = now or timezone.now()
     with transaction.atomic():
-        occurrence = lock_places(registration.occurrence_id)
+        occurrence = lock_places(registration.occurrence_id, now)
         page = settings_page(occurrence)
         registration = Registration.objects.get(pk=registration.pk)
         if not registration.is_waiting:
-            return Result(registration, created=False)
+            return Result(registration, created=False, promoted=_promote(occurrence, page, now))
         taken = confirmed_places(occurrence)
         if page.capacity is not None and taken + registration.places > page.capacity:
             raise Full(_("There are not enough places left to promote this registration."))
@@ -851,7 +1083,8 @@ def message_all(occurrence, *, subject, body, include_waiting=False):
     as written). Returns how many e-mails were queued."""
     statuses = [Registration.Status.CONFIRMED]
     if include_waiting:
-        statuses.append(Registration.Status.WAITING)
+        # Someone offered a place has not taken it yet: they are waiting too.
+        statuses += [Registration.Status.WAITING, Registration.Status.OFFERED]
     registrations = Registration.objects.filter(
         occurrence=occurrence, status__in=statuses, anonymised_at__isnull=True
     )
@@ -867,29 +1100,61 @@ def message_all(occurrence, *, subject, body, include_waiting=False):
 
 
 def send_reminders(*, now=None):
-    """Queue a reminder for every confirmed registration whose date starts
-    within `REGISTRATION_REMINDER_HOURS` and that had none yet. Idempotent
-    (`reminded_at`), so safe to run from cron as often as you like."""
+    """Queue the reminders due: one per confirmed registration and date that
+    starts within `REGISTRATION_REMINDER_HOURS`.
+
+    Rules: only confirmed people (never waiting, offered or cancelled ones);
+    never for a cancelled date; a whole-series registration is reminded before
+    each date of the series, a one-date registration before its date. Each
+    (registration, date) is reminded once, recorded by a `Reminder` row whose
+    unique constraint also holds when two runs overlap, so it is safe to run
+    from cron (or the task worker) as often as you like. Returns how many
+    reminders were queued."""
     from datetime import timedelta
 
+    from django.db import IntegrityError
+
+    from registration.models import Reminder
+
     now = now or timezone.now()
-    due = Registration.objects.filter(
-        status=Registration.Status.CONFIRMED,
-        reminded_at__isnull=True,
-        anonymised_at__isnull=True,
-        occurrence__start__gt=now,
-        occurrence__start__lte=now + timedelta(hours=reminder_hours()),
-    ).exclude(occurrence__status=Occurrence.Status.CANCELLED)
+    due = list(
+        Occurrence.objects.filter(start__gt=now, start__lte=now + timedelta(hours=reminder_hours()))
+        .exclude(status=Occurrence.Status.CANCELLED)
+        .select_related("event")
+        .order_by("start", "pk")
+    )
+    series = {
+        page_id for page_id, rules in settings_for_pages(o.event for o in due).items() if rules
+    }
+    confirmed = Registration.objects.filter(
+        status=Registration.Status.CONFIRMED, anonymised_at__isnull=True
+    ).exclude(email="")
     count = 0
-    for registration in due.iterator():
-        with transaction.atomic():
-            marked = Registration.objects.filter(
-                pk=registration.pk, reminded_at__isnull=True
-            ).update(reminded_at=now)
-            if marked:
-                _mail(registration, EmailKind.REMINDER)
-                count += 1
+    for occurrence in due:
+        if occurrence.event_id in series:
+            registrations = confirmed.filter(event_key=occurrence.event_key)
+        else:
+            # reminded_at: reminded before reminders were kept per date.
+            registrations = confirmed.filter(occurrence=occurrence, reminded_at__isnull=True)
+        for registration in registrations.order_by("pk"):
+            try:
+                with transaction.atomic():
+                    Reminder.objects.create(
+                        registration=registration, occurrence=occurrence, sent_at=now
+                    )
+                    Registration.objects.filter(pk=registration.pk).update(reminded_at=now)
+                    _mail(registration, EmailKind.REMINDER, date=occurrence.pk)
+            except IntegrityError:
+                continue  # reminded already (by this run's predecessor or a parallel one)
+            count += 1
     return count
+
+
+def settings_for_pages(pages):
+    """{page id: whether it takes whole-series registrations} for many pages."""
+    from registration.models import settings_for
+
+    return {pk: rules.is_series for pk, rules in settings_for(list(pages)).items()}
 
 
 ANONYMOUS_FIELDS = {"name": "", "email": "", "email_key": "", "answers": [], "secret": ""}

@@ -1,4 +1,5 @@
-"""Background tasks of registration (Django's task framework, django-tasks).
+"""Background tasks of registration (Django's task framework, django-tasks):
+the registration e-mails, and the periodic reminders and offer expiry.
 
 Sending is retried: a failed send is enqueued again with `run_after` (5, 10,
 20… minutes later) up to `MAX_ATTEMPTS` times when the backend can defer tasks
@@ -63,3 +64,21 @@ def retry(registration_id, kind, extra, attempt):
         registration_id, kind, extra, attempt + 1
     )
     return True
+
+
+@task()
+def send_reminders():
+    """The reminders due (`services.send_reminders`), for a scheduler that
+    enqueues tasks instead of running the management command."""
+    from registration import services
+
+    return services.send_reminders()
+
+
+@task()
+def expire_offers():
+    """Pass on offers that ran out (`services.expire_offers`); the same as the
+    `expire_offers` management command."""
+    from registration import services
+
+    return services.expire_offers()

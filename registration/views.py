@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from events.models import Occurrence
 from home.ratelimit import allow
 from registration import services
-from registration.forms import PlacesForm, RegistrationForm, date_label
+from registration.forms import PlacesForm, RegistrationForm, date_label, moment_label
 from registration.models import Registration, settings_of
 
 RECEIPT_SALT = "registration.done"
@@ -42,9 +42,13 @@ def confirmed_for(event, dates):
 def registration_context(request, page, event, upcoming, *, form=None, error=None, now=None):
     """What the event page's registration section needs: each date's state and
     places left, the form, and an error for the whole form. Two queries at most
-    (confirmed places of all dates at once; the page's questions)."""
+    (confirmed places of all dates at once; the page's questions), three in
+    offer mode (offers that ran out)."""
     now = now or timezone.now()
     rules = settings_of(event)
+    if rules.offer_hours:
+        # Offers that ran out pass on before anyone reads the places.
+        services.expire_offers(event_keys=[page.translation_key], now=now)
     dates = [o for o in candidate_dates(page, event, upcoming) if o.end >= now]
     confirmed = confirmed_for(event, dates)
     states = [services.decide(event, o, confirmed=confirmed.get(o.pk, 0), now=now) for o in dates]
@@ -230,6 +234,10 @@ def manage(request, page, token):
     registration = services.registration_for_token(token)
     if registration is None or registration.event_key != page.translation_key:
         return _invalid(request, page)
+    if registration.is_offered and registration.offer_expires_at <= timezone.now():
+        # Nobody answered in time: pass the place on now, whoever looks first.
+        services.settle_offers(registration.occurrence_id)
+        registration.refresh_from_db()
     event = registration.occurrence.event
     rules = settings_of(event)
     notice = request.GET.get("done", "")
@@ -238,6 +246,12 @@ def manage(request, page, token):
     if request.method == "POST":
         action = request.POST.get("action")
         try:
+            if action == "accept-offer":  # posted only by the offer's confirmation step
+                services.accept_offer(registration)
+                return HttpResponseRedirect(f"{request.path}?done=accepted")
+            if action == "decline-offer":
+                services.decline_offer(registration)
+                return HttpResponseRedirect(f"{request.path}?done=declined")
             if action == "cancel":  # posted only by the confirmation step below
                 result = services.cancel(registration, by=Registration.CancelledBy.VISITOR)
                 done = "cancelled-waiting" if result.promoted else "cancelled"
@@ -268,6 +282,17 @@ def manage(request, page, token):
         request.GET.get("step") == "cancel"
         or (request.GET.get("leave") == "1" and registration.is_waiting)
     )
+    # The offer e-mail's accept and decline links open a confirmation step
+    # (a GET never acts: mail scanners open links); the button posts.
+    offer_step = request.GET.get("offer") if request.method == "GET" else None
+    if offer_step not in {"accept", "decline"}:
+        offer_step = None
+    if offer_step and not registration.is_offered and error is None:
+        if offer_step == "accept" and registration.is_confirmed:
+            notice = "accepted"
+        else:
+            error = str(services.OfferLapsed.message)
+        offer_step = None
     response = render(
         request,
         "registration/manage.html",
@@ -279,10 +304,16 @@ def manage(request, page, token):
             "places_form": places_form,
             "can_change": registration.is_active and not ended and rules.max_places > 1,
             "can_cancel": can_cancel,
-            "confirm_cancel": confirm_cancel,
+            "confirm_cancel": confirm_cancel and not offer_step,
+            "offer_step": offer_step,
+            "offer_until": moment_label(registration.offer_expires_at)
+            if registration.is_offered
+            else "",
             "cancel_outcome": cancel_outcome(registration, len(dates)) if confirm_cancel else "",
             "online_url": event.online_url if registration.is_confirmed else "",
-            "notice": notice if notice in {"cancelled", "cancelled-waiting", "changed"} else "",
+            "notice": notice
+            if notice in {"cancelled", "cancelled-waiting", "changed", "accepted", "declined"}
+            else "",
             "error": error,
             "Status": Registration.Status,
         },

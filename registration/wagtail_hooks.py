@@ -163,6 +163,17 @@ def register_log_actions(actions):
                 "date": _day(log_entry),
             }
 
+    @actions.register_action("registration.move")
+    class Move(LogFormatter):
+        label = gettext_lazy("Move a registration to another date")
+
+        def format_message(self, log_entry):
+            return gettext("Registration #%(id)s moved from %(date)s to %(to)s") % {
+                "id": log_entry.data.get("registration"),
+                "date": _day(log_entry),
+                "to": _day(log_entry, "to"),
+            }
+
     @actions.register_action("registration.promote")
     class Promote(LogFormatter):
         label = gettext_lazy("Promote from the waiting list")
