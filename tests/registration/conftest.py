@@ -3,9 +3,11 @@ shared tree, a venue and `make_event`) and two of their own, which each module
 turns on with `pytest.mark.usefixtures`: a clock frozen before the events'
 dates, and mail sent at once instead of after a commit that never comes."""
 
+import time
 from types import SimpleNamespace
 
 import pytest
+from django.core import signing
 from django.utils import timezone
 
 from tests.events.conftest import calendar, local, make_event, nl, translate_page, venue
@@ -26,3 +28,11 @@ def mail_on_commit(monkeypatch):
     from registration import emails
 
     monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda f, **kw: f()))
+
+
+@pytest.fixture
+def still_signing_clock(monkeypatch):
+    """Signed links carry the second they were made: two links made for the same
+    thing in one test must not differ only because the clock ticked between them."""
+    now = time.time()
+    monkeypatch.setattr(signing, "time", SimpleNamespace(time=lambda: now))

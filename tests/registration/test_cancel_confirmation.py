@@ -38,6 +38,7 @@ def text(soup):
     return re.sub(r"\s+", " ", soup.get_text(" "))
 
 
+@pytest.mark.usefixtures("still_signing_clock")
 def test_the_cancel_button_only_leads_to_a_confirmation(client, date):
     mine = sign_up(date, 1, language="en")
     first = page(client.get(manage_link(mine)))

@@ -279,6 +279,7 @@ def test_registering_redirects_to_a_confirmation_page(client, date):
     assert page.status_code == 200 and "e-mail" in page.content.decode().lower()
 
 
+@pytest.mark.usefixtures("still_signing_clock")
 def test_double_submit_creates_one_registration(client, date):
     data = form_data(occurrence=date.pk)
     first = client.post("/nl/agenda/workshop/register/", data)
