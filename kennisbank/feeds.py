@@ -61,7 +61,9 @@ class ArticleFeed(Feed):
 
     def link(self, obj):
         url = obj["index"].get_url(self.request)
-        return f"{url}thema/{obj['theme'].slug}/" if obj["theme"] else url
+        if not obj["theme"]:
+            return url
+        return url + obj["index"].reverse_subpage("theme_view", kwargs={"slug": obj["theme"].slug})
 
     def description(self, obj):
         if obj["theme"]:
