@@ -1,5 +1,5 @@
 """RSS feeds of new articles: one per language (/<lang>/<knowledge base>/feed/)
-and one per theme (/…/thema/<slug>/feed/).
+and one per theme (/…/thema/<slug>/feed/, the same address in every language).
 
 A language's feed lists only articles written or translated in that language;
 untranslated ones (aliases showing the Dutch text) are left out, so a German

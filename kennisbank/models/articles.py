@@ -100,7 +100,8 @@ class ArticlePageForm(PageForm):
 
 class KennisbankIndexPage(AttachedRoutesMixin, Page):
     """The knowledge base of one language: a faceted list of its articles, theme
-    landing pages (/thema/<slug>/) and RSS feeds (/feed/, /thema/<slug>/feed/).
+    landing pages (/thema/<slug>/, en /theme/<slug>/) and RSS feeds (/feed/,
+    /thema/<slug>/feed/).
 
     Theme pages are routes rather than pages: every theme snippet gets its page
     in every language the moment it exists, with no tree to keep in step.

@@ -629,3 +629,52 @@ def test_my_programme_download_link_gives_exactly_the_chosen_sessions(client, fe
         "Zorg in het dorp",
         "Digital villages",
     }
+
+
+# -- Addresses in each language -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/nl/festival/programme/", "/nl/festival/programma/"),
+        (
+            "/nl/festival/programme/2022-04-09/?by=track",
+            "/nl/festival/programma/2022-04-09/?by=track",
+        ),
+        ("/de/festival/programme/", "/de/festival/programm/"),
+        ("/de/festival/speakers/", "/de/festival/referenten/"),
+        ("/de/festival/partners/knhm/", "/de/festival/partner/knhm/"),
+        ("/de/festival/my-programme/?sessions=1", "/de/festival/mein-programm/?sessions=1"),
+        ("/nl/festival/my-programme/", "/nl/festival/mijn-programma/"),
+    ],
+)
+def test_former_english_festival_addresses_redirect_permanently(client, festival, old, new):
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == new
+
+
+def test_festival_files_keep_one_address_in_every_language(client, festival):
+    only = occurrence_id(festival["sessions"]["online"])
+    for language in ("nl", "de", "en"):
+        for sub, kind in (
+            ("ical/", "text/calendar"),
+            ("json/", "application/json"),
+            ("schedule/", "application/xml"),
+            (f"my-programme/ical/?sessions={only}", "text/calendar"),
+        ):
+            response = client.get(f"/{language}/festival/{sub}")
+            assert response.status_code == 200, (language, sub)
+            assert response["Content-Type"].startswith(kind), (language, sub)
+
+
+def test_festival_links_and_language_switch_use_each_languages_words(client, festival):
+    page = BeautifulSoup(client.get("/de/festival/referenten/").content, "html.parser")
+    nav = [a["href"] for a in page.select(".festival-nav a")]
+    assert "/de/festival/programm/" in nav and "/de/festival/referenten/" in nav
+    switcher = {
+        li["lang"]: li.a["href"] for li in page.select(".language-switcher li[lang]") if li.a
+    }
+    assert switcher["nl"] == "/nl/festival/sprekers/"
+    assert switcher["en"] == "/en/festival/speakers/"
