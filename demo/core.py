@@ -1,5 +1,6 @@
-"""The core's demo content: locales, a home page per language, about and privacy
-pages, the site text and settings, and the development admin user."""
+"""The core's demo content: locales, a home page per language, the about,
+privacy and accessibility pages (each in nl, de and en), the site text and
+settings, and the development admin user."""
 
 from urllib.parse import urlsplit
 
@@ -18,6 +19,7 @@ from demo.data.core import (
     HOME_NL,
     HOME_TRANSLATIONS,
     PRIVACY_NL,
+    PRIVACY_TRANSLATIONS,
     SITE_TEXT_NL,
     SITE_TEXT_TRANSLATIONS,
 )
@@ -124,6 +126,7 @@ def load_core(context):
         translate(home, code, HOME_TRANSLATIONS[code])
         translate(about, code, ABOUT_TRANSLATIONS[code])
         translate(accessibility, code, ACCESSIBILITY_TRANSLATIONS[code])
+        translate(privacy, code, PRIVACY_TRANSLATIONS[code])
         context.homes[code] = home.get_translation(context.locales[code])
     context.homes["nl"] = home
 

@@ -11,7 +11,6 @@ from datetime import date, datetime, timedelta
 import factory
 import wagtail_factories
 from django.conf import settings
-from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
@@ -32,6 +31,7 @@ from home.models import (
     Theme,
     Venue,
 )
+from home.slugs import slugify
 from kennisbank.models import (
     ArticleKind,
     ArticlePage,

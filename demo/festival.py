@@ -23,7 +23,6 @@ registrations are only added to a session that has none.
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.models import Locale
 
 from demo import factories
@@ -62,6 +61,7 @@ from festival.models import (
     SessionSpeaker,
 )
 from home.models import Organisation, Person, Region, Theme, Venue
+from home.slugs import slugify
 from registration.models import RegistrationSettings
 
 # -- Helpers -----------------------------------------------------------------------------
@@ -152,7 +152,7 @@ def _festival(
 
 
 def _session(festival, spec, day, *, venue, online_url, event_type, people, partners, themes):
-    slug = slugify(spec["title"])[:80]
+    slug = slugify(spec["title"], "nl")[:80]
     if festival.get_children().filter(slug=slug).exists():
         return None
     tracks = {t.slug: t for t in festival.tracks.all()}
@@ -217,7 +217,7 @@ def _session_strings(spec, code):
     title, intro = spec[code]
     return {
         spec["title"]: title,
-        slugify(spec["title"])[:80]: slugify(title)[:80],
+        slugify(spec["title"], "nl")[:80]: slugify(title, code)[:80],
         spec["intro"]: intro,
     }
 

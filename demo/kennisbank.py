@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from demo import factories
 from demo.data.articles import ARTICLES, DUTCH_ONLY
+from demo.data.core import ILLUSTRATION_CREDIT
 from demo.data.kennisbank import (
     DIRECTORY,
     INDEX,
@@ -52,7 +53,7 @@ def _leaves(value):
 def _article_strings(spec, code):
     """{Dutch text: translation} for every text of an article, paired by position."""
     nl, other = spec["nl"], spec[code]
-    strings = {spec["slug"]: other["slug"]}
+    strings = {spec["slug"]: other["slug"], ILLUSTRATION_CREDIT["nl"]: ILLUSTRATION_CREDIT[code]}
     for key in ("title", "intro", "hero_alt", "hero_caption"):
         strings[nl[key]] = other[key]
     for (kind_nl, value_nl), (_kind, value_other) in zip(nl["body"], other["body"], strict=True):
@@ -197,7 +198,7 @@ def _create_article(index, spec, texts, kinds, organisations, people, themes, re
         hero_image=demo_image(title, seed=seed, palette=palette),
         hero_alt=texts.get("hero_alt", ""),
         hero_caption=texts.get("hero_caption", ""),
-        hero_credit="Illustratie: Samen Verder",
+        hero_credit=ILLUSTRATION_CREDIT["nl"],
         body=_body(texts["body"], organisations),
         theme_links=[ArticleTheme(theme=themes[slug]) for slug in spec["themes"]],
         region_links=[ArticleRegion(region=regions[slug]) for slug in spec["regions"]],

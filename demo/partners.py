@@ -26,6 +26,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from demo import factories
+from demo.data.core import ILLUSTRATION_CREDIT
 from demo.data.partners import (
     BELARUS_NL,
     BELARUS_TRANSLATIONS,
@@ -54,7 +55,7 @@ def _in(obj, locale):
     return obj.get_translation_or_none(locale) or obj
 
 
-def _gallery(specs):
+def _gallery(specs, language_code):
     return [
         (
             "photo",
@@ -65,7 +66,7 @@ def _gallery(specs):
                     "decorative": False,
                 },
                 "caption": caption,
-                "credit": "Illustratie: Samen Verder",
+                "credit": ILLUSTRATION_CREDIT[language_code],
             },
         )
         for title, seed, palette, alt, caption in specs
@@ -162,7 +163,7 @@ def _load_mienthuus(context, index):
                 },
             )
         ],
-        gallery=_gallery(spec["gallery"]),
+        gallery=_gallery(spec["gallery"], "de"),
         **_links(de, ["mienthuus"], ["nordrhein-westfalen"], ["Iris Haarland"]),
     )
     context.log("partner mienthuus (de)")
@@ -237,7 +238,7 @@ def _load_belarus(context, index):
         body=_paragraphs(spec["paragraphs"]),
         timeline=timeline,
         funding=spec["funding"],
-        gallery=_gallery(spec["gallery"]),
+        gallery=_gallery(spec["gallery"], "nl"),
         **_links(
             nl,
             ["krachtige-kernen", "mienthuus", "lvkk"],
@@ -256,11 +257,14 @@ def load_partners(context):
     index = _load_index(context)
     medicare = _load_medicare(nl)
     mienthuus = _load_mienthuus(context, index)
-    translate(mienthuus, "nl", MIENTHUUS_NL)
+    translate(
+        mienthuus, "nl", {**MIENTHUUS_NL, ILLUSTRATION_CREDIT["de"]: ILLUSTRATION_CREDIT["nl"]}
+    )
     _load_workshop(context, mienthuus, medicare)
     belarus = _load_belarus(context, index)
     for code, strings in BELARUS_TRANSLATIONS.items():
-        translate(belarus, code, strings)
+        credit = {ILLUSTRATION_CREDIT["nl"]: ILLUSTRATION_CREDIT[code]}
+        translate(belarus, code, {**strings, **credit})
 
 
 @demo_loader(order=31)

@@ -1,5 +1,6 @@
 """The registry of demo loaders and the helpers they share."""
 
+import html
 import time
 from collections import Counter, defaultdict
 from contextlib import contextmanager
@@ -492,7 +493,13 @@ def _store_strings(translation, strings):
     )
     wanted = {}
     for segment in segments:
-        text = strings.get(segment.string.data)
+        # wagtail-localize keeps a segment as HTML ("Feiten &amp; cijfers"); the
+        # loaders give plain text, which is escaped the same way.
+        data = segment.string.data
+        text = strings.get(data)
+        if not text and "&" in data:
+            text = strings.get(html.unescape(data))
+            text = html.escape(text, quote=False) if text else text
         if text:
             wanted[(segment.string_id, segment.context_id)] = (segment, text)
     existing = {

@@ -19,7 +19,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from recurrence.fields import RecurrenceField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -34,6 +33,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from events.widgets import RecurrenceRuleField
 from home.blocks import BaseStreamBlock
 from home.fields import LANGUAGE_CHOICES, LanguagesField
+from home.forms import PageForm
 from home.models import TranslatableLink
 from home.routing import AttachedRoutesMixin
 
@@ -84,6 +84,8 @@ class EventIndexPage(AttachedRoutesMixin, Page):
     """The calendar: upcoming occurrences with filters, a month view, an archive
     and an iCal feed of any filtered view. `events.routes` attaches its views."""
 
+    base_form_class = PageForm
+
     intro = models.TextField(_("Introduction"), blank=True)
     per_page = models.PositiveSmallIntegerField(
         _("Dates per page"), default=20, help_text=_("How many dates one page of the list shows.")
@@ -102,7 +104,7 @@ class EventIndexPage(AttachedRoutesMixin, Page):
         verbose_name_plural = _("calendars")
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(PageForm):
     """Checks times and place."""
 
     def clean(self):

@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -23,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.models import EventPage, EventPageForm
 from home.blocks import BaseStreamBlock
+from home.forms import PageForm
 from home.models import TranslatableLink
 from home.routing import AttachedRoutesMixin
 
@@ -37,7 +37,7 @@ class SessionFormat(models.TextChoices):
     ONLINE = "online", _("Online session")
 
 
-class FestivalPageForm(WagtailAdminPageForm):
+class FestivalPageForm(PageForm):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")

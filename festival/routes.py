@@ -4,20 +4,42 @@ words and slashes only, so the exports have no file extensions in their URLs;
 their responses name the files. Each file is an exporter class, served as it is
 by `export_view`."""
 
+from django.utils.translation import pgettext_lazy
+
 from events.exporters import export_view
 from festival import exports, programme, views
 from festival.models import FestivalPage
 from festival.sessions import load_sessions
 from home.cache import understood_params
-from home.routing import page_route
+from home.routing import page_route, route_pattern
 
 FestivalPage.attach_routes(
     page_route("", views.overview, name="overview"),
-    page_route("programme/", views.programme_list, name="programme"),
-    page_route("programme/<str:day>/", views.programme_grid, name="programme_day"),
-    page_route("speakers/", views.speakers, name="speakers"),
-    page_route("partners/<slug:slug>/", views.partner, name="partner"),
-    page_route("my-programme/", views.my_programme, name="my_programme"),
+    page_route(
+        route_pattern("{}/", pgettext_lazy("URL path", "programme")),
+        views.programme_list,
+        name="programme",
+    ),
+    page_route(
+        route_pattern("{}/<str:day>/", pgettext_lazy("URL path", "programme")),
+        views.programme_grid,
+        name="programme_day",
+    ),
+    page_route(
+        route_pattern("{}/", pgettext_lazy("URL path", "speakers")), views.speakers, name="speakers"
+    ),
+    page_route(
+        route_pattern("{}/<slug:slug>/", pgettext_lazy("URL path", "partners")),
+        views.partner,
+        name="partner",
+    ),
+    page_route(
+        route_pattern("{}/", pgettext_lazy("URL path", "my-programme")),
+        views.my_programme,
+        name="my_programme",
+    ),
+    # Files for calendars and conference apps keep one address in every
+    # language: subscribers poll them.
     page_route(
         "my-programme/ical/", export_view(exports.MyProgrammeICal), name="my_programme_ical"
     ),

@@ -293,7 +293,9 @@ def my_programme(request, page):
     urls = festival_urls(page, request)
     for s in chosen:
         rest = programme.join_ids(i for i in ids if i != s.occurrence.pk)
-        s.remove_url = urls["my_programme"] + (f"?sessions={rest}" if rest else "")
+        # Always with `sessions=`, even empty: without it the page shows the
+        # sessions starred in this browser (festival.js), the one just removed too.
+        s.remove_url = urls["my_programme"] + f"?sessions={rest}"
     joined = programme.join_ids(ids)
     context = _base_context(
         request,

@@ -6,3 +6,33 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Site")
     shown_on_pages = True  # saving its rows invalidates the page cache (home.cache)
+
+    def ready(self):
+        _transliterate_translated_slugs()
+
+
+def _transliterate_translated_slugs():
+    """Give translated pages slugs as their language writes them.
+
+    wagtail-localize copies the translated slug onto the page and then passes it
+    through Django's `slugify`, which drops umlauts ("Eröffnung" → "eroffnung").
+    It offers no hook for that step, so the slug is written out in the target
+    language (`home.slugs`) right after the translated text is put in and
+    before its own `slugify` runs, which then finds nothing left to drop.
+    """
+    from wagtail_localize import models as localize_models
+
+    from home.slugs import slugify
+
+    ingest = localize_models.ingest_segments
+    if getattr(ingest, "transliterates_slugs", False):
+        return
+
+    def ingest_segments(original_obj, translated_obj, src_locale, tgt_locale, segments):
+        ingest(original_obj, translated_obj, src_locale, tgt_locale, segments)
+        slug = getattr(translated_obj, "slug", None)
+        if slug and hasattr(translated_obj, "get_parent"):
+            translated_obj.slug = slugify(slug, tgt_locale.language_code) or slug
+
+    ingest_segments.transliterates_slugs = True
+    localize_models.ingest_segments = ingest_segments

@@ -11,11 +11,15 @@ hreflang, the sitemap and the language switcher only promise real ones.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.translation import get_language, get_language_info
+from django.urls import NoReverseMatch, Resolver404
+from django.utils.translation import get_language, get_language_info, override
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
 from home.i18n import source_version
 from home.visibility import public_only
+
+LEGACY = "__was"  # suffix of the route name of a sub-page's former address (home.routing)
 
 
 def language_choices():
@@ -134,13 +138,33 @@ def real_translations(page, versions=None):
     return {p.locale.language_code: p for p in versions if not p.alias_of_id}
 
 
+def sub_path_in(page, sub_path, language_code):
+    """`sub_path` of routable `page` (in its language) as the same sub-page is
+    addressed in `language_code`: "maand/2026/12/" of a Dutch calendar is
+    "monat/2026/12/" of the German one. Anything else is returned as it is."""
+    if not sub_path or not isinstance(page, RoutablePageMixin):
+        return sub_path
+    resolver = page.get_resolver()
+    try:
+        with override(page_language(page)):
+            match = resolver.resolve("/" + sub_path.split("?")[0])
+        name = match.url_name.removesuffix(LEGACY)
+        with override(language_code):
+            path = resolver.reverse(name, *match.args, **match.kwargs)
+    except (Resolver404, NoReverseMatch):
+        return sub_path
+    query = sub_path.partition("?")[2]
+    return f"{path}?{query}" if query else path
+
+
 def sub_path(request, page):
     """What follows the page's own URL when a routable page served a sub-route.
 
     `/de/wer-kann-helfen/provincie-drenthe/` is the directory page serving one
     organisation: its translations, hreflang and canonical must keep
     `provincie-drenthe/`, or every organisation would claim the directory's URL.
-    Sub-route paths use language-independent slugs, so they carry over.
+    Sub-route words are in the page's language: `sub_path_in` gives the same
+    sub-page in another language.
     """
     if request is None or not getattr(request, "routable_resolver_match", None):
         return ""
@@ -189,10 +213,10 @@ def language_links(request, page=None, url_for_language=None):
             url = _with_sub_path(page.get_url(request), suffix, query)
             links.append(LanguageLink(code, name, url, True, not page.alias_of_id))
         elif real is not None:
-            url = _with_sub_path(real.get_url(request), suffix, query)
+            url = _with_sub_path(real.get_url(request), sub_path_in(page, suffix, code), query)
             links.append(LanguageLink(code, name, url, False, True))
         elif alias is not None:
-            url = _with_sub_path(alias.get_url(request), suffix, query)
+            url = _with_sub_path(alias.get_url(request), sub_path_in(page, suffix, code), query)
             links.append(LanguageLink(code, name, url, False, False))
         else:
             home = home_page_for(request, code)
@@ -211,16 +235,22 @@ def alternate_links(request, page):
     if not translations:
         return []
     suffix = sub_path(request, page)
-    links = [(code, p.get_full_url(request) + suffix) for code, p in translations.items()]
+    links = [
+        (code, p.get_full_url(request) + sub_path_in(page, suffix, code))
+        for code, p in translations.items()
+    ]
     order = [code for code, _name in settings.LANGUAGES]
     links.sort(key=lambda item: order.index(item[0]) if item[0] in order else len(order))
     default = translations.get(settings.LANGUAGE_CODE) or min(
         translations.values(), key=lambda p: p.pk
     )
-    links.append(("x-default", default.get_full_url(request) + suffix))
+    default_suffix = sub_path_in(page, suffix, default.locale.language_code)
+    links.append(("x-default", default.get_full_url(request) + default_suffix))
     return links
 
 
 def canonical_url(request, page):
     """A page is its own canonical; an alias points to the page whose text it shows."""
-    return content_source(page).get_full_url(request) + sub_path(request, page)
+    source = content_source(page)
+    suffix = sub_path_in(page, sub_path(request, page), page_language(source))
+    return source.get_full_url(request) + suffix

@@ -14,14 +14,38 @@ reached by links): `attach_sitemap_paths(fn)` with `fn(page, request) ->
 iterable of paths` relative to the page's URL ("thema/wonen/").
 Routes attached to a class also serve its subclasses; the subclass's own come
 first.
+
+Sub-pages that visitors read carry words in the page's language
+(`/nl/agenda/maand/2026/12/`, `/de/veranstaltungen/monat/2026/12/`): their
+pattern holds lazily translated words (`pgettext_lazy("URL path", "month")`
+in `route_pattern`), which Django's URL patterns compile per language. A
+page resolves and reverses its sub-pages in its own language, whatever the
+request's. The address a translated route had before (the untranslated
+pattern, or `was=`) answers with a permanent redirect to the page's own, so
+old links and bookmarks keep working. Files that programs poll (iCal, JSON,
+XML, feeds) keep one address in every language.
 """
 
 from functools import wraps
 
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import HttpResponsePermanentRedirect
 from django.urls import path, re_path
+from django.utils.functional import Promise
+from django.utils.text import format_lazy
+from django.utils.translation import override
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Locale
 
+from home.languages import LEGACY, page_language
 from home.sitemaps import sitemap_urls
+
+
+def route_pattern(template, *words):
+    """A pattern with translated words, made in the active language when used:
+    `route_pattern("{}/<int:year>/", pgettext_lazy("URL path", "month"))`."""
+    return format_lazy(template, *words)
 
 
 def _as_method(view):
@@ -32,14 +56,57 @@ def _as_method(view):
     return method
 
 
-def page_route(pattern, view, *, name):
-    """A sub-page at `pattern` (Django `path()` syntax) served by `view`."""
-    return path(pattern, _as_method(view), name=name)
+def _untranslated(pattern):
+    with override(None):
+        return str(pattern)
 
 
-def page_re_route(pattern, view, *, name):
+def _with_former_address(route, builder, pattern, was):
+    """Remember the address `route` had before its words were translated."""
+    if isinstance(pattern, Promise) or was is not None:
+        former = was if was is not None else _untranslated(pattern)
+        route.former = builder(former, _redirect_to(route.name), name=route.name + LEGACY)
+    return route
+
+
+def page_route(pattern, view, *, name, was=None):
+    """A sub-page at `pattern` (Django `path()` syntax, a plain or translated
+    string) served by `view`; `was`: its former pattern, if not the untranslated one."""
+    return _with_former_address(path(pattern, _as_method(view), name=name), path, pattern, was)
+
+
+def page_re_route(pattern, view, *, name, was=None):
     """A sub-page at a regular expression `pattern` served by `view`."""
-    return re_path(pattern, _as_method(view), name=name)
+    route = re_path(pattern, _as_method(view), name=name)
+    return _with_former_address(route, re_path, pattern, was)
+
+
+def _redirect_to(name):
+    def redirect(page, request, *args, **kwargs):
+        """The former address of a sub-page: permanently to its address in the page's language."""
+        target = page.get_url(request) + page.reverse_subpage(name, args=args, kwargs=kwargs)
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+
+    return redirect
+
+
+# {locale id: language code}: a page's language without reading its locale
+# for every address it makes. Emptied whenever a locale is saved or deleted.
+_LANGUAGE_OF_LOCALE = {}
+
+
+@receiver([post_save, post_delete], sender=Locale)
+def _forget_locale_languages(**kwargs):
+    _LANGUAGE_OF_LOCALE.clear()
+
+
+def _page_language(page):
+    code = _LANGUAGE_OF_LOCALE.get(page.locale_id)
+    if code is None:
+        _LANGUAGE_OF_LOCALE.update(Locale.objects.values_list("pk", "language_code"))
+        code = _LANGUAGE_OF_LOCALE.get(page.locale_id) or page_language(page)
+    return code
 
 
 class AttachedRoutesMixin(RoutablePageMixin):
@@ -71,4 +138,16 @@ class AttachedRoutesMixin(RoutablePageMixin):
         attached = []
         for klass in cls.__mro__:
             attached.extend(klass.__dict__.get("_attached_routes", ()))
-        return (*attached, *super().get_subpage_urls())
+        # Former addresses last: in a language where a word kept its old form,
+        # the route itself answers.
+        former = [route.former for route in attached if getattr(route, "former", None)]
+        return (*attached, *super().get_subpage_urls(), *former)
+
+    def reverse_subpage(self, name, args=None, kwargs=None):
+        """The sub-page's path in the page's own language."""
+        with override(_page_language(self)):
+            return super().reverse_subpage(name, args=args, kwargs=kwargs)
+
+    def resolve_subpage(self, path):
+        with override(_page_language(self)):
+            return super().resolve_subpage(path)

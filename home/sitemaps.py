@@ -20,7 +20,7 @@ from django.conf import settings
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
-from home.languages import real_translations
+from home.languages import real_translations, sub_path_in
 
 _LANGUAGE_ORDER = [code for code, _name in settings.LANGUAGES]
 
@@ -34,13 +34,20 @@ def _alternates(page, request, sub_path):
         key=lambda c: _LANGUAGE_ORDER.index(c) if c in _LANGUAGE_ORDER else len(_LANGUAGE_ORDER),
     )
     links = [
-        {"lang_code": code, "location": translations[code].get_full_url(request) + sub_path}
+        {
+            "lang_code": code,
+            "location": translations[code].get_full_url(request)
+            + sub_path_in(page, sub_path, code),
+        }
         for code in codes
     ]
     default = translations.get(settings.LANGUAGE_CODE) or min(
         translations.values(), key=lambda p: p.pk
     )
-    links.append({"lang_code": "x-default", "location": default.get_full_url(request) + sub_path})
+    default_path = sub_path_in(page, sub_path, default.locale.language_code)
+    links.append(
+        {"lang_code": "x-default", "location": default.get_full_url(request) + default_path}
+    )
     return links
 
 

@@ -1,5 +1,5 @@
 """RSS feeds of new articles: one per language (/<lang>/<knowledge base>/feed/)
-and one per theme (/…/thema/<slug>/feed/).
+and one per theme (/…/thema/<slug>/feed/, the same address in every language).
 
 A language's feed lists only articles written or translated in that language;
 untranslated ones (aliases showing the Dutch text) are left out, so a German
@@ -178,7 +178,9 @@ class ArticleFeed(Feed):
 
     def link(self, obj):
         url = obj["index"].get_url(self.request)
-        return f"{url}thema/{obj['theme'].slug}/" if obj["theme"] else url
+        if not obj["theme"]:
+            return url
+        return url + obj["index"].reverse_subpage("theme_view", kwargs={"slug": obj["theme"].slug})
 
     def description(self, obj):
         if obj["theme"]:

@@ -1,10 +1,12 @@
 """The sub-pages of the knowledge base and the directory, attached at start-up:
 theme landing pages, RSS feeds and an address per organisation."""
 
+from django.utils.translation import pgettext_lazy
+
 from home import conditional
 from home.cache import understood_params
 from home.models import Organisation, Theme
-from home.routing import page_re_route, page_route
+from home.routing import page_re_route, page_route, route_pattern
 from kennisbank import directory, facets, feeds, views
 from kennisbank.models import KennisbankIndexPage, OrganisationDirectoryPage
 
@@ -21,7 +23,13 @@ def article_feed(request, index, slug=None):
 
 KennisbankIndexPage.attach_routes(
     page_route("", views.article_index, name="index_view"),
-    page_re_route(r"^thema/(?P<slug>[-\w]+)/$", views.theme_landing, name="theme_view"),
+    page_re_route(
+        route_pattern(r"^{}/(?P<slug>[-\w]+)/$", pgettext_lazy("URL path", "theme")),
+        views.theme_landing,
+        name="theme_view",
+        was=r"^thema/(?P<slug>[-\w]+)/$",
+    ),
+    # Feeds keep one address in every language: feed readers poll them.
     page_route("feed/", article_feed, name="feed_view"),
     page_re_route(r"^thema/(?P<slug>[-\w]+)/feed/$", article_feed, name="theme_feed_view"),
 )

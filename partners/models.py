@@ -31,6 +31,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.fields import LanguagesField
+from home.forms import PageForm
 from home.models import COUNTRY_CHOICES, Organisation, Person, Region, TranslatableLink
 from kennisbank.models.articles import ArticlePageForm, chooser_panel
 
@@ -118,6 +119,8 @@ class PartnerPageForm(ArticlePageForm):
 class PartnerIndexPage(Page):
     """The partners of one language: a card per partner and a map of the
     partners and their event venues on both sides of the border."""
+
+    base_form_class = PageForm
 
     intro = models.TextField(_("Introduction"), blank=True)
 

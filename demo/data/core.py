@@ -171,6 +171,13 @@ ABOUT_TRANSLATIONS = {
     },
 }
 
+# The credit under the demo's drawn pictures, in the page's language.
+ILLUSTRATION_CREDIT = {
+    "nl": "Illustratie: Samen Verder",
+    "de": "Illustration: Samen Verder",
+    "en": "Illustration: Samen Verder",
+}
+
 PRIVACY_NL = {
     "title": "Privacyverklaring",
     "intro": "Hoe wij omgaan met de gegevens die je ons geeft als je je aanmeldt of contact opneemt.",
@@ -185,6 +192,43 @@ PRIVACY_NL = {
             "welke gegevens we van je hebben, en ze laten verwijderen."
         ),
     ],
+}
+
+PRIVACY_TRANSLATIONS = {
+    "de": {
+        "Privacyverklaring": "Datenschutzerklärung",
+        "privacyverklaring": "datenschutzerklaerung",
+        PRIVACY_NL["intro"]: (
+            "Wie wir mit den Daten umgehen, die Sie uns bei einer Anmeldung oder einer "
+            "Kontaktaufnahme geben."
+        ),
+        PRIVACY_NL["paragraphs"][0]: (
+            "Wir fragen nur, was wir brauchen, um Ihre Anmeldung zu einer Veranstaltung zu "
+            "bearbeiten: Ihren Namen, Ihre E-Mail-Adresse und die Antworten auf die Fragen der "
+            "Veranstalter."
+        ),
+        PRIVACY_NL["paragraphs"][1]: (
+            "Nach einer Veranstaltung anonymisieren wir Ihre Daten. Wir behalten nur Zahlen, "
+            "damit wir sehen, wie viele Menschen gekommen sind. Sie können uns jederzeit fragen, "
+            "welche Daten wir über Sie haben, und sie löschen lassen."
+        ),
+    },
+    "en": {
+        "Privacyverklaring": "Privacy statement",
+        "privacyverklaring": "privacy-statement",
+        PRIVACY_NL["intro"]: (
+            "How we handle the details you give us when you register for an event or get in touch."
+        ),
+        PRIVACY_NL["paragraphs"][0]: (
+            "We only ask for what we need to process your registration for an event: your name, "
+            "your e-mail address and your answers to the organiser's questions."
+        ),
+        PRIVACY_NL["paragraphs"][1]: (
+            "After an event we make your details anonymous. We keep only numbers, so that we can "
+            "see how many people came. You can always ask us which details we hold about you, "
+            "and have them deleted."
+        ),
+    },
 }
 
 ACCESSIBILITY_NL = {

@@ -8,11 +8,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, HomeStreamBlock
+from home.forms import PageForm
 from home.i18n import localized
 
 
 class HomePage(Page):
     """The root of each language's tree."""
+
+    base_form_class = PageForm
 
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -76,6 +79,8 @@ class HomePage(Page):
 
 class StandardPage(Page):
     """An ordinary content page: about us, privacy statement, accessibility statement."""
+
+    base_form_class = PageForm
 
     intro = models.TextField(_("Introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("Body"), blank=True)

@@ -16,13 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.widgets import AdminSnippetChooser
 
+from home.forms import PageForm
 from home.models import Organisation, Person, Region, Theme, TranslatableLink
 from home.routing import AttachedRoutesMixin
 from kennisbank.blocks import ArticleStreamBlock
@@ -55,7 +55,7 @@ LINK_RELATIONS = [
 ]
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+class ArticlePageForm(PageForm):
     """Keeps an article's snippet links in the article's own language."""
 
     def _page_locale(self):
@@ -100,11 +100,14 @@ class ArticlePageForm(WagtailAdminPageForm):
 
 class KennisbankIndexPage(AttachedRoutesMixin, Page):
     """The knowledge base of one language: a faceted list of its articles, theme
-    landing pages (/thema/<slug>/) and RSS feeds (/feed/, /thema/<slug>/feed/).
+    landing pages (/thema/<slug>/, en /theme/<slug>/) and RSS feeds (/feed/,
+    /thema/<slug>/feed/).
 
     Theme pages are routes rather than pages: every theme snippet gets its page
     in every language the moment it exists, with no tree to keep in step.
     """
+
+    base_form_class = PageForm
 
     intro = models.TextField(_("Introduction"), blank=True)
     per_page = models.PositiveSmallIntegerField(_("Articles per page"), default=12)

@@ -11,10 +11,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.forms import PageForm
 from home.routing import AttachedRoutesMixin
 
 
 class OrganisationDirectoryPage(AttachedRoutesMixin, Page):
+    base_form_class = PageForm
     intro = models.TextField(_("Introduction"), blank=True)
     per_page = models.PositiveSmallIntegerField(_("Organisations per page"), default=24)
 

@@ -42,3 +42,14 @@ def related_sections_for(context, theme_keys=None, organisation_keys=None, limit
 def without(values, value):
     """A list without one value (for 'remove this filter' links)."""
     return [v for v in values if v != value]
+
+
+@register.filter
+def theme_url(index, slug):
+    """The address of a theme's page in the knowledge base `index`, with the
+    route's word in the index's language ("thema/…", en "theme/…")."""
+    if index is None:
+        return ""
+    if not hasattr(index, "reverse_subpage"):
+        index = index.specific_deferred
+    return (index.url or "") + index.reverse_subpage("theme_view", kwargs={"slug": slug})

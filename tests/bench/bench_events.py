@@ -81,7 +81,7 @@ def run(bench):
         for case, url in [
             ("calendar page", "/nl/bench-agenda/"),
             ("filtered view", "/nl/bench-agenda/?when=month&mode=onsite&language=nl"),
-            ("month view", f"/nl/bench-agenda/month/{anchor.year}/{anchor.month}/"),
+            ("month view", f"/nl/bench-agenda/maand/{anchor.year}/{anchor.month}/"),
             ("event page (recurring)", recurring.url),
             ("calendar iCal", "/nl/bench-agenda/ical/"),
         ]:

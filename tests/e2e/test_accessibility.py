@@ -29,7 +29,7 @@ PAGES = [
     "/en/events/month/2026/12/",
     "/de/veranstaltungen/repaircafe-kranenburg/",
     "/en/events/volle-workshop/",
-    "/nl/agenda/archive/",
+    "/nl/agenda/archief/",
 ]
 
 

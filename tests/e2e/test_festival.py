@@ -6,12 +6,18 @@ the timetable in three languages, at phone and laptop widths.
 The festival is part of the browser tests' site (tests/e2e/site.py): a coming
 one-day festival with online and on-site sessions that take registrations."""
 
+import re
+
 import pytest
 
 from tests.e2e.axe import assert_no_wcag_violations
 from tests.e2e.site import ENGLISH_ONLINE, FESTIVAL_SLUG
 
 pytestmark = pytest.mark.e2e
+
+# The festival's sub-pages, with their words in each language.
+PROGRAMME = {"nl": "programma", "de": "programm", "en": "programme"}
+MY_PROGRAMME = {"nl": "mijn-programma", "de": "mein-programm", "en": "my-programme"}
 
 
 @pytest.fixture(scope="module")
@@ -89,8 +95,40 @@ def test_without_javascript_the_star_links_build_my_programme(festival_site, bro
         assert "my-programme/ical/?sessions=" in page.locator(
             ".my-programme__actions a.button"
         ).get_attribute("href")
+        # Without JavaScript nothing is stored: the page says to bookmark its link.
+        keep = page.locator(".my-programme__keep")
+        assert "Bookmark this link to keep your programme" in keep.inner_text()
+        assert keep.locator("a").get_attribute("href") == page.url
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["nl", "de", "en"])
+def test_my_programme_opened_directly_shows_the_sessions_starred_in_this_browser(
+    festival_site, page_factory, lang
+):
+    page = page_factory(locale=f"{lang}-NL" if lang == "nl" else lang, width=1280)
+    mine = f"{festival_site}/{lang}/{FESTIVAL_SLUG}/{MY_PROGRAMME[lang]}/"
+    page.goto(mine)  # nothing starred yet: the page explains how to choose
+    help_text = page.locator(".my-programme__help").inner_text()
+    page.goto(f"{festival_site}/{lang}/{FESTIVAL_SLUG}/{PROGRAMME[lang]}/")
+    sessions = page.locator("[data-session]:has(button.star-button)")
+    label = sessions.first.locator("button.star-button > span:not([class])").inner_text()
+    # The help text names the button by the label it has.
+    assert re.search(rf"[„“\"]{re.escape(label)}[”“\"]", help_text), (label, help_text)
+    chosen = []
+    for n in range(2):
+        sessions.nth(n).locator("button.star-button").click()
+        chosen.append(sessions.nth(n).locator(".session__title a").inner_text())
+
+    page.goto(mine)  # as a bookmark or the breadcrumb opens it: no choice in the address
+    page.wait_for_url("**sessions=*")
+    assert sorted(page.locator(".session__title a").all_inner_texts()) == sorted(chosen)
+    share = page.locator(".my-programme__keep a").get_attribute("href")
+    assert f"/{MY_PROGRAMME[lang]}/?sessions=" in share
+    # "Back" leads to the programme, not to an empty "my programme".
+    page.go_back()
+    assert f"/{PROGRAMME[lang]}/" in page.url
 
 
 def test_timetable_is_a_table_on_a_laptop_and_a_list_on_a_phone(festival_site, page_factory):
@@ -105,8 +143,8 @@ def test_timetable_is_a_table_on_a_laptop_and_a_list_on_a_phone(festival_site, p
 
 AXE_PATHS = [
     "/{lang}/{festival}/",
-    "/{lang}/{festival}/programme/?mode=online",
-    "/{lang}/{festival}/programme/{day}/",
+    "/{lang}/{festival}/{programme}/?mode=online",
+    "/{lang}/{festival}/{programme}/{day}/",
 ]
 
 
@@ -119,5 +157,6 @@ def test_festival_pages_have_no_wcag_a_or_aa_violations(
     page = page_factory(width=width, height=900)
     page.goto(festival_site + f"/{lang}/{FESTIVAL_SLUG}/")
     day = page.locator(".festival-header__kicker time").first.get_attribute("datetime")
-    page.goto(festival_site + path.format(lang=lang, festival=FESTIVAL_SLUG, day=day))
+    address = path.format(lang=lang, festival=FESTIVAL_SLUG, day=day, programme=PROGRAMME[lang])
+    page.goto(festival_site + address)
     assert_no_wcag_violations(page)

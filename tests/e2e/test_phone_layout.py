@@ -163,7 +163,7 @@ def test_filters_fold_on_a_phone_and_stay_open_on_a_wide_screen(live_site, brows
 
 
 def test_month_view_is_an_agenda_on_a_phone(live_site, browser, phone_walk):
-    month = next(p for p in phone_walk[2] if p.startswith("/de/") and "/month/" in p)
+    month = next(p for p in phone_walk[2] if p.startswith("/de/") and "/monat/" in p)
     context = browser.new_context(viewport={"width": 320, "height": 568})
     try:
         page = context.new_page()

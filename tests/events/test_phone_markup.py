@@ -54,7 +54,7 @@ def test_calendar_filters_fold_behind_a_count_of_active_ones(client, site_tree, 
 def test_dutch_event_on_german_pages_is_marked_dutch(client, make_event, frozen_now):
     make_event(title="Aandeelhoudersbijeenkomst", slug="aandeelhouders")
 
-    month = soup(client.get("/de/veranstaltungen/month/2026/12/"))
+    month = soup(client.get("/de/veranstaltungen/monat/2026/12/"))
     title = month.find(string="Aandeelhoudersbijeenkomst")
     assert title.parent.get("lang") == "nl"
     # On phones the month is an agenda: the long day name is in the markup.

@@ -208,16 +208,16 @@ def test_filters_combine_and_explain_empty_results(client, series, make_event, f
 
 
 def test_month_view_is_a_table_with_the_days_dates(client, series, frozen_now):
-    html = client.get("/nl/agenda/month/2027/1/").content.decode()
+    html = client.get("/nl/agenda/maand/2027/1/").content.decode()
     assert "<table" in html and 'scope="col"' in html
     assert "<del>Repaircafé Kranenburg</del>" in html
-    assert "/nl/agenda/month/2026/12/" in html and "/nl/agenda/month/2027/2/" in html
+    assert "/nl/agenda/maand/2026/12/" in html and "/nl/agenda/maand/2027/2/" in html
 
 
 def test_archive_lists_past_dates_newest_first(client, make_event, frozen_now):
     make_event(title="Oud", start=local(2026, 10, 1, 10, 0), end=local(2026, 10, 1, 12, 0))
     make_event(title="Ouder", start=local(2026, 9, 1, 10, 0), end=local(2026, 9, 1, 12, 0))
-    html = client.get("/nl/agenda/archive/").content.decode()
+    html = client.get("/nl/agenda/archief/").content.decode()
     assert html.index("Oud<") < html.index("Ouder<")
     assert "Oud<" not in client.get("/nl/agenda/").content.decode()
 

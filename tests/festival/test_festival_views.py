@@ -6,7 +6,9 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.text import slugify
@@ -30,6 +32,9 @@ from tests.registration.registration_support import first_date, registration_on,
 pytestmark = pytest.mark.django_db
 
 ONLINE = "https://meet.example/festival"
+
+# The programme list in each language ("programme/" before the words were translated).
+PROGRAMME = {"nl": "programma", "de": "programm", "en": "programme"}
 
 
 def make_organisations():
@@ -244,7 +249,7 @@ def test_overview_announces_the_three_exports_and_links_to_the_timetable(client,
             rf'<link rel="alternate" type="{re.escape(kind)}"[^>]*href="{re.escape(href)}"', html
         ), kind
     # A one-day festival's programme button goes straight to the day's grid.
-    assert 'class="button" href="/nl/festival/programme/2022-04-09/"' in html
+    assert 'class="button" href="/nl/festival/programma/2022-04-09/"' in html
     assert "KNHM Foundation" in html and 'href="/nl/festival/partners/knhm/"' in html
 
 
@@ -293,7 +298,7 @@ def test_overview_says_registration_open_then_full(client, festival, monkeypatch
 
 
 def test_unsafe_track_colour_is_left_out_of_the_style(client, festival):
-    html = client.get("/nl/festival/programme/").content.decode()
+    html = client.get("/nl/festival/programma/").content.decode()
     assert ".track-wonen { --track-colour: #1b6e53; }" in html
     assert "red;}" not in html
 
@@ -302,7 +307,7 @@ def test_unsafe_track_colour_is_left_out_of_the_style(client, festival):
 
 
 def test_programme_lists_every_session_by_day_and_time(client, festival):
-    html = client.get("/nl/festival/programme/").content.decode()
+    html = client.get("/nl/festival/programma/").content.decode()
     assert titles(html) == [
         "Opening",
         "Samen wonen",
@@ -319,7 +324,7 @@ def test_programme_lists_every_session_by_day_and_time(client, festival):
     assert "Workshop" in item and "Engels" in item
     assert "registration__state" in item
     assert (
-        f'href="/nl/festival/my-programme/?sessions={occurrence_id(festival["sessions"]["wonen"])}"'
+        f'href="/nl/festival/mijn-programma/?sessions={occurrence_id(festival["sessions"]["wonen"])}"'
         in item
     )
 
@@ -337,7 +342,7 @@ def test_programme_lists_every_session_by_day_and_time(client, festival):
     ],
 )
 def test_programme_filters_are_shareable_urls(client, festival, query, expected):
-    response = client.get(f"/nl/festival/programme/?{query}")
+    response = client.get(f"/nl/festival/programma/?{query}")
     assert titles(response.content.decode()) == expected
 
 
@@ -346,16 +351,16 @@ def test_places_filter_leaves_out_full_and_past_sessions(client, festival, monke
     event = festival["sessions"]["wonen"]
     for n in range(2):
         sign_up(first_date(event), n)
-    shown = titles(client.get("/nl/festival/programme/?places=available").content.decode())
+    shown = titles(client.get("/nl/festival/programma/?places=available").content.decode())
     assert "Samen wonen" not in shown
     assert "Digital villages" in shown and "Opening" in shown  # walk-in counts
     at(monkeypatch, local(2022, 4, 9, 14, 30))
-    shown = titles(client.get("/nl/festival/programme/?places=available").content.decode())
+    shown = titles(client.get("/nl/festival/programma/?places=available").content.decode())
     assert shown == ["Initiatievenmarkt", "Online dorpsgesprek"]  # the market runs till 15:00
 
 
 def test_unknown_filter_values_are_ignored_with_a_message(client, festival):
-    response = client.get("/nl/festival/programme/?track=nope&language=xx&day=2099-01-01&mode=1")
+    response = client.get("/nl/festival/programma/?track=nope&language=xx&day=2099-01-01&mode=1")
     assert response.status_code == 200
     html = response.content.decode()
     assert 'class="form-errors"' in html
@@ -363,7 +368,7 @@ def test_unknown_filter_values_are_ignored_with_a_message(client, festival):
 
 
 def test_programme_in_german_shows_german_labels(client, festival):
-    html = client.get("/de/festival/programme/?language=en").content.decode()
+    html = client.get("/de/festival/programm/?language=en").content.decode()
     assert "Sprachen" in html or "Gesprochene Sprachen" in html
     assert titles(html) == ["Samen wonen", "Digital villages"]
 
@@ -376,7 +381,7 @@ def grid_table(html):
 
 
 def test_timetable_has_headers_rowspans_and_empty_rooms(client, festival):
-    html = client.get("/nl/festival/programme/2022-04-09/").content.decode()
+    html = client.get("/nl/festival/programma/2022-04-09/").content.decode()
     table = grid_table(html)
     assert "<caption" in table
     headers = re.findall(r'<th scope="col"[^>]*>([^<]+)', table)
@@ -409,7 +414,7 @@ def test_timetable_by_track(client, festival):
 
 @pytest.mark.parametrize("day", ["2022-04-10", "2022-4-9", "tomorrow", "2022-13-40"])
 def test_timetable_of_a_day_outside_the_festival_is_not_found(client, festival, day):
-    response = client.get(f"/nl/festival/programme/{day}/")
+    response = client.get(f"/nl/festival/programma/{day}/")
     assert response.status_code == 404
 
 
@@ -426,12 +431,12 @@ def test_period_festival_shows_a_day_picker_and_a_day_without_sessions(client, s
     add_session(page, "Webinar twee", local(2026, 3, 3, 19, 30), 60, online=True)
     synchronise()
     html = client.get("/nl/digitaal/").content.decode()
-    assert 'class="button" href="/nl/digitaal/programme/"' in html
-    assert 'href="/nl/digitaal/programme/2026-02-03/"' in html
-    assert 'href="/nl/digitaal/programme/2026-03-03/"' in html
-    html = client.get("/nl/digitaal/programme/2026-02-04/").content.decode()
+    assert 'class="button" href="/nl/digitaal/programma/"' in html
+    assert 'href="/nl/digitaal/programma/2026-02-03/"' in html
+    assert 'href="/nl/digitaal/programma/2026-03-03/"' in html
+    html = client.get("/nl/digitaal/programma/2026-02-04/").content.decode()
     assert "<table" not in html and 'class="notice empty-state"' in html
-    html = client.get("/nl/digitaal/programme/2026-02-03/").content.decode()
+    html = client.get("/nl/digitaal/programma/2026-02-03/").content.decode()
     # No rooms and no tracks: one column of online sessions.
     headers = re.findall(r'<th scope="col"[^>]*>([^<]+)', grid_table(html))
     assert headers == ["Tijd", "Online"]
@@ -441,7 +446,7 @@ def test_period_festival_shows_a_day_picker_and_a_day_without_sessions(client, s
 
 
 def test_speakers_with_role_organisation_and_sessions(client, festival):
-    html = client.get("/nl/festival/speakers/").content.decode()
+    html = client.get("/nl/festival/sprekers/").content.decode()
     names = re.findall(r'class="speaker__name">([^<]+)', html)
     assert names == ["Anna de Vries", "Bram Jansen"]
     anna = html.split("Anna de Vries")[1].split('class="speaker"')[0]
@@ -484,9 +489,43 @@ def test_my_programme_lists_the_chosen_sessions_and_the_download(client, festiva
 
 
 def test_empty_my_programme_explains_how_to_choose(client, festival):
-    html = client.get("/nl/festival/my-programme/").content.decode()
+    html = client.get("/nl/festival/mijn-programma/").content.decode()
     assert festival["page"].reverse_subpage("my_programme_ical") not in html
     assert 'class="notice empty-state"' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "address", "quoted"),
+    [
+        ("nl", "mijn-programma", "„{}”"),
+        ("de", "mein-programm", "„{}“"),
+        ("en", "my-programme", "“{}”"),
+    ],
+)
+def test_my_programme_without_a_choice_is_the_same_for_everybody_and_names_the_button(
+    client, festival, language, address, quoted
+):
+    response = client.get(f"/{language}/festival/{address}/")
+    page = BeautifulSoup(response.content, "html.parser")
+    # One page for every visitor (cacheable): the script shows the stored stars.
+    assert Client().get(f"/{language}/festival/{address}/").content == response.content
+    assert page.select_one("[data-my-programme-page]") is not None
+    label = page.select_one("[data-star-label]")["data-star-label"]
+    assert quoted.format(label) in page.select_one(".my-programme__help").get_text()
+    # The same words as the link that adds a session without JavaScript.
+    listing = client.get(f"/{language}/festival/{PROGRAMME[language]}/").content.decode()
+    assert f'{label}<span class="visually-hidden">' in listing
+    noscript = page.select_one(".empty-state noscript")
+    assert noscript is not None and noscript.get_text(strip=True)
+
+
+def test_removing_the_last_session_keeps_an_empty_choice_in_the_address(client, festival):
+    only = occurrence_id(festival["sessions"]["online"])
+    html = client.get(f"/en/festival/my-programme/?sessions={only}").content.decode()
+    # Without `sessions=` the page would show the stars kept in the browser again.
+    assert 'href="/en/festival/my-programme/?sessions="' in html
+    keep = BeautifulSoup(html, "html.parser").select_one(".my-programme__keep a")
+    assert keep["href"] == f"http://testserver/en/festival/my-programme/?sessions={only}"
 
 
 # -- Session pages and languages -----------------------------------------------------------------
@@ -502,15 +541,19 @@ def test_session_page_links_back_to_its_festival(client, festival, calendar, mak
 
 def test_every_festival_view_works_in_german_and_english(client, festival):
     anna = festival["sessions"]["opening"]
-    paths = [
-        "",
-        "programme/",
-        "programme/2022-04-09/",
-        "speakers/",
-        "partners/doen/",
-        f"my-programme/?sessions={occurrence_id(anna)}",
-    ]
-    for language in ("de", "en"):
+    words = {
+        "de": ("programm", "referenten", "partner", "mein-programm"),
+        "en": ("programme", "speakers", "partners", "my-programme"),
+    }
+    for language, (programme, speakers, partners, mine) in words.items():
+        paths = [
+            "",
+            f"{programme}/",
+            f"{programme}/2022-04-09/",
+            f"{speakers}/",
+            f"{partners}/doen/",
+            f"{mine}/?sessions={occurrence_id(anna)}",
+        ]
         for path in paths:
             response = client.get(f"/{language}/festival/{path}")
             assert response.status_code == 200, (language, path)
@@ -546,13 +589,13 @@ def add_more_sessions(festival, count):
 
 URLS = [
     "/nl/festival/",
-    "/nl/festival/programme/",
-    "/nl/festival/programme/?mode=online&language=en&places=available",
-    "/nl/festival/programme/2022-04-09/",
-    "/nl/festival/programme/2022-04-09/?by=track",
-    "/nl/festival/speakers/",
+    "/nl/festival/programma/",
+    "/nl/festival/programma/?mode=online&language=en&places=available",
+    "/nl/festival/programma/2022-04-09/",
+    "/nl/festival/programma/2022-04-09/?by=track",
+    "/nl/festival/sprekers/",
     "/nl/festival/partners/knhm/",
-    "/de/festival/programme/",
+    "/de/festival/programm/",
 ]
 
 
@@ -571,11 +614,11 @@ def test_festival_views_cost_the_same_queries_for_6_and_30_sessions(
     client, festival, django_assert_max_num_queries
 ):
     ids = ",".join(str(o) for o in Occurrence.objects.values_list("pk", flat=True))
-    urls = [*URLS, f"/nl/festival/my-programme/?sessions={ids}"]
+    urls = [*URLS, f"/nl/festival/mijn-programma/?sessions={ids}"]
     small = measure(client, urls)
     add_more_sessions(festival, 24)
     ids = ",".join(str(o) for o in Occurrence.objects.values_list("pk", flat=True))
-    urls[-1] = f"/nl/festival/my-programme/?sessions={ids}"
+    urls[-1] = f"/nl/festival/mijn-programma/?sessions={ids}"
     large = measure(client, urls)
     assert list(small.values()) == list(large.values()), (small, large)
     for url in urls:
@@ -597,3 +640,52 @@ def test_my_programme_download_link_gives_exactly_the_chosen_sessions(client, fe
         "Zorg in het dorp",
         "Digital villages",
     }
+
+
+# -- Addresses in each language -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/nl/festival/programme/", "/nl/festival/programma/"),
+        (
+            "/nl/festival/programme/2022-04-09/?by=track",
+            "/nl/festival/programma/2022-04-09/?by=track",
+        ),
+        ("/de/festival/programme/", "/de/festival/programm/"),
+        ("/de/festival/speakers/", "/de/festival/referenten/"),
+        ("/de/festival/partners/knhm/", "/de/festival/partner/knhm/"),
+        ("/de/festival/my-programme/?sessions=1", "/de/festival/mein-programm/?sessions=1"),
+        ("/nl/festival/my-programme/", "/nl/festival/mijn-programma/"),
+    ],
+)
+def test_former_english_festival_addresses_redirect_permanently(client, festival, old, new):
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == new
+
+
+def test_festival_files_keep_one_address_in_every_language(client, festival):
+    only = occurrence_id(festival["sessions"]["online"])
+    for language in ("nl", "de", "en"):
+        for sub, kind in (
+            ("ical/", "text/calendar"),
+            ("json/", "application/json"),
+            ("schedule/", "application/xml"),
+            (f"my-programme/ical/?sessions={only}", "text/calendar"),
+        ):
+            response = client.get(f"/{language}/festival/{sub}")
+            assert response.status_code == 200, (language, sub)
+            assert response["Content-Type"].startswith(kind), (language, sub)
+
+
+def test_festival_links_and_language_switch_use_each_languages_words(client, festival):
+    page = BeautifulSoup(client.get("/de/festival/referenten/").content, "html.parser")
+    nav = [a["href"] for a in page.select(".festival-nav a")]
+    assert "/de/festival/programm/" in nav and "/de/festival/referenten/" in nav
+    switcher = {
+        li["lang"]: li.a["href"] for li in page.select(".language-switcher li[lang]") if li.a
+    }
+    assert switcher["nl"] == "/nl/festival/sprekers/"
+    assert switcher["en"] == "/en/festival/speakers/"

@@ -70,3 +70,61 @@ def test_load_demo_loads_a_trilingual_site_and_a_second_run_changes_nothing(demo
         counts.pop(table, None)
         first.pop(table, None)
     assert counts == first
+
+
+LANGUAGES_CHECK = """
+import django
+django.setup()
+from django.test import Client
+from wagtail.models import Page
+from home.models import SiteSettings
+from kennisbank.models import ArticlePage
+from partners.models import PartnerPage
+
+settings = SiteSettings.objects.get()
+dutch = [
+    *Page.objects.filter(depth=3, show_in_menus=True, locale__language_code="nl"),
+    settings.privacy_page,
+    settings.accessibility_page,
+]
+problems = []
+for page in dutch:
+    for code in ("de", "en"):
+        version = Page.objects.filter(
+            translation_key=page.translation_key, locale__language_code=code
+        ).first()
+        if version is None or version.alias_of_id:
+            problems.append(f"{page.url_path} has no {code} translation")
+pages = [
+    p
+    for model in (ArticlePage, PartnerPage)
+    for p in model.objects.live().filter(
+        locale__language_code__in=("de", "en"), alias_of__isnull=True
+    )
+]
+pages += [
+    Page.objects.filter(translation_key=p.translation_key, locale__language_code=code).first()
+    for p in dutch
+    for code in ("de", "en")
+]
+client = Client()
+for page in filter(None, pages):
+    html = client.get(page.url).content.decode()
+    for dutch_word in ("Feiten &amp; cijfers", "Illustratie", "Privacyverklaring"):
+        if dutch_word in html:
+            problems.append(f"{page.url}: {dutch_word}")
+print("; ".join(problems) or "ok")
+"""
+
+
+def test_demo_menu_and_footer_pages_are_complete_in_german_and_english(demo_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(demo_site, site)
+    checked = subprocess.run(
+        [sys.executable, "-c", LANGUAGES_CHECK],
+        cwd=ROOT,
+        env=demo_site_env(site, 8000),
+        capture_output=True,
+        text=True,
+    )
+    assert checked.stdout.strip() == "ok", checked.stdout + checked.stderr

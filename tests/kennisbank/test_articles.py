@@ -108,6 +108,21 @@ def test_theme_page_lists_articles_of_that_theme_with_its_feed(
     assert client.get("/de/wissensdatenbank/thema/bestaat-niet/").status_code == 404
 
 
+def test_english_theme_pages_say_theme_and_the_former_address_redirects(client, make_article):
+    make_article(title="Voedselbos", themes=["lokaal-voedsel"])
+    page = soup(client.get("/en/knowledge-base/theme/lokaal-voedsel/"))
+    assert page.select_one('link[rel="canonical"]')["href"].endswith(
+        "/en/knowledge-base/theme/lokaal-voedsel/"
+    )
+    dutch = page.select_one('.language-switcher li[lang="nl"] a')["href"]
+    assert dutch == "/nl/kennisbank/thema/lokaal-voedsel/"
+    old = client.get("/en/knowledge-base/thema/lokaal-voedsel/?page=2")
+    assert old.status_code == 301
+    assert old["Location"] == "/en/knowledge-base/theme/lokaal-voedsel/?page=2"
+    # The feed keeps its address: feed readers poll it.
+    assert client.get("/en/knowledge-base/thema/lokaal-voedsel/feed/").status_code == 200
+
+
 def test_feed_per_language_lists_only_that_languages_articles(client, make_article, translate_page):
     a = make_article(title="Dorpshuis", themes=["wonen"], intro="Over een dorpshuis.")
     make_article(title="Alleen Nederlands", themes=["wonen"])

@@ -6,7 +6,8 @@
  * (my-programme/?sessions=1,2,3). With JavaScript that link becomes a toggle
  * button (aria-pressed) and the choice is kept in localStorage, one list of
  * date ids per festival (the same in every language). The "My programme (n)"
- * link in the festival navigation always points at the current choice.
+ * link in the festival navigation always points at the current choice, and
+ * "my programme" opened without a choice in its address shows the stored one.
  */
 (function () {
     "use strict";
@@ -37,6 +38,18 @@
     }
 
     var ids = load();
+
+    /* "My programme" opened without a choice in its address (a bookmark, the
+     * breadcrumb, coming back later): go to the address of the sessions starred
+     * in this browser. The page itself stays the same for everybody (and
+     * cacheable); the server renders the choice as it does for a shared link,
+     * and the address bar then holds the link to bookmark. `replace` leaves no
+     * empty page in the history for "Back" to return to. */
+    if (root.querySelector("[data-my-programme-page]") && ids.length &&
+            !new URLSearchParams(window.location.search).has("sessions")) {
+        window.location.replace(myUrl + "?sessions=" + ids.join(","));
+        return;
+    }
 
     function updateLinks() {
         var url = myUrl + (ids.length ? "?sessions=" + ids.join(",") : "");
