@@ -205,8 +205,9 @@ def tags_for(touch):
                 tags.add(f"page:{path[:-step]}")  # the listing it appears in
             if numchild:
                 tags.add(f"under:{path}")
-        parents = {page.path[:-step] for page in published if page.depth > 1}
-        purge.extend(Page.objects.filter(path__in=parents))
+        parents = {page.path[:-step] for page in published if page.depth > 2}
+        if parents and _frontend_cache():
+            purge.extend(Page.objects.filter(path__in=parents))
     own = [page for page in touch.pages if page is not None]
     if own:
         tags.update(f"page:{path}" for path, _, _ in _translations(own))
@@ -230,8 +231,12 @@ def apply(touch):
     bump()
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(bump)
-    if purge and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if purge and _frontend_cache():
         transaction.on_commit(lambda: _purge(purge))
+
+
+def _frontend_cache():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
 def _purge(pages):
