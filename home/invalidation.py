@@ -131,11 +131,29 @@ def republished(instance):
     return Touch(published=referenced_by(instance))
 
 
-def _parental_parent(instance):
-    for model_field in instance._meta.get_fields():
+def _parental_key(model):
+    for model_field in model._meta.get_fields():
         if isinstance(model_field, ParentalKey):
-            return model_field, getattr(instance, model_field.attname, None)
-    return None, None
+            return model_field
+    return None
+
+
+def _parental_parent(instance):
+    parental = _parental_key(type(instance))
+    if parental is None:
+        return None, None
+    return parental, getattr(instance, parental.attname, None)
+
+
+def declared(model):
+    """Whether a rule says what a change of `model` rows touches (else a
+    change starts a new generation: safe, but it empties the cache)."""
+    return (
+        issubclass(model, Page)
+        or any(issubclass(model, other) for other in _ignored | _site_wide)
+        or bool(_mro_rules(_change_rules, model))
+        or _parental_key(model) is not None
+    )
 
 
 def touched_by(instance):

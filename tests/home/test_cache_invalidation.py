@@ -252,3 +252,15 @@ def test_an_evicted_tag_version_counts_as_changed(rf, settings):
     assert middleware(rf.get("/nl/y/"))["X-Page-Cache"] == "hit"
     cache.delete("page-cache:tag:kb-lists")
     assert middleware(rf.get("/nl/y/"))["X-Page-Cache"] == "miss"
+
+
+def test_every_model_of_the_site_has_a_rule():
+    """A new model without a rule would empty the whole cache on every save:
+    each app says what its rows touch (or that they are part of a page)."""
+    from django.apps import apps
+
+    from home.invalidation import declared
+
+    for label in ("home", "kennisbank", "events", "registration", "festival", "partners"):
+        for model in apps.get_app_config(label).get_models():
+            assert declared(model), model
