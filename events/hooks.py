@@ -23,6 +23,9 @@
   answers for are open to all (`InStock`).
 - `EVENT_PERFORMERS`: `fn(event) -> list of schema.org Person dicts`: who
   speaks or performs (festival: a session's speakers).
+- `PLACES_SHOWN_ON`: `fn(event) -> pages` that show the event's places left
+  besides its own page (festival: the session's festival page, whose programme
+  and day views list them), so a registration invalidates exactly those.
 """
 
 from wagtail import hooks
@@ -32,6 +35,7 @@ ONLINE_LINK_HIDDEN = "events_online_link_hidden"
 DATES_CHANGED = "events_dates_changed"
 EVENT_OFFERS = "events_event_offers"
 EVENT_PERFORMERS = "events_event_performers"
+PLACES_SHOWN_ON = "events_places_shown_on"
 
 
 def hidden_online_links(events):
@@ -62,3 +66,11 @@ def event_offers(event, occurrences):
 def event_performers(event):
     """schema.org Person dicts of the event's speakers, from every app."""
     return [person for fn in hooks.get_hooks(EVENT_PERFORMERS) for person in fn(event) or ()]
+
+
+def places_shown_on(event):
+    """The pages besides `event`'s own that show its places left."""
+    pages = []
+    for fn in hooks.get_hooks(PLACES_SHOWN_ON):
+        pages.extend(fn(event))
+    return pages

@@ -16,8 +16,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events import admin_views
+from events.cache_rules import EVENT_LISTS
 from events.models import EventPage, EventSchedule, EventType, is_event
 from events.schedule import to_local
+from home.cache import depends_on
 from home.hooks import HOME_LISTING_TEMPLATES, RELATED_SECTIONS
 
 app_name = "events"
@@ -179,6 +181,7 @@ def home_listing_templates():
 @hooks.register(RELATED_SECTIONS)
 def upcoming_events_section(context, *, theme_keys, organisation_keys, limit, heading):
     """Upcoming events on these themes / by these organisations."""
+    depends_on(EVENT_LISTS)
     request = context.get("request")
     return render_to_string(
         "events/components/upcoming_events.html",

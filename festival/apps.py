@@ -8,7 +8,7 @@ class FestivalConfig(AppConfig):
 
     name = "festival"
     verbose_name = _("Festivals")
-    shown_on_pages = True  # saving its rows invalidates the page cache (home.cache)
+    shown_on_pages = True  # saving its rows invalidates cached pages (home.invalidation)
 
     def ready(self):
         from festival import routes  # noqa: F401 - attaches the festival page's routes

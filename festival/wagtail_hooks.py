@@ -1,10 +1,11 @@
 """What the festival adds to the pages of the apps below it: a session's
-speakers as the `performer`s in its event page's structured data."""
+speakers as the `performer`s in its event page's structured data; the
+festival pages that show a session's places left."""
 
 from wagtail import hooks
 
-from events.hooks import EVENT_PERFORMERS
-from festival.models import SessionPage, SessionSpeaker
+from events.hooks import EVENT_PERFORMERS, PLACES_SHOWN_ON
+from festival.models import FestivalPage, SessionPage, SessionSpeaker
 
 
 @hooks.register(EVENT_PERFORMERS)
@@ -15,3 +16,12 @@ def session_speakers(event):
         return []
     links = SessionSpeaker.objects.filter(page_id=event.pk).select_related("person")
     return [{"@type": "Person", "name": link.person.name} for link in links.order_by("sort_order")]
+
+
+@hooks.register(PLACES_SHOWN_ON)
+def festival_of_session(event):
+    """A session's places are listed on its festival page's views (the
+    programme, the days, the timetable and their exports)."""
+    if not issubclass(event.specific_class or type(event), SessionPage):
+        return []
+    return list(FestivalPage.objects.ancestor_of(event).live())

@@ -1,11 +1,20 @@
-"""Whole-page cache for anonymous visitors, invalidated on every content change.
+"""Whole-page cache for anonymous visitors, invalidated by what changed.
 
-A cached page is keyed by the cache's current *generation* and the full URL.
-Publishing or unpublishing a page, saving or deleting any model of our apps
-(snippets, settings, occurrences, registrations) starts a new generation, so
-no visitor ever sees a page older than the last change, and places-left counts
-stay right. Simple beats clever here: a network organisation's site changes a
-few times an hour, and one change re-renders each page once.
+A cached page is keyed by the cache's current *generation* and the full URL,
+and it carries *tags*: what its rendering showed (`page:<path>` for the page
+served, `under:<path>` for each ancestor, list tags such as `event-lists` or
+`kb-lists` declared by the apps whose lists it drew; see `depends_on`). A
+change bumps the version of the tags it touches (home/invalidation.py says how
+a change finds them); a hit is served only when none of its tags changed since
+its rendering began: one `get_many` of the tag versions per hit, no query. A
+new generation (every page stale) is kept for site-wide changes: site
+settings, the footer text, the menu, locales, view restrictions.
+
+Versions come from one counter in the cache (`CLOCK_KEY`): a rendering notes
+the counter before it starts, an invalidation raises it and stamps its tags
+with the new value, so a page rendered while a change was being saved is never
+taken for fresh, whatever the servers' clocks say. A tag whose version is
+missing (evicted) counts as changed.
 
 What is never cached: anything but GET/HEAD, the admin, requests that carry a
 real session or messages cookie (editors, visitors who just submitted a form;
@@ -29,6 +38,7 @@ first answer from the cache after an outage starts one.
 import re
 import time
 import uuid
+from contextvars import ContextVar
 from importlib import import_module
 from urllib.parse import urlencode
 
@@ -36,14 +46,17 @@ from django.apps import apps as django_apps
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from django.utils.cache import get_conditional_response, has_vary_header
 from django.utils.http import parse_http_date_safe
-from wagtail.signals import page_published, page_unpublished
 
 from home.cache_backend import cache_available, on_recovery
 
 GENERATION_KEY = "page-cache:generation"
+CLOCK_KEY = "page-cache:clock"
+TAG_PREFIX = "page-cache:tag:"
+# Responses that named no tag (search, sitemaps, non-page views) depend on this
+# one, which every change touches.
+ANY_CHANGE = "any-change"
 # Wagtail's own content; the site's apps say on their AppConfig that what they
 # store is shown on pages (`shown_on_pages = True`), so a new app is never missed.
 WAGTAIL_CONTENT_APPS = {"wagtailcore", "wagtailimages"}
@@ -95,6 +108,89 @@ def invalidate(**kwargs):
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
+_collected = ContextVar("page_cache_tags", default=None)
+
+
+def depends_on(*tags):
+    """Note that the response being rendered shows what these tags stand for
+    (called by page hooks and by the template tags that draw lists); outside
+    a cacheable rendering it does nothing."""
+    collected = _collected.get()
+    if collected is not None:
+        collected.update(tags)
+
+
+def page_tags(page):
+    """The tags of a page's own views: the page, and each ancestor (whose title
+    and address its breadcrumbs and URL carry)."""
+    path, step = page.path, page.steplen
+    return [f"page:{path}", *(f"under:{path[:end]}" for end in range(step, len(path), step))]
+
+
+def _seed():
+    # After an eviction the counter starts again from the clock in ms, which is
+    # above any value it reached before (at under 1,000 changes a second).
+    return int(time.time() * 1000)
+
+
+def _clock():
+    """The counter now (no change is stamped with a value above it yet)."""
+    value = cache.get(CLOCK_KEY)
+    if value is None:
+        cache.add(CLOCK_KEY, _seed(), None)
+        value = cache.get(CLOCK_KEY)
+    return value
+
+
+def _tick():
+    try:
+        return cache.incr(CLOCK_KEY)
+    except ValueError:  # no counter yet (or evicted)
+        cache.add(CLOCK_KEY, _seed(), None)
+        try:
+            return cache.incr(CLOCK_KEY)
+        except ValueError:
+            return None
+
+
+def invalidate_tags(tags):
+    """Every cached response showing one of `tags` is stale from now on."""
+    tags = {*tags, ANY_CHANGE}
+    tick = _tick()
+    if tick is None:  # cache unreachable: its recovery starts a new generation
+        return
+    cache.set_many({TAG_PREFIX + tag: tick for tag in tags}, None)
+
+
+def _fresh(entry):
+    """The cached response of `entry` if none of its tags changed since it was rendered."""
+    if not isinstance(entry, tuple) or len(entry) != 3:
+        return None
+    started, tags, response = entry
+    if started is None:
+        return None
+    keys = [TAG_PREFIX + tag for tag in tags]
+    versions = cache.get_many(keys)
+    if all(key in versions and versions[key] <= started for key in keys):
+        return response
+    return None
+
+
+def _store(key, response, tags, started, seconds):
+    """Keep `response` with its tags, unless one of them changed while it was rendered."""
+    if started is None:
+        return False
+    tags = sorted(tags or {ANY_CHANGE})
+    keys = [TAG_PREFIX + tag for tag in tags]
+    versions = cache.get_many(keys)
+    if any(value > started for value in versions.values()):
+        return False
+    for tag_key in keys:
+        if tag_key not in versions:
+            cache.add(tag_key, 0, None)  # never changed so far
+    return cache.set(key, (started, tuple(tags), response), seconds) is not False
+
+
 def shown_on_pages(model):
     """Whether saving or deleting a `model` row can change what a page shows."""
     label = model._meta.app_label
@@ -103,16 +199,7 @@ def shown_on_pages(model):
     return label in WAGTAIL_CONTENT_APPS or getattr(config, "shown_on_pages", False)
 
 
-def _model_changed(sender, **kwargs):
-    if shown_on_pages(sender):
-        invalidate()
-
-
 on_recovery(invalidate)
-page_published.connect(invalidate, dispatch_uid="page_cache_published")
-page_unpublished.connect(invalidate, dispatch_uid="page_cache_unpublished")
-post_save.connect(_model_changed, dispatch_uid="page_cache_saved")
-post_delete.connect(_model_changed, dispatch_uid="page_cache_deleted")
 
 
 # Session keys as Django makes them; anything else cannot be a session.
@@ -206,7 +293,7 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             response["X-Page-Cache"] = "skip"
             return response
-        response = cache.get(key)
+        response = _fresh(cache.get(key))
         if response is not None:
             response["X-Page-Cache"] = "hit"
             # A client that has this version already (calendar apps and feed
@@ -217,11 +304,17 @@ class PageCacheMiddleware:
                 last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
                 response=response,
             )
-        response = self.get_response(request)
-        if hasattr(response, "render") and callable(response.render):
-            response.render()
+        started = _clock()
+        token = _collected.set(set())
+        try:
+            response = self.get_response(request)
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+        finally:
+            tags = _collected.get()
+            _collected.reset(token)
         max_bytes = getattr(settings, "PAGE_CACHE_MAX_BYTES", 256 * 1024)
         if _cacheable_response(response) and len(response.content) <= max_bytes:
-            cache.set(key, response, seconds)
+            _store(key, response, tags, started, seconds)
             response["X-Page-Cache"] = "miss"
         return response

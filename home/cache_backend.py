@@ -87,7 +87,9 @@ class _GuardedClient:
 
     def __getattr__(self, name):
         attribute = getattr(self._client, name)
-        if not callable(attribute):
+        # Closing the connections at the end of a request talks to no server:
+        # it proves nothing about Redis, so it must not close the breaker.
+        if not callable(attribute) or name == "close":
             return attribute
         breaker = self._breaker
 

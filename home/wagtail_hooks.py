@@ -1,9 +1,13 @@
-"""Admin registrations of the core: site text and the shared taxonomy snippets."""
+"""Admin registrations of the core: site text and the shared taxonomy snippets;
+the tags of a served page for the page cache."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.cache import depends_on, page_tags
+from home.invalidation import declared_tags
 from home.models import Organisation, Person, Region, SiteText, Theme, Venue
 
 register_snippet(SiteText)
@@ -51,3 +55,10 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("before_serve_page")
+def page_cache_tags(page, request, serve_args, serve_kwargs):
+    """A page's views (and its sub-pages) show the page, its ancestors and the
+    lists its type declared (home.invalidation.page_depends_on)."""
+    depends_on(*page_tags(page), *declared_tags(type(page)))

@@ -8,13 +8,13 @@ class RegistrationConfig(AppConfig):
 
     name = "registration"
     verbose_name = _("Registration")
-    shown_on_pages = True  # saving its rows invalidates the page cache (home.cache)
+    shown_on_pages = True  # saving its rows invalidates cached pages (home.invalidation)
 
     def ready(self):
         from django.db.models.signals import pre_delete
 
         from events.models import EventPage, Occurrence
-        from registration import routes  # noqa: F401 - attaches the event page's routes
+        from registration import cache_rules, routes  # noqa: F401 - page-cache rules; routes attach sub-pages
         from registration.models import PANEL
         from registration.services import keep_snapshot
 

@@ -6,9 +6,11 @@ events app is the only one that knows about occurrences)."""
 from django import template
 from django.utils import timezone
 
+from events.cache_rules import EVENT_LISTS
 from events.models import EventPageOrganiser, EventPageTheme, Occurrence
 from events.queries import for_listing, localise, visible_occurrences
 from events.text import short_date
+from home.cache import depends_on
 from home.i18n import active_locale
 
 register = template.Library()
@@ -28,6 +30,7 @@ def upcoming_occurrences(context, theme_keys=None, organisation_keys=None, limit
     optionally only those with one of these themes and/or organisers (given as
     snippet `translation_key`s, strings or UUIDs). Five queries at most."""
     request = context.get("request")
+    depends_on(EVENT_LISTS)
     queryset = visible_occurrences().filter(end__gte=timezone.now())
     queryset = queryset.exclude(status=Occurrence.Status.CANCELLED)
     themes = _keys(theme_keys)

@@ -3,8 +3,10 @@
 
 from django import template
 
+from home.cache import depends_on
 from home.hooks import related_sections
 from kennisbank import services
+from kennisbank.cache_rules import KB_LISTS
 
 register = template.Library()
 
@@ -13,6 +15,7 @@ register = template.Library()
 def latest_articles(context, count=3, theme=None):
     """Cards of the newest articles in the active language, optionally of one theme."""
     request = context.get("request")
+    depends_on(KB_LISTS)
     try:
         count = max(1, min(int(count), 12))
     except (TypeError, ValueError):

@@ -13,8 +13,10 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
+from events.cache_rules import EVENT_LISTS
 from events.models import EventPage, EventPageOrganiser, Occurrence
 from events.queries import for_listing, localise, visible_occurrences
+from home.cache import depends_on
 from home.i18n import active_locale
 
 register = template.Library()
@@ -77,6 +79,7 @@ def partner_occurrences(context, organisation_keys=None, pages=None, limit=6):
     """The next dates (not cancelled) of a partner's live events, in the active
     language: events its organisations organise and events below its page(s).
     Six queries at most, however many events and partners."""
+    depends_on(EVENT_LISTS)
     keys = partner_event_keys(organisation_keys, pages)
     if keys is None:
         return []

@@ -7,6 +7,10 @@ stops after `seconds`, and caps the number of requests.
 
 `crowd_register(url, visitors)` sends a crowd of visitors at one registration
 form at the same moment, each from its own address behind the proxy.
+
+`rush(read_urls, register_urls, registrations, seconds)` has readers load
+pages while people register one after another, and counts how the readers
+were served (the page cache's `X-Page-Cache` answers).
 """
 
 import http.client
@@ -108,11 +112,13 @@ def _visitor(host, port, path, n, barrier, results, headers):
         }
         body = urlencode(fields)
     except Exception:  # noqa: BLE001 - a visitor who never got the form counts as lost
-        barrier.abort()
+        if barrier is not None:
+            barrier.abort()
         raise
     finally:
         conn.close()
-    barrier.wait()
+    if barrier is not None:
+        barrier.wait()
     # A new connection, as a browser would open after the server closed the idle one.
     conn = http.client.HTTPConnection(host, port, timeout=120)
     start = time.monotonic()
@@ -158,3 +164,92 @@ def crowd_register(url, visitors=200, headers=None):
     results = queue.get(timeout=300)
     worker.join(timeout=10)
     return results
+
+
+def _reader_loop(host, port, paths, deadline, tallies, index, headers):
+    tally = {}
+    conn = http.client.HTTPConnection(host, port, timeout=10)
+    n = index
+    while time.monotonic() < deadline and n < MAX_REQUESTS_PER_CONNECTION:
+        path = paths[n % len(paths)]
+        n += 1
+        try:
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            answer = (
+                response.getheader("X-Page-Cache", "none")
+                if response.status == 200
+                else f"status {response.status}"
+            )
+        except (OSError, http.client.HTTPException):
+            answer = "error"
+            conn.close()
+            conn = http.client.HTTPConnection(host, port, timeout=10)
+        tally[answer] = tally.get(answer, 0) + 1
+    conn.close()
+    tallies[index] = tally
+
+
+def _readers(urls, seconds, connections, queue, headers):
+    parts = [urlsplit(url) for url in urls]
+    if any(p.hostname not in ("127.0.0.1", "localhost", "::1") for p in parts):
+        raise ValueError("load is only ever sent to loopback addresses")
+    paths = [p.path + (f"?{p.query}" if p.query else "") for p in parts]
+    deadline = time.monotonic() + seconds
+    tallies = [{}] * connections
+    threads = [
+        threading.Thread(
+            target=_reader_loop,
+            args=(parts[0].hostname, parts[0].port, paths, deadline, tallies, i, headers),
+        )
+        for i in range(connections)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    total = {}
+    for tally in tallies:
+        for answer, count in tally.items():
+            total[answer] = total.get(answer, 0) + count
+    queue.put(total)
+
+
+def rush(read_urls, register_urls, registrations, seconds=10.0, readers=8, headers=None):
+    """Readers (`readers` connections in 2 processes) load `read_urls` in turn
+    for `seconds` while `registrations` people register, spread evenly over
+    that time, in turn for the events at `register_urls`, each from their own
+    address. Returns ({X-Page-Cache answer: count}, seconds elapsed,
+    [(status, seconds) per registration])."""
+    headers = headers or {}
+    queue = multiprocessing.Queue()
+    workers = [
+        multiprocessing.Process(
+            target=_readers, args=(read_urls, seconds, readers // 2, queue, headers)
+        )
+        for _ in range(2)
+    ]
+    start = time.monotonic()
+    for worker in workers:
+        worker.start()
+    results = [(0, 0.0)] * registrations
+    threads = []
+    for n in range(registrations):
+        parts = urlsplit(register_urls[n % len(register_urls)])
+        thread = threading.Thread(
+            target=_visitor,
+            args=(parts.hostname, parts.port, parts.path, n, None, results, headers),
+        )
+        threads.append(thread)
+        thread.start()
+        time.sleep(seconds * 0.9 / registrations)
+    for thread in threads:
+        thread.join()
+    answers = {}
+    for _ in workers:
+        for answer, count in queue.get(timeout=seconds + 60).items():
+            answers[answer] = answers.get(answer, 0) + count
+    for worker in workers:
+        worker.join(timeout=10)
+    return answers, time.monotonic() - start, results

@@ -1,0 +1,34 @@
+"""What the knowledge base's changes touch in the page cache (home.invalidation).
+
+Every article list (the index and its theme pages, the directory, the home
+page's "latest articles", article cards elsewhere) shows `kb-lists`; an
+article published, or a snippet its cards and filters name, touches it."""
+
+from home import invalidation
+from home.models import Organisation, Person, Region, Theme
+from kennisbank.models import (
+    ArticleKind,
+    ArticlePage,
+    KennisbankIndexPage,
+    OrganisationDirectoryPage,
+)
+
+KB_LISTS = "kb-lists"
+
+invalidation.page_depends_on(KennisbankIndexPage, KB_LISTS)
+invalidation.page_depends_on(OrganisationDirectoryPage, KB_LISTS)
+
+
+@invalidation.on_publish(ArticlePage)
+def article_lists(pages):
+    return invalidation.Touch(tags={KB_LISTS})
+
+
+@invalidation.on_change(Theme, Region, Organisation, Person)
+def snippet_in_article_lists(instance):
+    return invalidation.Touch(tags={KB_LISTS})
+
+
+@invalidation.on_change(ArticleKind)
+def article_kind(instance):
+    return invalidation.republished(instance) | invalidation.Touch(tags={KB_LISTS})
