@@ -13,7 +13,8 @@ from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.conf import settings
-from django.db.models import Q, Value
+from django.db.models import Case, Count, F, IntegerField, Max, Q, Sum, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from events.models import (
@@ -26,6 +27,7 @@ from events.models import (
     OccurrenceException,
 )
 from events.schedule import site_zone, to_local
+from events.text import series_line
 from home.i18n import active_locale, localized
 from home.models import COUNTRY_CHOICES, Organisation, Region, Theme, Venue
 from home.params import DateField
@@ -189,6 +191,36 @@ def in_range(queryset, period):
     return queryset
 
 
+# `?dates=all` on the calendar shows every date of a series; without it a
+# series is one row (see `series_first`).
+EVERY_DATE_PARAM = "dates"
+EVERY_DATE_VALUE = "all"
+
+
+def series_first(queryset):
+    """One occurrence per event of `queryset` (already filtered): the event's
+    next date that is not cancelled, annotated with `series_dates`, how many of
+    its dates in `queryset` are not cancelled. An event whose dates in
+    `queryset` are all cancelled drops out, unless it has just that one date (a
+    single cancelled date stays in the list, marked as cancelled).
+
+    Done in the database with window functions over the filtered rows, so a
+    list of series costs the same queries as a list of dates, and paging and
+    counting work on the grouped rows."""
+    live = Case(When(status=Occurrence.Status.CANCELLED, then=0), default=1)
+    event = [F("event_key")]
+    return queryset.annotate(
+        series_rank=Window(
+            RowNumber(), partition_by=event, order_by=[live.desc(), F("start"), F("pk")]
+        ),
+        series_dates=Window(Sum(live), partition_by=event),
+        # 0 when the event has a date that is not cancelled, else its number of
+        # dates: more than 1 means a series cancelled in the whole period.
+        series_cancelled=Window(Count("pk"), partition_by=event, output_field=IntegerField())
+        * (Value(1) - Window(Max(live), partition_by=event, output_field=IntegerField())),
+    ).filter(series_rank=1, series_cancelled__lte=1)
+
+
 def for_listing(queryset):
     return queryset.select_related("event", "event__venue", "event__event_type", "venue")
 
@@ -208,6 +240,10 @@ class Row:
     # The language of the page's text when it is not the reader's (a Dutch
     # page standing in for a missing translation), for the `lang` attribute.
     lang: str = ""
+    # For a series shown as one row (`series_first`): how many of its dates the
+    # list would show, and the line that describes it; 0 and "" for a date.
+    dates: int = 0
+    series: str = ""
 
     @property
     def status(self):
@@ -256,6 +292,7 @@ def localise(occurrences, request, locale=None):
         # source's (default-language) text. No query either way.
         foreign = bool(page.alias_of_id) or (hasattr(locale, "pk") and page.locale_id != locale.pk)
         event_type = o.event.event_type
+        dates = getattr(o, "series_dates", 0) or 0
         result.append(
             Row(
                 occurrence=o,
@@ -267,6 +304,16 @@ def localise(occurrences, request, locale=None):
                 start=to_local(o.start),
                 end=to_local(o.end),
                 lang=settings.LANGUAGE_CODE if foreign and reader != settings.LANGUAGE_CODE else "",
+                dates=dates if dates > 1 else 0,
+                series=series_line(
+                    o.event,
+                    o.start,
+                    o.end,
+                    dates,
+                    moved=o.status == Occurrence.Status.MOVED and not o.all_day,
+                )
+                if dates > 1
+                else "",
             )
         )
     return result

@@ -7,7 +7,7 @@ from django import template
 from django.utils import timezone
 
 from events.models import EventPageOrganiser, EventPageTheme, Occurrence
-from events.queries import for_listing, localise, visible_occurrences
+from events.queries import for_listing, localise, series_first, visible_occurrences
 from events.text import short_date
 from home.i18n import active_locale
 
@@ -23,10 +23,14 @@ def _keys(value):
 
 
 @register.simple_tag(takes_context=True)
-def upcoming_occurrences(context, theme_keys=None, organisation_keys=None, limit=3):
+def upcoming_occurrences(
+    context, theme_keys=None, organisation_keys=None, limit=3, every_date=False
+):
     """The next dates (not cancelled) of live events, in the active language,
     optionally only those with one of these themes and/or organisers (given as
-    snippet `translation_key`s, strings or UUIDs). Five queries at most."""
+    snippet `translation_key`s, strings or UUIDs). A series is one row (its next
+    date, with its rule and number of dates) unless `every_date`. Five queries
+    at most."""
     request = context.get("request")
     queryset = visible_occurrences().filter(end__gte=timezone.now())
     queryset = queryset.exclude(status=Occurrence.Status.CANCELLED)
@@ -44,6 +48,8 @@ def upcoming_occurrences(context, theme_keys=None, organisation_keys=None, limit
         limit = max(1, min(int(limit), 50))
     except (TypeError, ValueError):
         limit = 3
+    if not every_date:
+        queryset = series_first(queryset)
     rows = list(for_listing(queryset).order_by("start", "pk")[:limit])
     return localise(rows, request, active_locale())
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from events.models import EventPage, EventPageOrganiser, Occurrence
-from events.queries import for_listing, localise, visible_occurrences
+from events.queries import for_listing, localise, series_first, visible_occurrences
 from home.i18n import active_locale
 
 register = template.Library()
@@ -73,10 +73,11 @@ def partner_event_keys(organisation_keys=(), pages=()):
 
 
 @register.simple_tag(takes_context=True)
-def partner_occurrences(context, organisation_keys=None, pages=None, limit=6):
+def partner_occurrences(context, organisation_keys=None, pages=None, limit=6, every_date=False):
     """The next dates (not cancelled) of a partner's live events, in the active
     language: events its organisations organise and events below its page(s).
-    Six queries at most, however many events and partners."""
+    A series is one row (its next date, rule and number of dates) unless
+    `every_date`. Six queries at most, however many events and partners."""
     keys = partner_event_keys(organisation_keys, pages)
     if keys is None:
         return []
@@ -85,5 +86,7 @@ def partner_occurrences(context, organisation_keys=None, pages=None, limit=6):
         .filter(end__gte=timezone.now(), event_key__in=keys)
         .exclude(status=Occurrence.Status.CANCELLED)
     )
+    if not every_date:
+        queryset = series_first(queryset)
     rows = list(for_listing(queryset).order_by("start", "pk")[: _limit(limit, 6)])
     return localise(rows, context.get("request"), active_locale())
