@@ -13,7 +13,18 @@ from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.conf import settings
-from django.db.models import Case, Count, F, IntegerField, Max, Q, Sum, Value, When, Window
+from django.db.models import (
+    Case,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    Q,
+    Sum,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
@@ -200,25 +211,29 @@ EVERY_DATE_VALUE = "all"
 def series_first(queryset):
     """One occurrence per event of `queryset` (already filtered): the event's
     next date that is not cancelled, annotated with `series_dates`, how many of
-    its dates in `queryset` are not cancelled. An event whose dates in
-    `queryset` are all cancelled drops out, unless it has just that one date (a
-    single cancelled date stays in the list, marked as cancelled).
+    its dates in `queryset` are not cancelled. A series whose dates in
+    `queryset` are all cancelled drops out; a single event keeps its cancelled
+    date (the list shows it struck through, as before).
 
     Done in the database with window functions over the filtered rows, so a
     list of series costs the same queries as a list of dates, and paging and
     counting work on the grouped rows."""
     live = Case(When(status=Occurrence.Status.CANCELLED, then=0), default=1)
+    single = Case(
+        When(Q(event__recurrence__isnull=True) | Q(event__recurrence=""), then=0), default=1
+    )
     event = [F("event_key")]
     return queryset.annotate(
         series_rank=Window(
             RowNumber(), partition_by=event, order_by=[live.desc(), F("start"), F("pk")]
         ),
         series_dates=Window(Sum(live), partition_by=event),
-        # 0 when the event has a date that is not cancelled, else its number of
-        # dates: more than 1 means a series cancelled in the whole period.
-        series_cancelled=Window(Count("pk"), partition_by=event, output_field=IntegerField())
-        * (Value(1) - Window(Max(live), partition_by=event, output_field=IntegerField())),
-    ).filter(series_rank=1, series_cancelled__lte=1)
+        # 1 for a series with every date in the period cancelled, else 0.
+        series_cancelled=ExpressionWrapper(
+            (Value(1) - Window(Max(live), partition_by=event)) * single,
+            output_field=IntegerField(),
+        ),
+    ).filter(series_rank=1, series_cancelled=0)
 
 
 def for_listing(queryset):
