@@ -15,17 +15,19 @@ from django import forms
 from django.conf import settings
 from django.db.models import (
     Case,
+    Count,
     ExpressionWrapper,
     F,
     IntegerField,
     Max,
+    OuterRef,
     Q,
-    Sum,
+    Subquery,
     Value,
     When,
     Window,
 )
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from events.models import (
@@ -215,25 +217,41 @@ def series_first(queryset):
     `queryset` are all cancelled drops out; a single event keeps its cancelled
     date (the list shows it struck through, as before).
 
-    Done in the database with window functions over the filtered rows, so a
-    list of series costs the same queries as a list of dates, and paging and
-    counting work on the grouped rows."""
+    Done in the database, so a list of series costs the same queries as a list
+    of dates and paging and counting work on the grouped rows: a window
+    function over the filtered rows (only their keys, so the sort stays narrow)
+    picks each event's row, and the count of dates is a subquery of the rows
+    that are shown."""
     live = Case(When(status=Occurrence.Status.CANCELLED, then=0), default=1)
     single = Case(
         When(Q(event__recurrence__isnull=True) | Q(event__recurrence=""), then=0), default=1
     )
     event = [F("event_key")]
-    return queryset.annotate(
-        series_rank=Window(
-            RowNumber(), partition_by=event, order_by=[live.desc(), F("start"), F("pk")]
-        ),
-        series_dates=Window(Sum(live), partition_by=event),
-        # 1 for a series with every date in the period cancelled, else 0.
-        series_cancelled=ExpressionWrapper(
-            (Value(1) - Window(Max(live), partition_by=event)) * single,
-            output_field=IntegerField(),
-        ),
-    ).filter(series_rank=1, series_cancelled=0)
+    firsts = (
+        queryset.annotate(
+            series_rank=Window(
+                RowNumber(), partition_by=event, order_by=[live.desc(), F("start"), F("pk")]
+            ),
+            # 1 for a series with every date in the period cancelled, else 0.
+            series_cancelled=ExpressionWrapper(
+                (Value(1) - Window(Max(live), partition_by=event)) * single,
+                output_field=IntegerField(),
+            ),
+        )
+        .filter(series_rank=1, series_cancelled=0)
+        .values("pk")
+    )
+    dates = (
+        queryset.filter(event_key=OuterRef("event_key"))
+        .exclude(status=Occurrence.Status.CANCELLED)
+        .order_by()
+        .values("event_key")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Occurrence.objects.filter(pk__in=firsts).annotate(
+        series_dates=Coalesce(Subquery(dates, output_field=IntegerField()), 0)
+    )
 
 
 def for_listing(queryset):
