@@ -17,6 +17,8 @@ from django.utils.translation import ngettext
 
 from events.schedule import dates_of, to_local
 
+NBSP = "\u00a0"
+
 
 def short_date(value, fmt="SHORT_MONTH_DAY_FORMAT"):
     """A date with an abbreviated month as each language writes it ("12 dec",
@@ -156,7 +158,8 @@ def series_line(event, next_start, next_end, dates, *, moved=False):
     """The one line a grouped series shows in a list: "Every 2nd Saturday of the
     month, 10:00–13:00 · next: Sat 12 Dec · 18 dates". A moved next date says
     its own time ("next: Sat 13 Feb, moved to 14:00–17:00")."""
-    day = short_date(to_local(next_start), "SHORT_WEEKDAY_FORMAT")
+    # The date and the count each hold together when the line wraps on a phone.
+    day = short_date(to_local(next_start), "SHORT_WEEKDAY_FORMAT").replace(" ", NBSP)
     if moved:
         upcoming = _("next: %(date)s, moved to %(time)s") % {
             "date": day,
@@ -165,4 +168,5 @@ def series_line(event, next_start, next_end, dates, *, moved=False):
     else:
         upcoming = _("next: %(date)s") % {"date": day}
     count = ngettext("%(count)d date", "%(count)d dates", dates) % {"count": dates}
+    count = count.replace(" ", NBSP)
     return " · ".join([series_rule(event), upcoming, count])

@@ -15,9 +15,10 @@ from django.utils import timezone
 from events.models import EventIndexPage, EventPage, EventPageTheme, OccurrenceException
 from home.models import Theme, Venue
 from tests.conftest import built_once, fresh, pks, shared_tree_objects
-from tests.events.conftest import local, make_venue
+from tests.events.conftest import local, make_venue, series_text
 
 pytestmark = pytest.mark.django_db
+
 
 NOW = local(2026, 11, 24, 9, 0)
 
@@ -131,7 +132,7 @@ def rows(client, url):
             "title": item.select_one(".event-item__title").get_text(strip=True),
             "href": item.select_one(".event-item__title a")["href"],
             "time": item.select_one(".event-item__time").get_text(strip=True),
-            "series": (item.select_one(".event-item__series") or page.new_tag("p")).get_text(),
+            "series": series_text(item),
             "cancelled": item.find("del") is not None,
         }
         for item in page.select(".day-list .event-item")
@@ -152,6 +153,9 @@ def test_a_series_is_one_row_with_its_rule_next_date_and_number_of_dates(client,
     assert repair["series"] == (
         "Elke 2e zaterdag van de maand, 10:00–13:00 · volgende: za 12 dec · 6 data"
     )
+    # On a phone the line wraps between its parts, never inside a date or count.
+    raw = page.select(".event-item__series")[-1].get_text()
+    assert "za\u00a012\u00a0dec" in raw and "6\u00a0data" in raw
     assert repair["href"] == "/nl/agenda/repaircafe/"
     assert repair["time"] == "10:00–13:00"
     # Single dates stay as they are, a cancelled one struck through.

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from events.models import EventPageOrganiser, EventPageTheme, OccurrenceException
 from tests.events import conftest as event_fixtures
-from tests.events.conftest import local
+from tests.events.conftest import local, series_text
 from tests.kennisbank.conftest import make_organisation
 
 # The calendar's fixtures: these pages show events through the events app's hook.
@@ -83,7 +83,7 @@ def rows(client, url):
     return [
         (
             item.select_one(".event-item__title").get_text(strip=True),
-            (item.select_one(".event-item__series") or page.new_tag("p")).get_text(),
+            series_text(item),
         )
         for item in page.select(".upcoming-events .event-item")
     ]

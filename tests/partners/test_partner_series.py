@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from events.models import EventPage, OccurrenceException
+from tests.events.conftest import series_text
 from tests.partners.test_partners import in_future, soup
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def event_rows(page):
     return [
         (
             item.select_one(".event-item__title").get_text(strip=True),
-            (item.select_one(".event-item__series") or page.new_tag("p")).get_text(),
+            series_text(item),
         )
         for item in page.select(".pt-events .event-item")
     ]
