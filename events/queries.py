@@ -13,21 +13,8 @@ from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.conf import settings
-from django.db.models import (
-    Case,
-    Count,
-    ExpressionWrapper,
-    F,
-    IntegerField,
-    Max,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
-    Window,
-)
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import Count, Min, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from events.models import (
@@ -210,48 +197,51 @@ EVERY_DATE_PARAM = "dates"
 EVERY_DATE_VALUE = "all"
 
 
-def series_first(queryset):
-    """One occurrence per event of `queryset` (already filtered): the event's
-    next date that is not cancelled, annotated with `series_dates`, how many of
-    its dates in `queryset` are not cancelled. A series whose dates in
+def series_groups(queryset):
+    """The events of `queryset` (occurrences, already filtered), one row each,
+    in the order of their next date: `{"event_key", "first", "dates"}` where
+    `first` is the event's first date in `queryset` that is not cancelled and
+    `dates` how many such dates it has there. A series whose dates in
     `queryset` are all cancelled drops out; a single event keeps its cancelled
-    date (the list shows it struck through, as before).
+    date (`first` is then that date, and the list strikes it through).
 
-    Done in the database, so a list of series costs the same queries as a list
-    of dates and paging and counting work on the grouped rows: a window
-    function over the filtered rows (only their keys, so the sort stays narrow)
-    picks each event's row, and the count of dates is a subquery of the rows
-    that are shown."""
-    live = Case(When(status=Occurrence.Status.CANCELLED, then=0), default=1)
-    single = Case(
-        When(Q(event__recurrence__isnull=True) | Q(event__recurrence=""), then=0), default=1
-    )
-    event = [F("event_key")]
-    firsts = (
-        queryset.annotate(
-            series_rank=Window(
-                RowNumber(), partition_by=event, order_by=[live.desc(), F("start"), F("pk")]
-            ),
-            # 1 for a series with every date in the period cancelled, else 0.
-            series_cancelled=ExpressionWrapper(
-                (Value(1) - Window(Max(live), partition_by=event)) * single,
-                output_field=IntegerField(),
-            ),
-        )
-        .filter(series_rank=1, series_cancelled=0)
-        .values("pk")
-    )
-    dates = (
-        queryset.filter(event_key=OuterRef("event_key"))
-        .exclude(status=Occurrence.Status.CANCELLED)
+    One GROUP BY in the database, so a list of series pages and counts like a
+    list of dates (`Paginator` works on it); `first_occurrences` turns a page
+    of it into occurrences."""
+    live = ~Q(status=Occurrence.Status.CANCELLED)
+    single = Q(event__recurrence__isnull=True) | Q(event__recurrence="")
+    return (
+        queryset.filter(live | single)
         .order_by()
         .values("event_key")
-        .annotate(count=Count("pk"))
-        .values("count")
+        .annotate(
+            first=Coalesce(Min("start", filter=live), Min("start")),
+            dates=Count("pk", filter=live),
+        )
+        .order_by("first", "event_key")
     )
-    return Occurrence.objects.filter(pk__in=firsts).annotate(
-        series_dates=Coalesce(Subquery(dates, output_field=IntegerField()), 0)
+
+
+def first_occurrences(groups, queryset):
+    """The occurrences at the `first` dates of `groups` (rows of
+    `series_groups(queryset)`), in their order, each with `series_dates`: one
+    query for a whole page, read by the indexed event key."""
+    groups = list(groups)
+    if not groups:
+        return []
+    wanted = {(group["event_key"], group["first"]): group for group in groups}
+    found = {}
+    candidates = queryset.filter(
+        event_key__in={key for key, _start in wanted},
+        start__in={start for _key, start in wanted},
     )
+    # A date that is not cancelled wins over a cancelled one at the same time.
+    for occurrence in sorted(candidates, key=lambda o: (o.is_cancelled, o.pk)):
+        key = (occurrence.event_key, occurrence.start)
+        if key in wanted and key not in found:
+            occurrence.series_dates = wanted[key]["dates"]
+            found[key] = occurrence
+    return [found[key] for key in wanted if key in found]
 
 
 def for_listing(queryset):

@@ -30,12 +30,13 @@ from events.queries import (
     CalendarFilterForm,
     apply_filters,
     date_range,
+    first_occurrences,
     for_listing,
     in_range,
     local_day_start,
     localise,
     month_bounds,
-    series_first,
+    series_groups,
     visible_occurrences,
 )
 from events.schedule import to_local
@@ -107,19 +108,23 @@ def _switch_url(request, every_date):
 
 def calendar_list(request, index):
     """Upcoming occurrences, filtered and paginated in the database. A series is
-    one row (its next matching date, `series_first`) unless the visitor asks
+    one row (its next matching date, `series_groups`) unless the visitor asks
     for every date (`?dates=all`); paging and the count follow what is shown."""
     locale = active_locale(request)
     form, cleaned = _filters(request, locale)
     every_date = request.GET.get(EVERY_DATE_PARAM) == EVERY_DATE_VALUE
     now = timezone.now()
     period = date_range(cleaned, now)
-    queryset = in_range(apply_filters(visible_occurrences(), cleaned), period)
-    if not every_date:
-        queryset = series_first(queryset)
-    paginator = Paginator(for_listing(queryset).order_by("start", "pk"), index.per_page)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    rows = localise(page_obj.object_list, request, locale)
+    queryset = for_listing(in_range(apply_filters(visible_occurrences(), cleaned), period))
+    if every_date:
+        paginator = Paginator(queryset.order_by("start", "pk"), index.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        occurrences = page_obj.object_list
+    else:
+        paginator = Paginator(series_groups(queryset), index.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        occurrences = first_occurrences(page_obj.object_list, queryset)
+    rows = localise(occurrences, request, locale)
     context = _calendar_context(request, index, form, cleaned, locale)
     if every_date:
         # Removing a filter keeps the visitor's choice of every date.

@@ -7,7 +7,13 @@ from django import template
 from django.utils import timezone
 
 from events.models import EventPageOrganiser, EventPageTheme, Occurrence
-from events.queries import for_listing, localise, series_first, visible_occurrences
+from events.queries import (
+    first_occurrences,
+    for_listing,
+    localise,
+    series_groups,
+    visible_occurrences,
+)
 from events.text import short_date
 from home.i18n import active_locale
 
@@ -29,7 +35,7 @@ def upcoming_occurrences(
     """The next dates (not cancelled) of live events, in the active language,
     optionally only those with one of these themes and/or organisers (given as
     snippet `translation_key`s, strings or UUIDs). A series is one row (its next
-    date, with its rule and number of dates) unless `every_date`. Five queries
+    date, with its rule and number of dates) unless `every_date`. Six queries
     at most."""
     request = context.get("request")
     queryset = visible_occurrences().filter(end__gte=timezone.now())
@@ -48,9 +54,11 @@ def upcoming_occurrences(
         limit = max(1, min(int(limit), 50))
     except (TypeError, ValueError):
         limit = 3
-    if not every_date:
-        queryset = series_first(queryset)
-    rows = list(for_listing(queryset).order_by("start", "pk")[:limit])
+    queryset = for_listing(queryset)
+    if every_date:
+        rows = list(queryset.order_by("start", "pk")[:limit])
+    else:
+        rows = first_occurrences(series_groups(queryset)[:limit], queryset)
     return localise(rows, request, active_locale())
 
 

@@ -14,7 +14,13 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from events.models import EventPage, EventPageOrganiser, Occurrence
-from events.queries import for_listing, localise, series_first, visible_occurrences
+from events.queries import (
+    first_occurrences,
+    for_listing,
+    localise,
+    series_groups,
+    visible_occurrences,
+)
 from home.i18n import active_locale
 
 register = template.Library()
@@ -77,7 +83,7 @@ def partner_occurrences(context, organisation_keys=None, pages=None, limit=6, ev
     """The next dates (not cancelled) of a partner's live events, in the active
     language: events its organisations organise and events below its page(s).
     A series is one row (its next date, rule and number of dates) unless
-    `every_date`. Six queries at most, however many events and partners."""
+    `every_date`. Seven queries at most, however many events and partners."""
     keys = partner_event_keys(organisation_keys, pages)
     if keys is None:
         return []
@@ -86,7 +92,10 @@ def partner_occurrences(context, organisation_keys=None, pages=None, limit=6, ev
         .filter(end__gte=timezone.now(), event_key__in=keys)
         .exclude(status=Occurrence.Status.CANCELLED)
     )
-    if not every_date:
-        queryset = series_first(queryset)
-    rows = list(for_listing(queryset).order_by("start", "pk")[: _limit(limit, 6)])
+    queryset = for_listing(queryset)
+    limit = _limit(limit, 6)
+    if every_date:
+        rows = list(queryset.order_by("start", "pk")[:limit])
+    else:
+        rows = first_occurrences(series_groups(queryset)[:limit], queryset)
     return localise(rows, context.get("request"), active_locale())
