@@ -13,7 +13,8 @@ from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.conf import settings
-from django.db.models import Q, Value
+from django.db.models import Count, Min, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from events.models import (
@@ -26,6 +27,7 @@ from events.models import (
     OccurrenceException,
 )
 from events.schedule import site_zone, to_local
+from events.text import series_line
 from home.i18n import active_locale, localized
 from home.models import COUNTRY_CHOICES, Organisation, Region, Theme, Venue
 from home.params import DateField
@@ -189,6 +191,59 @@ def in_range(queryset, period):
     return queryset
 
 
+# `?dates=all` on the calendar shows every date of a series; without it a
+# series is one row (see `series_first`).
+EVERY_DATE_PARAM = "dates"
+EVERY_DATE_VALUE = "all"
+
+
+def series_groups(queryset):
+    """The events of `queryset` (occurrences, already filtered), one row each,
+    in the order of their next date: `{"event_key", "first", "dates"}` where
+    `first` is the event's first date in `queryset` that is not cancelled and
+    `dates` how many such dates it has there. A series whose dates in
+    `queryset` are all cancelled drops out; a single event keeps its cancelled
+    date (`first` is then that date, and the list strikes it through).
+
+    One GROUP BY in the database, so a list of series pages and counts like a
+    list of dates (`Paginator` works on it); `first_occurrences` turns a page
+    of it into occurrences."""
+    live = ~Q(status=Occurrence.Status.CANCELLED)
+    single = Q(event__recurrence__isnull=True) | Q(event__recurrence="")
+    return (
+        queryset.filter(live | single)
+        .order_by()
+        .values("event_key")
+        .annotate(
+            first=Coalesce(Min("start", filter=live), Min("start")),
+            dates=Count("pk", filter=live),
+        )
+        .order_by("first", "event_key")
+    )
+
+
+def first_occurrences(groups, queryset):
+    """The occurrences at the `first` dates of `groups` (rows of
+    `series_groups(queryset)`), in their order, each with `series_dates`: one
+    query for a whole page, read by the indexed event key."""
+    groups = list(groups)
+    if not groups:
+        return []
+    wanted = {(group["event_key"], group["first"]): group for group in groups}
+    found = {}
+    candidates = queryset.filter(
+        event_key__in={key for key, _start in wanted},
+        start__in={start for _key, start in wanted},
+    )
+    # A date that is not cancelled wins over a cancelled one at the same time.
+    for occurrence in sorted(candidates, key=lambda o: (o.is_cancelled, o.pk)):
+        key = (occurrence.event_key, occurrence.start)
+        if key in wanted and key not in found:
+            occurrence.series_dates = wanted[key]["dates"]
+            found[key] = occurrence
+    return [found[key] for key in wanted if key in found]
+
+
 def for_listing(queryset):
     return queryset.select_related("event", "event__venue", "event__event_type", "venue")
 
@@ -208,6 +263,10 @@ class Row:
     # The language of the page's text when it is not the reader's (a Dutch
     # page standing in for a missing translation), for the `lang` attribute.
     lang: str = ""
+    # For a series shown as one row (`series_first`): how many of its dates the
+    # list would show, and the line that describes it; 0 and "" for a date.
+    dates: int = 0
+    series: str = ""
 
     @property
     def status(self):
@@ -256,6 +315,7 @@ def localise(occurrences, request, locale=None):
         # source's (default-language) text. No query either way.
         foreign = bool(page.alias_of_id) or (hasattr(locale, "pk") and page.locale_id != locale.pk)
         event_type = o.event.event_type
+        dates = getattr(o, "series_dates", 0) or 0
         result.append(
             Row(
                 occurrence=o,
@@ -267,6 +327,16 @@ def localise(occurrences, request, locale=None):
                 start=to_local(o.start),
                 end=to_local(o.end),
                 lang=settings.LANGUAGE_CODE if foreign and reader != settings.LANGUAGE_CODE else "",
+                dates=dates if dates > 1 else 0,
+                series=series_line(
+                    o.event,
+                    o.start,
+                    o.end,
+                    dates,
+                    moved=o.status == Occurrence.Status.MOVED and not o.all_day,
+                )
+                if dates > 1
+                else "",
             )
         )
     return result

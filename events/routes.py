@@ -4,7 +4,7 @@ from django.utils.translation import pgettext_lazy
 
 from events import views
 from events.models import EventIndexPage, EventPage
-from events.queries import CalendarFilterForm
+from events.queries import EVERY_DATE_PARAM, CalendarFilterForm
 from home.cache import understood_params
 from home.routing import page_route, route_pattern
 
@@ -28,5 +28,5 @@ EventPage.attach_routes(
     page_route("ical/", views.event_ical, name="ical"),
 )
 # The calendar's filters may be part of a page-cache key (home/cache.py).
-understood_params(*CalendarFilterForm.base_fields)
+understood_params(*CalendarFilterForm.base_fields, EVERY_DATE_PARAM)
 EventIndexPage.attach_sitemap_paths(lambda index, request: [index.reverse_subpage("archive")])

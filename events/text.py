@@ -17,6 +17,8 @@ from django.utils.translation import ngettext
 
 from events.schedule import dates_of, to_local
 
+NBSP = "\u00a0"
+
 
 def short_date(value, fmt="SHORT_MONTH_DAY_FORMAT"):
     """A date with an abbreviated month as each language writes it ("12 dec",
@@ -45,8 +47,9 @@ def _weekdays(days):
     return _and_list(WEEKDAYS[recurrence.to_weekday(d).number] for d in days)
 
 
-def describe_rule(rule, first_start):
-    """One rule as a phrase ("Every 2 weeks on Tuesday and Thursday")."""
+def describe_rule(rule, first_start, *, with_end=True):
+    """One rule as a phrase ("Every 2 weeks on Tuesday and Thursday"), with its
+    end ("…, 6 times", "…, until 1 June 2027") unless `with_end` is false."""
     n = rule.interval or 1
     days = [recurrence.to_weekday(d) for d in rule.byday]
     if rule.freq == recurrence.DAILY:
@@ -79,6 +82,8 @@ def describe_rule(rule, first_start):
             text = _("Every %(n)d years on %(date)s") % {"n": n, "date": when}
     else:
         text = rule.to_text()
+    if not with_end:
+        return text
     if rule.count:
         text = _("%(rule)s, %(count)s") % {
             "rule": text,
@@ -135,3 +140,33 @@ def describe(event_or_fields, upcoming=None):
             "dates": ", ".join(short_date(to_local(d)) for d in upcoming)
         }
     return sentence
+
+
+def series_rule(event):
+    """A series' rule and time for a list row: "Every 2nd Saturday of the month,
+    10:00–13:00", or "On several dates, 10:00–13:00" for a series of extra dates
+    only. Ends and exceptions are left out: the row counts the dates."""
+    value = event.recurrence
+    rules = value.rrules if value is not None else []
+    first = to_local(event.start)
+    phrases = [describe_rule(rule, first, with_end=False) for rule in rules]
+    sentence = "; ".join(phrases) or _("On several dates")
+    return f"{sentence}, {time_range(event.start, event.end, event.all_day)}"
+
+
+def series_line(event, next_start, next_end, dates, *, moved=False):
+    """The one line a grouped series shows in a list: "Every 2nd Saturday of the
+    month, 10:00–13:00 · next: Sat 12 Dec · 18 dates". A moved next date says
+    its own time ("next: Sat 13 Feb, moved to 14:00–17:00")."""
+    # The date and the count each hold together when the line wraps on a phone.
+    day = short_date(to_local(next_start), "SHORT_WEEKDAY_FORMAT").replace(" ", NBSP)
+    if moved:
+        upcoming = _("next: %(date)s, moved to %(time)s") % {
+            "date": day,
+            "time": time_range(next_start, next_end, False),
+        }
+    else:
+        upcoming = _("next: %(date)s") % {"date": day}
+    count = ngettext("%(count)d date", "%(count)d dates", dates) % {"count": dates}
+    count = count.replace(" ", NBSP)
+    return " · ".join([series_rule(event), upcoming, count])

@@ -25,14 +25,18 @@ from events.hooks import (
 )
 from events.models import SPOKEN_LANGUAGES, EventType, Occurrence, OccurrenceException
 from events.queries import (
+    EVERY_DATE_PARAM,
+    EVERY_DATE_VALUE,
     CalendarFilterForm,
     apply_filters,
     date_range,
+    first_occurrences,
     for_listing,
     in_range,
     local_day_start,
     localise,
     month_bounds,
+    series_groups,
     visible_occurrences,
 )
 from events.schedule import to_local
@@ -52,9 +56,10 @@ def _filters(request, locale):
     return form, {k: v for k, v in cleaned.items() if v}
 
 
-def _active_filters(form, cleaned):
-    """The filter chips; a period's dates go with its "when"."""
-    return form_chips(form, cleaned, also={"start": ["when"], "end": ["when"]})
+def _active_filters(form, cleaned, carry=None):
+    """The filter chips; a period's dates go with its "when". `carry`: parameters
+    that stay when a filter is removed."""
+    return form_chips(form, cleaned, carry=carry, also={"start": ["when"], "end": ["when"]})
 
 
 @dataclass
@@ -89,17 +94,43 @@ def _month_url(index, day, cleaned):
     return url + (f"?{query}" if query else "")
 
 
+def _switch_url(request, every_date):
+    """This list with the other choice of "every date" / "series grouped": the
+    same filters, back on the first page."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    if every_date:
+        query.pop(EVERY_DATE_PARAM, None)
+    else:
+        query[EVERY_DATE_PARAM] = EVERY_DATE_VALUE
+    return f"{request.path}?{query.urlencode()}" if query else request.path
+
+
 def calendar_list(request, index):
-    """Upcoming occurrences (not events), filtered and paginated in the database."""
+    """Upcoming occurrences, filtered and paginated in the database. A series is
+    one row (its next matching date, `series_groups`) unless the visitor asks
+    for every date (`?dates=all`); paging and the count follow what is shown."""
     locale = active_locale(request)
     form, cleaned = _filters(request, locale)
+    every_date = request.GET.get(EVERY_DATE_PARAM) == EVERY_DATE_VALUE
     now = timezone.now()
     period = date_range(cleaned, now)
     queryset = for_listing(in_range(apply_filters(visible_occurrences(), cleaned), period))
-    paginator = Paginator(queryset.order_by("start", "pk"), index.per_page)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    rows = localise(page_obj.object_list, request, locale)
+    if every_date:
+        paginator = Paginator(queryset.order_by("start", "pk"), index.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        occurrences = page_obj.object_list
+    else:
+        paginator = Paginator(series_groups(queryset), index.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        occurrences = first_occurrences(page_obj.object_list, queryset)
+    rows = localise(occurrences, request, locale)
     context = _calendar_context(request, index, form, cleaned, locale)
+    if every_date:
+        # Removing a filter keeps the visitor's choice of every date.
+        context["active_filters"] = _active_filters(
+            form, cleaned, carry={EVERY_DATE_PARAM: EVERY_DATE_VALUE}
+        )
     context.update(
         {
             "view": "list",
@@ -107,6 +138,10 @@ def calendar_list(request, index):
             "days": _by_day(rows),
             "period": period,
             "next_match": None,
+            "every_date": every_date,
+            "every_date_param": EVERY_DATE_PARAM,
+            "every_date_value": EVERY_DATE_VALUE,
+            "switch_url": _switch_url(request, every_date),
         }
     )
     if not rows:

@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from events.cache_rules import EVENT_LISTS
 from events.models import EventPageOrganiser, EventPageTheme, Occurrence
-from events.queries import for_listing, localise, visible_occurrences
+from events.queries import (
+    first_occurrences,
+    for_listing,
+    localise,
+    series_groups,
+    visible_occurrences,
+)
 from events.text import short_date
 from home.cache import depends_on
 from home.i18n import active_locale
@@ -25,10 +31,14 @@ def _keys(value):
 
 
 @register.simple_tag(takes_context=True)
-def upcoming_occurrences(context, theme_keys=None, organisation_keys=None, limit=3):
+def upcoming_occurrences(
+    context, theme_keys=None, organisation_keys=None, limit=3, every_date=False
+):
     """The next dates (not cancelled) of live events, in the active language,
     optionally only those with one of these themes and/or organisers (given as
-    snippet `translation_key`s, strings or UUIDs). Five queries at most."""
+    snippet `translation_key`s, strings or UUIDs). A series is one row (its next
+    date, with its rule and number of dates) unless `every_date`. Six queries
+    at most."""
     request = context.get("request")
     depends_on(EVENT_LISTS)
     queryset = visible_occurrences().filter(end__gte=timezone.now())
@@ -47,7 +57,11 @@ def upcoming_occurrences(context, theme_keys=None, organisation_keys=None, limit
         limit = max(1, min(int(limit), 50))
     except (TypeError, ValueError):
         limit = 3
-    rows = list(for_listing(queryset).order_by("start", "pk")[:limit])
+    queryset = for_listing(queryset)
+    if every_date:
+        rows = list(queryset.order_by("start", "pk")[:limit])
+    else:
+        rows = first_occurrences(series_groups(queryset)[:limit], queryset)
     return localise(rows, request, active_locale())
 
 

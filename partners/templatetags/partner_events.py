@@ -15,7 +15,13 @@ from wagtail.models import Page
 
 from events.cache_rules import EVENT_LISTS
 from events.models import EventPage, EventPageOrganiser, Occurrence
-from events.queries import for_listing, localise, visible_occurrences
+from events.queries import (
+    first_occurrences,
+    for_listing,
+    localise,
+    series_groups,
+    visible_occurrences,
+)
 from home.cache import depends_on
 from home.i18n import active_locale
 
@@ -75,10 +81,11 @@ def partner_event_keys(organisation_keys=(), pages=()):
 
 
 @register.simple_tag(takes_context=True)
-def partner_occurrences(context, organisation_keys=None, pages=None, limit=6):
+def partner_occurrences(context, organisation_keys=None, pages=None, limit=6, every_date=False):
     """The next dates (not cancelled) of a partner's live events, in the active
     language: events its organisations organise and events below its page(s).
-    Six queries at most, however many events and partners."""
+    A series is one row (its next date, rule and number of dates) unless
+    `every_date`. Seven queries at most, however many events and partners."""
     depends_on(EVENT_LISTS)
     keys = partner_event_keys(organisation_keys, pages)
     if keys is None:
@@ -88,5 +95,10 @@ def partner_occurrences(context, organisation_keys=None, pages=None, limit=6):
         .filter(end__gte=timezone.now(), event_key__in=keys)
         .exclude(status=Occurrence.Status.CANCELLED)
     )
-    rows = list(for_listing(queryset).order_by("start", "pk")[: _limit(limit, 6)])
+    queryset = for_listing(queryset)
+    limit = _limit(limit, 6)
+    if every_date:
+        rows = list(queryset.order_by("start", "pk")[:limit])
+    else:
+        rows = first_occurrences(series_groups(queryset)[:limit], queryset)
     return localise(rows, context.get("request"), active_locale())

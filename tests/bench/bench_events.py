@@ -80,6 +80,7 @@ def run(bench):
         recurring = EventPage.objects.filter(slug__startswith="recurring-weekly").first()
         for case, url in [
             ("calendar page", "/nl/bench-agenda/"),
+            ("calendar page, every date", "/nl/bench-agenda/?dates=all"),
             ("filtered view", "/nl/bench-agenda/?when=month&mode=onsite&language=nl"),
             ("month view", f"/nl/bench-agenda/maand/{anchor.year}/{anchor.month}/"),
             ("event page (recurring)", recurring.url),

@@ -18,6 +18,12 @@ def local(*args):
     return datetime(*args, tzinfo=site_zone())
 
 
+def series_text(item):
+    """A row's series line, its no-break spaces (inside dates) read as spaces."""
+    line = item.select_one(".event-item__series")
+    return line.get_text().replace("\u00a0", " ") if line else ""
+
+
 @pytest.fixture
 def translate_page(django_capture_on_commit_callbacks):
     """wagtail-localize publishes a translated page on commit: run that in tests."""

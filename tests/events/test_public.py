@@ -163,9 +163,9 @@ def test_german_translation_shows_the_same_dates_with_translated_text(
     assert uids == {f"{series.translation_key}@testserver"}
 
 
-def test_calendar_lists_occurrences_not_events(client, series, make_event, frozen_now):
+def test_every_date_view_lists_occurrences_not_events(client, series, make_event, frozen_now):
     make_event(title="Leerkring", start=local(2026, 12, 3, 19, 0), end=local(2026, 12, 3, 21, 0))
-    html = client.get("/nl/agenda/").content.decode()
+    html = client.get("/nl/agenda/?dates=all").content.decode()
     soup = BeautifulSoup(html, "html.parser")
     items = soup.select(".day-list .event-item")
     listed = [

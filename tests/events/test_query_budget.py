@@ -25,10 +25,13 @@ URLS = [
 ]
 # What the calendar may add to the queries any page of the site costs (Wagtail's
 # page serving and base.html's site text, menu, breadcrumbs and languages).
-OWN_BUDGET = 8
-# An event page also reads its registration settings (a row of the registration
-# app, asked through the events app's hooks): one query more, whatever the event.
-EVENT_PAGE_BUDGET = OWN_BUDGET + 1
+# The list groups series: one query for a page of events, one for their dates
+# (cheaper than ranking every date in one query: 12 ms against 52 ms for the
+# count at 10,000 dates).
+OWN_BUDGET = 9
+# An event page: eight (it groups nothing), plus its registration settings (a
+# row of the registration app, asked through the events app's hooks).
+EVENT_PAGE_BUDGET = 8 + 1
 
 
 def plain_page_queries(client):
