@@ -54,12 +54,16 @@ def vnu_errors(files):
 
 def _build():
     from django.conf import settings
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
 
     from demo import factories
     from demo.registry import translate
+    from events.models import EventPage
     from festival.models import FestivalPage, FestivalPartner, SessionPage, SessionSpeaker
-    from home.models import Organisation
-    from tests.e2e.site import FESTIVAL_SLUG, build_pages
+    from home.models import HomePage, Organisation, StandardPage
+    from kennisbank.models import ArticlePage
+    from tests.e2e.site import FESTIVAL_SLUG, REPAIR_CAFE, build_pages
 
     tree = shared_tree_objects()
     codes = {locale.language_code: locale for locale in Locale.objects.all()}
@@ -72,6 +76,20 @@ def _build():
     session = SessionPage.objects.filter(locale=codes["nl"]).order_by("pk").first()
     session.speaker_links.add(SessionSpeaker(person=factories.PersonFactory(name="Anna Jansen")))
     session.save_revision().publish()
+    # Images where pages show them: the home page's hero, a figure in a page's
+    # body, an event's and an article's picture.
+    image = get_image_model().objects.create(title="Dorp", file=get_test_image_file())
+    home = HomePage.objects.get(locale=codes["nl"])
+    home.hero_image, home.hero_image_alt = image, "Een dorp in de ochtend"
+    about = StandardPage.objects.get(locale=codes["nl"], slug="over-ons")
+    figure = {"image": {"image": image.pk, "alt_text": "Het dorpshuis", "decorative": False}}
+    about.body = [{"type": "image", "value": {**figure, "caption": "Ons dorpshuis"}}]
+    cafe = EventPage.objects.get(locale=codes["nl"], slug=REPAIR_CAFE)
+    cafe.image = image
+    article = ArticlePage.objects.get(locale=codes["nl"], slug="vijf-sterren")
+    article.hero_image = image
+    for page in (home, about, cafe, article):
+        page.save_revision().publish()
     assert [code for code, _name in settings.LANGUAGES] == ["nl", "de", "en"]
 
 
