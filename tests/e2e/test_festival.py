@@ -107,6 +107,7 @@ AXE_PATHS = [
     "/{lang}/{festival}/",
     "/{lang}/{festival}/programme/?mode=online",
     "/{lang}/{festival}/programme/{day}/",
+    "/{lang}/{festival}/speakers/",
 ]
 
 
