@@ -8,6 +8,7 @@ festival. Skipped with a message where Java or npm is missing.
 
 import functools
 import json
+import re
 import shutil
 import subprocess
 
@@ -43,7 +44,10 @@ def vnu_errors(files):
         timeout=300,
         check=False,
     )
-    messages = json.loads(result.stderr)["messages"]  # vnu writes its report to stderr
+    try:
+        messages = json.loads(result.stderr)["messages"]  # vnu writes its report to stderr
+    except ValueError:
+        pytest.fail(f"the Nu Html Checker did not answer in JSON: {result.stderr[-1000:]}")
     errors = {path.name: [] for path in files}
     for message in messages:
         name = message["url"].rsplit("/", 1)[-1]
@@ -135,7 +139,7 @@ def _paths(client):
             ("directory", "get", directory.url, None),
             ("directory, filtered", "get", directory.url + "?offer=money&region=drenthe", None),
             ("organisation", "get", directory.url + directory.reverse_subpage("organisation_view", kwargs={"slug": "provincie-drenthe"}), None),
-            ("search", "get", search + "?q=dorp", None),
+            ("search", "get", search + "?q=" + {"de": "Dorf"}.get(code, "dorp"), None),
             ("search, nothing found", "get", search + "?q=nothing-matches-this", None),
             ("search, empty", "get", search, None),
             ("calendar", "get", calendar.url, None),
@@ -200,7 +204,7 @@ EXPECTED_STATUS = {"not found": 404, "bad request": 400}
 
 
 def test_every_page_type_renders_in_every_language(rendered):
-    _folder, pages = rendered
+    folder, pages = rendered
     wrong = [
         f"{name} {path}: {status}"
         for name, path, status in pages.values()
@@ -208,6 +212,13 @@ def test_every_page_type_renders_in_every_language(rendered):
     ]
     assert wrong == []
     assert {path.split("/")[1] for _name, path, _status in pages.values()} == {"nl", "de", "en"}
+    found = [
+        path
+        for file, (name, path, _status) in pages.items()
+        if name == "search"
+        and re.search(r'href="[^"]*/(vijf-sterren|fuenf-sterne)/"', (folder / file).read_text())
+    ]
+    assert len(found) == 3, "the search with results found nothing"
 
 
 def test_every_page_type_is_valid_html_in_every_language(rendered):
