@@ -8,7 +8,6 @@ skipped when node or npm is missing, or when ical.js cannot be installed
 (no network on the first run).
 """
 
-import fcntl
 import json
 import os
 import shutil
@@ -18,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from tests import npm
+
 ROOT = Path(__file__).resolve().parent
-FOLDER = ROOT / ".node"
+FOLDER = npm.FOLDER
 LIBRARY = FOLDER / "node_modules" / "ical.js" / "dist" / "ical.js"
 SCRIPT = ROOT / "events" / "calendar_clients.mjs"
 UNTIL = datetime(2040, 12, 31, 23, 59, tzinfo=UTC)  # past 2038
@@ -29,23 +30,15 @@ PACKAGES = ("ical.js@2", "node-ical@0.27.2")
 
 def library():
     """The path of ical.js's module, installing it the first time."""
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if not node or not npm:
-        pytest.skip("node and npm are needed to check .ics files with ical.js and node-ical")
-    FOLDER.mkdir(exist_ok=True)
-    with open(FOLDER / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # parallel test workers install once
-        if not LIBRARY.exists() or not NODE_ICAL.exists():
-            result = subprocess.run(
-                [npm, "install", "--prefix", str(FOLDER), "--no-save", "--no-audit", "--no-fund"]
-                + ["--loglevel=error", *PACKAGES],
-                capture_output=True,
-                text=True,
-                timeout=300,
-                check=False,
-            )
-            if result.returncode != 0 or not LIBRARY.exists():
-                pytest.skip(f"could not install {PACKAGES}: {result.stderr.strip()[-300:]}")
+    if not shutil.which("node"):
+        pytest.skip("node is needed to check .ics files with ical.js and node-ical")
+    npm.install(
+        FOLDER,
+        PACKAGES,
+        LIBRARY,
+        NODE_ICAL,
+        purpose="to check .ics files with ical.js and node-ical",
+    )
     return LIBRARY
 
 

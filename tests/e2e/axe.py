@@ -1,7 +1,7 @@
 """The accessibility check every browser test shares: axe-core (shipped with
-axe-playwright-python, no CDN) with the WCAG 2.0/2.1 A and AA rules."""
+axe-playwright-python, no CDN) with the WCAG 2.0, 2.1 and 2.2 A and AA rules."""
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def assert_no_wcag_violations(page):

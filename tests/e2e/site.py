@@ -35,9 +35,8 @@ FULL_WORKSHOP = "volle-workshop"
 FUND = "Provincie Drenthe"
 
 
-def _knowledge(tree):
+def _knowledge(tree, translate):
     from demo import factories
-    from demo.registry import translate
     from home.models import OrganisationRegion
     from kennisbank.models import ArticleRegion, ArticleTheme
 
@@ -76,13 +75,12 @@ def _knowledge(tree):
     )
 
 
-def _events(tree, mienthuus, kranenburg):
+def _events(tree, mienthuus, kranenburg, translate):
     from datetime import timedelta
 
     from django.utils import timezone
 
     from demo import factories
-    from demo.registry import translate
     from events.models import EventPageOrganiser
     from events.schedule import site_zone
     from registration import services
@@ -174,20 +172,28 @@ def _festival(tree):
 
 def build():
     """Build the site into the configured (empty, migrated) database."""
-    from wagtail.models import Locale, Page
-    from wagtail_localize.synctree import synchronize_tree
-
     from demo import factories
     from demo.registry import translate
-    from tests.partners.test_partners import build_partner_tree
 
     tree = factories.site_tree()
     codes = factories.locales()
     get_user_model().objects.create_superuser("admin", "admin@example.org", "admin")
-    _knowledge(tree)
+    build_pages(tree, codes, translate)
+
+
+def build_pages(tree, codes, translate):
+    """The site's pages below the shared `tree` (`demo.factories.site_tree`);
+    `translate` as `demo.registry.translate` (in a test's transaction: one that
+    runs the on-commit callbacks, see tests/conftest.py `on_commit_now`)."""
+    from wagtail.models import Locale, Page
+    from wagtail_localize.synctree import synchronize_tree
+
+    from tests.partners.test_partners import build_partner_tree
+
+    _knowledge(tree, translate)
     partners = build_partner_tree(tree, codes, translate)
     mienthuus = partners["organised"].organiser_links.get().organisation
-    _events(tree, mienthuus, partners["organised"].venue)
+    _events(tree, mienthuus, partners["organised"].venue, translate)
     _festival(tree)
     nl = Locale.objects.get(language_code="nl")
     for code in ("de", "en"):

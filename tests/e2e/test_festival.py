@@ -17,6 +17,7 @@ pytestmark = pytest.mark.e2e
 
 # The festival's sub-pages, with their words in each language.
 PROGRAMME = {"nl": "programma", "de": "programm", "en": "programme"}
+SPEAKERS = {"nl": "sprekers", "de": "referenten", "en": "speakers"}
 MY_PROGRAMME = {"nl": "mijn-programma", "de": "mein-programm", "en": "my-programme"}
 
 
@@ -145,6 +146,7 @@ AXE_PATHS = [
     "/{lang}/{festival}/",
     "/{lang}/{festival}/{programme}/?mode=online",
     "/{lang}/{festival}/{programme}/{day}/",
+    "/{lang}/{festival}/{speakers}/",
 ]
 
 
@@ -157,6 +159,12 @@ def test_festival_pages_have_no_wcag_a_or_aa_violations(
     page = page_factory(width=width, height=900)
     page.goto(festival_site + f"/{lang}/{FESTIVAL_SLUG}/")
     day = page.locator(".festival-header__kicker time").first.get_attribute("datetime")
-    address = path.format(lang=lang, festival=FESTIVAL_SLUG, day=day, programme=PROGRAMME[lang])
+    address = path.format(
+        lang=lang,
+        festival=FESTIVAL_SLUG,
+        day=day,
+        programme=PROGRAMME[lang],
+        speakers=SPEAKERS[lang],
+    )
     page.goto(festival_site + address)
     assert_no_wcag_violations(page)
