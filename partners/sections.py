@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Prefetch
+from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Page
 
@@ -347,6 +348,58 @@ def partner_context(request, page):
         "articles": services.articles_of_organisations(request, organisation_keys, limit=3),
         "source_language": languages.content_language(page),
     }
+
+
+# -- The home page's partners section ---------------------------------------------------
+
+LOGO_SPEC = "max-320x120|format-png"
+
+
+@dataclass
+class HomePartner:
+    page: object
+    country_name: str
+    logo: object  # the first partner organisation's logo (an image), or None
+
+
+def home_partners(limit=6):
+    """The live partner pages of the active language, in the editors' order, each
+    with its first organisation's logo and that logo's rendition: three queries,
+    however many partners."""
+    Image = get_image_model()
+    links = PartnerOrganisation.objects.select_related("organisation").order_by("sort_order")
+    pages = list(
+        PartnerPage.objects.live()
+        .public()
+        .filter(locale__language_code=get_language())
+        .prefetch_related(
+            Prefetch(
+                "organisation_links",
+                queryset=links.prefetch_related(
+                    Prefetch(
+                        "organisation__logo",
+                        queryset=Image.objects.prefetch_renditions(LOGO_SPEC),
+                    )
+                ),
+            )
+        )
+        .order_by("path")[:limit]
+    )
+    cards = []
+    for page in pages:
+        logos = [
+            link.organisation.logo
+            for link in page.organisation_links.all()
+            if link.organisation.logo_id
+        ]
+        cards.append(
+            HomePartner(
+                page=page,
+                country_name=dict(COUNTRY_CHOICES).get(page.country, page.country),
+                logo=logos[0] if logos else None,
+            )
+        )
+    return cards
 
 
 # -- The partner index ------------------------------------------------------------------
