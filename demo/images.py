@@ -175,17 +175,17 @@ def _mark(draw, motif, colour, box):
         draw.ellipse([x + size * 0.4, y + size * 0.08, x + size * 0.6, y + size * 0.28], fill=light)
 
 
-def _wrap(draw, words, font, width):
-    """The words in at most two lines that fit `width`."""
+def _wrap(draw, words, font, width, max_lines):
+    """The words in lines that fit `width`, or None when they need more than `max_lines`."""
     lines = [""]
     for word in words:
         candidate = f"{lines[-1]} {word}".strip()
         if draw.textlength(candidate, font=font) <= width or not lines[-1]:
             lines[-1] = candidate
-        elif len(lines) < 2:
-            lines.append(word)
         else:
-            lines[-1] = f"{lines[-1]} {word}"
+            lines.append(word)
+    if len(lines) > max_lines or any(draw.textlength(line, font=font) > width for line in lines):
+        return None
     return lines
 
 
@@ -198,10 +198,14 @@ def emblem_logo(name, colour, width=480, height=160):
     motif = zlib.crc32(name.encode()) % 4
     _mark(draw, motif, colour, (12, (height - 136) // 2, 136))
     text_x = 164
-    font = ImageFont.load_default(size=40)
-    lines = _wrap(draw, name.split(), font, width - text_x - 12)
-    if any(draw.textlength(line, font=font) > width - text_x - 12 for line in lines):
-        font = ImageFont.load_default(size=30)
+    # The largest size at which the name fits in two lines, or three for long names.
+    for size, max_lines in ((40, 2), (32, 2), (26, 3), (20, 4)):
+        font = ImageFont.load_default(size=size)
+        lines = _wrap(draw, name.split(), font, width - text_x - 12, max_lines)
+        if lines:
+            break
+    else:
+        lines = [name]
     line_height = font.size * 1.15
     top = (height - line_height * len(lines)) / 2
     ink = tuple(round(c * 0.55) for c in colour)
