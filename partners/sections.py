@@ -360,6 +360,7 @@ class HomePartner:
     page: object
     country_name: str
     logo: object  # the first partner organisation's logo (an image), or None
+    content_lang: str  # the language its text is in (the source's, for an alias)
 
 
 def home_partners(limit=6):
@@ -372,6 +373,7 @@ def home_partners(limit=6):
         PartnerPage.objects.live()
         .public()
         .filter(locale__language_code=get_language())
+        .select_related("locale", "alias_of__locale")
         .prefetch_related(
             Prefetch(
                 "organisation_links",
@@ -397,6 +399,7 @@ def home_partners(limit=6):
                 page=page,
                 country_name=dict(COUNTRY_CHOICES).get(page.country, page.country),
                 logo=logos[0] if logos else None,
+                content_lang=(page.alias_of if page.alias_of_id else page).locale.language_code,
             )
         )
     return cards
