@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install messages run test pytest lint e2e chromium bench makemessages clean
+.PHONY: install messages run test pytest lint e2e chromium bench screenshots makemessages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,12 @@ chromium:
 
 e2e: messages chromium
 	$(VENV)/bin/pytest -q tests/e2e
+
+# Every page type of the demo in nl, de and en at 390 and 1280 px, as PNGs in
+# screenshots/ (git-ignored), for a person to look at before an issue is resolved.
+# `make screenshots ARGS=--reuse` keeps the last demo build (template changes only).
+screenshots: messages chromium
+	$(PY) tests/screenshots.py $(ARGS)
 
 # Refresh the .po files after adding or changing UI strings (needs GNU gettext).
 makemessages: install

@@ -102,13 +102,11 @@ def load_core(context):
 
     if not home.body:
         home.hero_link = about
-        section, featured, action = HOME_BODY_NL
+        # The other apps' sections follow the first one (`demo.home_sections`);
+        # the about page is the hero's button, not a lone card.
+        section, _featured, action = HOME_BODY_NL
         home.body = [
             ("text_section", {"heading": section[0], "text": f"<p>{section[1]}</p>"}),
-            (
-                "featured_pages",
-                {"heading": featured[0], "intro": featured[1], "pages": [about]},
-            ),
             (
                 "call_to_action",
                 {

@@ -21,9 +21,8 @@ from demo.data.events import (
     ORGANISATIONS,
     QUESTIONS,
     REGISTRATIONS,
-    UPCOMING,
 )
-from demo.registry import demo_loader, get_or_create_child, retranslate, translate
+from demo.registry import demo_loader, get_or_create_child, translate
 from events.models import (
     EventPage,
     EventPageOrganiser,
@@ -153,16 +152,6 @@ def load_events(context):
             strings = _translate_strings(spec, code)
             if strings:
                 translate(page, code, strings)
-
-    # An "upcoming events" section on the home page, once.
-    if not any(block.block_type == "upcoming_events" for block in home.body):
-        home = home.get_latest_revision_as_object()
-        home.body.insert(
-            1, ("upcoming_events", {"heading": UPCOMING["nl"], "count": 3, "theme": None})
-        )
-        home.save_revision().publish()
-        for code in ("de", "en"):
-            retranslate(home, code, {UPCOMING["nl"]: UPCOMING[code]})
 
 
 @demo_loader(order=25)

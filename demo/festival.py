@@ -40,6 +40,7 @@ from demo.data.festival import (
     ROOMS_2022,
     SESSIONS_2022,
     SESSIONS_DIGITAL,
+    SPEAKER_BIOS,
     SPEAKERS,
     TRACKS_2022,
     TRACKS_DIGITAL,
@@ -91,19 +92,21 @@ def _partners(context, nl):
 def _speakers(nl):
     people = {}
     for name, (role, role_de, role_en, organisation) in SPEAKERS.items():
+        bio, bio_de, bio_en = SPEAKER_BIOS.get(name, ("", "", ""))
         person, created = Person.objects.get_or_create(
             name=name,
             locale=nl,
             defaults={
                 "role": role,
+                "bio": bio,
                 "organisation": Organisation.objects.filter(slug=organisation, locale=nl).first()
                 if organisation
                 else None,
             },
         )
         if created:
-            translate(person, "de", {role: role_de})
-            translate(person, "en", {role: role_en})
+            translate(person, "de", {role: role_de, bio: bio_de})
+            translate(person, "en", {role: role_en, bio: bio_en})
         people[name] = person
     return people
 

@@ -8,6 +8,7 @@ tower, trees) drawn from a seed: the same seed always gives the same picture.
 import io
 import math
 import random
+import zlib
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -115,19 +116,101 @@ def village_scene(seed, palette="morning", width=1600, height=1000):
     return buffer.getvalue()
 
 
-def initials_logo(name, colour, width=480, height=240):
-    """PNG bytes of a plain logo: the name's initials in white on `colour`."""
-    canvas = Image.new("RGB", (width, height), colour)
+def _tint(colour, amount):
+    """`colour` mixed with white: 0 keeps it, 1 is white."""
+    return tuple(round(c + (255 - c) * amount) for c in colour)
+
+
+def _mark(draw, motif, colour, box):
+    """A simple emblem in the square `box` (x, y, size): one of a few shapes
+    that community organisations use (two circles meeting, a roof, rising bars,
+    a bridge), so each demo partner has a mark of its own."""
+    x, y, size = box
+    light = _tint(colour, 0.55)
+    if motif == 0:  # two circles meeting: people coming together
+        r = size * 0.3
+        draw.ellipse(
+            [x + size * 0.12, y + size * 0.2, x + size * 0.12 + 2 * r, y + size * 0.2 + 2 * r],
+            fill=light,
+        )
+        draw.ellipse(
+            [x + size * 0.34, y + size * 0.2, x + size * 0.34 + 2 * r, y + size * 0.2 + 2 * r],
+            fill=colour,
+        )
+    elif motif == 1:  # a roof over a door: a house, a village hall
+        draw.polygon(
+            [
+                (x + size * 0.1, y + size * 0.5),
+                (x + size * 0.5, y + size * 0.12),
+                (x + size * 0.9, y + size * 0.5),
+            ],
+            fill=colour,
+        )
+        draw.rectangle(
+            [x + size * 0.22, y + size * 0.5, x + size * 0.78, y + size * 0.88], fill=light
+        )
+        draw.rectangle(
+            [x + size * 0.43, y + size * 0.62, x + size * 0.57, y + size * 0.88], fill=colour
+        )
+    elif motif == 2:  # three rising bars under a sun: growing together
+        draw.ellipse(
+            [x + size * 0.08, y + size * 0.08, x + size * 0.34, y + size * 0.34], fill=light
+        )
+        for i in range(3):
+            left = x + size * (0.1 + i * 0.28)
+            draw.rectangle(
+                [left, y + size * (0.66 - i * 0.16), left + size * 0.2, y + size * 0.9], fill=colour
+            )
+    else:  # a bridge: across the border
+        draw.rectangle(
+            [x + size * 0.08, y + size * 0.62, x + size * 0.92, y + size * 0.72], fill=colour
+        )
+        draw.arc(
+            [x + size * 0.18, y + size * 0.28, x + size * 0.82, y + size * 0.96],
+            180,
+            360,
+            fill=colour,
+            width=max(3, round(size * 0.08)),
+        )
+        draw.ellipse([x + size * 0.4, y + size * 0.08, x + size * 0.6, y + size * 0.28], fill=light)
+
+
+def _wrap(draw, words, font, width, max_lines):
+    """The words in lines that fit `width`, or None when they need more than `max_lines`."""
+    lines = [""]
+    for word in words:
+        candidate = f"{lines[-1]} {word}".strip()
+        if draw.textlength(candidate, font=font) <= width or not lines[-1]:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    if len(lines) > max_lines or any(draw.textlength(line, font=font) > width for line in lines):
+        return None
+    return lines
+
+
+def emblem_logo(name, colour, width=480, height=160):
+    """PNG bytes of a small logo: an emblem in the partner's colour and its name
+    beside it, on white. Drawn, not photographed; the same name always gives
+    the same logo."""
+    canvas = Image.new("RGB", (width, height), (255, 255, 255))
     draw = ImageDraw.Draw(canvas)
-    initials = "".join(word[0] for word in name.split() if word[0].isalnum())[:4].upper()
-    font = ImageFont.load_default(size=110)
-    box = draw.textbbox((0, 0), initials, font=font)
-    draw.text(
-        ((width - (box[2] - box[0])) / 2 - box[0], (height - (box[3] - box[1])) / 2 - box[1]),
-        initials,
-        fill=(255, 255, 255),
-        font=font,
-    )
+    motif = zlib.crc32(name.encode()) % 4
+    _mark(draw, motif, colour, (12, (height - 136) // 2, 136))
+    text_x = 164
+    # The largest size at which the name fits in two lines, or three for long names.
+    for size, max_lines in ((40, 2), (32, 2), (26, 3), (20, 4)):
+        font = ImageFont.load_default(size=size)
+        lines = _wrap(draw, name.split(), font, width - text_x - 12, max_lines)
+        if lines:
+            break
+    else:
+        lines = [name]
+    line_height = font.size * 1.15
+    top = (height - line_height * len(lines)) / 2
+    ink = tuple(round(c * 0.55) for c in colour)
+    for i, line in enumerate(lines):
+        draw.text((text_x, top + i * line_height), line, fill=ink, font=font)
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

@@ -1,3 +1,11 @@
 """Every demo loader, imported once so that they register (see `demo.registry`)."""
 
-from demo import core, events, festival, kennisbank, partners, taxonomy  # noqa: F401
+from demo import (  # noqa: F401
+    core,
+    events,
+    festival,
+    home_sections,
+    kennisbank,
+    partners,
+    taxonomy,
+)

@@ -35,9 +35,10 @@ from demo.data.partners import (
     MEDICARE_TRANSLATIONS,
     MIENTHUUS_DE,
     MIENTHUUS_NL,
+    PARTNER_LOGO_COLOURS,
     WORKSHOP,
 )
-from demo.registry import demo_image, demo_loader, get_or_create_child, translate
+from demo.registry import demo_image, demo_loader, demo_logo, get_or_create_child, translate
 from events.models import EventPageOrganiser, EventType
 from home.models import Organisation, Person, Region, Venue
 from partners.models import (
@@ -265,6 +266,18 @@ def load_partners(context):
     for code, strings in BELARUS_TRANSLATIONS.items():
         credit = {ILLUSTRATION_CREDIT["nl"]: ILLUSTRATION_CREDIT[code]}
         translate(belarus, code, {**strings, **credit})
+    _load_logos(nl)
+
+
+def _load_logos(nl):
+    """A drawn logo for each partner organisation, shared by its language versions."""
+    for slug, colour in PARTNER_LOGO_COLOURS.items():
+        organisation = Organisation.objects.filter(slug=slug, locale=nl).first()
+        if organisation is None or organisation.logo_id is not None:
+            continue
+        Organisation.objects.filter(
+            translation_key=organisation.translation_key, logo__isnull=True
+        ).update(logo=demo_logo(organisation.name, colour))
 
 
 @demo_loader(order=31)

@@ -38,7 +38,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
-from demo.images import initials_logo, village_scene
+from demo.images import emblem_logo, village_scene
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "admin"  # noqa: S105 - the demo app is never installed in production
@@ -404,15 +404,13 @@ def demo_image(title, seed, palette="morning"):
 
 
 def demo_logo(name, colour):
-    """A plain logo (the initials on the partner's colour), stored once per name."""
+    """A drawn logo (an emblem in the partner's colour and its name), stored once per name."""
     Image = get_image_model()
     title = f"Logo {name}"
     image = Image.objects.filter(title=title).first()
     if image is None:
         image = Image(title=title)
-        image.file = ImageFile(
-            BytesIO(initials_logo(name, colour)), name=f"logo-{slugify(name)}.png"
-        )
+        image.file = ImageFile(BytesIO(emblem_logo(name, colour)), name=f"logo-{slugify(name)}.png")
         image.save()
     return image
 

@@ -1,11 +1,12 @@
-"""What the festival adds to the pages of the apps below it: a session's
-speakers as the `performer`s in its event page's structured data; the
-festival pages that show a session's places left."""
+"""What the festival adds to the pages of the apps below it: the home page's
+festival section; a session's speakers as the `performer`s in its event page's
+structured data; the festival pages that show a session's places left."""
 
 from wagtail import hooks
 
 from events.hooks import EVENT_PERFORMERS, PLACES_SHOWN_ON
 from festival.models import FestivalPage, SessionPage, SessionSpeaker
+from home.hooks import HOME_LISTING_TEMPLATES
 
 
 @hooks.register(EVENT_PERFORMERS)
@@ -25,3 +26,8 @@ def festival_of_session(event):
     if not issubclass(event.specific_class or type(event), SessionPage):
         return []
     return list(FestivalPage.objects.ancestor_of(event).live())
+
+
+@hooks.register(HOME_LISTING_TEMPLATES)
+def home_listing_templates():
+    return {"coming_festival": "blocks/coming_festival_block.html"}

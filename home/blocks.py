@@ -140,17 +140,30 @@ class TextSectionBlock(blocks.StructBlock):
         template = "blocks/text_section_block.html"
 
 
-class ListingSectionBlock(blocks.StructBlock):
-    """A home page section that lists content of a feature app.
+# The home page's cards sit in rows of this many at full width (`.card-grid--fill`
+# in site.css); a section shows whole rows (`fill_rows`), and fewer cards than
+# one row stretch to fill it.
+HOME_GRID_COLUMNS = 3
+
+
+def fill_rows(items, columns=HOME_GRID_COLUMNS):
+    """`items` cut to whole rows of `columns` (all of them when less than one row)."""
+    items = list(items)
+    if len(items) <= columns:
+        return items
+    return items[: len(items) - len(items) % columns]
+
+
+class AppSectionBlock(blocks.StructBlock):
+    """A home page section whose content another app owns and draws.
 
     The block is defined here so the home page can offer it; the app that owns
     the content names the template that draws it (`home.hooks`), so `home`
-    knows neither that app nor its templates.
+    knows neither that app nor its templates. A section no app draws, or one
+    with nothing to show right now, renders nothing.
     """
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
-    count = blocks.IntegerBlock(label=_("How many"), default=3, min_value=1, max_value=12)
-    theme = SnippetChooserBlock("home.Theme", label=_("Only this theme"), required=False)
 
     def get_template(self, value=None, context=None):
         return listing_template(self.name)
@@ -159,6 +172,19 @@ class ListingSectionBlock(blocks.StructBlock):
         if self.get_template(value, context) is None:
             return ""
         return super().render(value, context)
+
+
+class ListingSectionBlock(AppSectionBlock):
+    """A section that lists a number of items (articles, events), optionally of one theme."""
+
+    count = blocks.IntegerBlock(
+        label=_("How many"),
+        default=3,
+        min_value=1,
+        max_value=12,
+        help_text=_("Shown in whole rows of three on a wide screen."),
+    )
+    theme = SnippetChooserBlock("home.Theme", label=_("Only this theme"), required=False)
 
 
 class HomeStreamBlock(blocks.StreamBlock):
@@ -172,4 +198,10 @@ class HomeStreamBlock(blocks.StreamBlock):
         label=_("Upcoming events"),
         icon="date",
     )
+    coming_festival = AppSectionBlock(
+        label=_("The festival, when it is near"),
+        icon="calendar-alt",
+        help_text=_("Shown from 60 days before a festival until its last day."),
+    )
+    partners = AppSectionBlock(label=_("Partners"), icon="group")
     call_to_action = CallToActionBlock()

@@ -5,9 +5,10 @@ region, and the editor group of a partner section.
 Every function that touches a list costs a fixed number of queries, whatever the
 number of partners, timeline entries or photos.
 
-The map is drawn by the site itself, as an inline SVG: a simplified outline of
-the Netherlands with the Dutch–German border, and numbered markers placed from
-the venues' latitude and longitude. No tile server, no script; the numbered
+The map is drawn by the site itself, as an inline SVG: the real outlines of the
+Netherlands, Germany and Belgium (`partners.geography`), the Dutch–German
+border, and a numbered marker per town, placed from the venues' latitude and
+longitude. No tile server, no script; the numbered
 text list next to it says the same for people who cannot see the map.
 """
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Prefetch
+from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Page
 
@@ -24,6 +26,7 @@ from home.fields import LANGUAGE_CHOICES
 from home.i18n import localized
 from home.models import COUNTRY_CHOICES, Region, Venue
 from kennisbank import services
+from partners.geography import MAP_WIDTH, map_height, outlines, project
 from partners.models import (
     PartnerContact,
     PartnerFunder,
@@ -37,106 +40,14 @@ PHOTO_LARGE_SPEC = "width-1200|format-webp"
 
 # -- The map ----------------------------------------------------------------------------
 
-# The area the map shows: the Netherlands and the German border region as far
-# as the Ruhr. Places outside it (Belarus) are only in the text list.
-NORTH, SOUTH, WEST, EAST = 53.65, 50.65, 3.2, 8.1
-MAP_WIDTH = 600
-# Points closer than this (in map units, about 13 km) share one marker and one
-# number; the text list names each place under it.
-CLUSTER_DISTANCE = 24
-
-# The Dutch–German border from Vaals to the Dollard, simplified (latitude, longitude).
-BORDER = [
-    (50.757, 6.021),
-    (50.905, 6.075),
-    (50.990, 5.880),
-    (51.060, 6.090),
-    (51.200, 6.170),
-    (51.400, 6.220),
-    (51.550, 6.100),
-    (51.700, 6.030),
-    (51.775, 5.950),
-    (51.830, 6.030),
-    (51.860, 6.120),
-    (51.830, 6.400),
-    (51.860, 6.490),
-    (51.970, 6.830),
-    (52.120, 7.050),
-    (52.220, 7.030),
-    (52.380, 7.070),
-    (52.450, 7.000),
-    (52.650, 6.720),
-    (52.850, 7.070),
-    (53.100, 7.200),
-    (53.300, 7.200),
-]
-# The rest of the Dutch outline: the coast from the Dollard to Zeeland and the
-# Belgian border back to Vaals, simplified.
-COAST_AND_BELGIAN_BORDER = [
-    (53.450, 6.830),
-    (53.410, 6.200),
-    (53.370, 5.900),
-    (53.170, 5.420),
-    (52.930, 5.030),
-    (52.960, 4.760),
-    (52.770, 4.660),
-    (52.460, 4.580),
-    (52.240, 4.430),
-    (52.110, 4.270),
-    (51.980, 4.120),
-    (51.810, 3.870),
-    (51.530, 3.440),
-    (51.370, 3.380),
-    (51.270, 3.750),
-    (51.360, 4.240),
-    (51.450, 4.500),
-    (51.450, 4.760),
-    (51.420, 5.000),
-    (51.220, 5.250),
-    (51.220, 5.480),
-    (51.120, 5.800),
-    (50.850, 5.640),
-    (50.750, 5.690),
-]
-
-
-def _x_scale():
-    # An equirectangular projection around the middle latitude: degrees of
-    # longitude shrink by its cosine, so the country keeps its shape.
-    middle = math.radians((NORTH + SOUTH) / 2)
-    return MAP_WIDTH / ((EAST - WEST) * math.cos(middle))
-
-
-def map_height():
-    return round((NORTH - SOUTH) * _x_scale())
-
-
-def project(latitude, longitude):
-    """(x, y) on the map for a latitude and longitude, or None outside the map."""
-    try:
-        lat, lon = float(latitude), float(longitude)
-    except (TypeError, ValueError):
-        return None
-    if not (SOUTH <= lat <= NORTH and WEST <= lon <= EAST):
-        return None
-    scale = _x_scale()
-    x = (lon - WEST) * math.cos(math.radians((NORTH + SOUTH) / 2)) * scale
-    y = (NORTH - lat) * scale
-    return round(x, 1), round(y, 1)
-
-
-def _path(points, close=False):
-    projected = [project(lat, lon) for lat, lon in points]
-    text = " ".join(f"{'M' if i == 0 else 'L'}{x},{y}" for i, (x, y) in enumerate(projected))
-    return text + (" Z" if close else "")
-
-
-def outline_paths():
-    """The SVG paths of the Netherlands' outline and of the Dutch–German border."""
-    return {
-        "netherlands": _path([*BORDER, *COAST_AND_BELGIAN_BORDER], close=True),
-        "border": _path(BORDER),
-    }
+# Places in the same town share one marker and one number; the text list names
+# each venue under it. Places without a town that lie closer than this (in map
+# units, about 3 km) share one too, so their markers do not hide each other.
+SAME_SPOT = 6
+# Markers of different towns are pushed this far apart (map units, centre to
+# centre), so neighbouring towns (Nijmegen, Kranenburg) keep legible numbers
+# also on a phone, where the map is drawn at 0.6 and the markers at 1.5.
+MARKER_SPACING = 34
 
 
 @dataclass
@@ -224,41 +135,84 @@ def add_event_rows(places, rows):
         )
 
 
+def _town(place):
+    """The key of the town a place lies in: its country and town name (any case)."""
+    city = " ".join((place.city or "").split()).casefold()
+    return (place.country, city) if city else None
+
+
 def build_map(places):
-    """Markers for the places inside the map, numbered west to east and clustered
-    when they lie on top of each other; the rest are listed as off the map."""
+    """Markers for the places inside the map, one per town (venues in the same
+    town share a marker and its number), numbered west to east; places outside
+    the map are listed as off the map."""
     placed, off_map = [], []
     for place in places.values():
         point = project(place.latitude, place.longitude)
         (placed if point else off_map).append((point, place))
-    placed.sort(key=lambda item: (item[0][0], item[0][1], item[1].name))
-    markers = []
-    for point, place in placed:
-        near = next(
-            (m for m in markers if math.hypot(m.x - point[0], m.y - point[1]) < CLUSTER_DISTANCE),
+    groups = []  # [town key, [(point, place)]]
+    for point, place in sorted(placed, key=lambda item: (item[1].city, item[1].name)):
+        town = _town(place)
+        group = next(
+            (
+                g
+                for g in groups
+                if (town is not None and g[0] == town)
+                or (
+                    (town is None or g[0] is None)
+                    and any(math.dist(point, p) < SAME_SPOT for p, _place in g[1])
+                )
+            ),
             None,
         )
-        if near is not None:
-            near.places.append(place)
-            near.is_partner = near.is_partner or "partner" in place.kinds
-            continue
+        if group is None:
+            groups.append([town, [(point, place)]])
+        else:
+            group[1].append((point, place))
+    markers = []
+    for _town_key, members in groups:
+        x = sum(p[0] for p, _place in members) / len(members)
+        y = sum(p[1] for p, _place in members) / len(members)
+        members_places = sorted((place for _p, place in members), key=lambda p: p.name)
         markers.append(
             Marker(
-                number=len(markers) + 1,
-                x=point[0],
-                y=point[1],
-                places=[place],
-                is_partner="partner" in place.kinds,
+                number=0,
+                x=round(x, 1),
+                y=round(y, 1),
+                places=members_places,
+                is_partner=any("partner" in place.kinds for place in members_places),
             )
         )
+    markers.sort(key=lambda m: (m.x, m.y))
+    _spread(markers)
+    for number, marker in enumerate(markers, start=1):
+        marker.number = number
     return PartnerMap(
         markers=markers,
         off_map=[place for _point, place in off_map],
         width=MAP_WIDTH,
         height=map_height(),
-        paths=outline_paths(),
+        paths=outlines(),
         labels=country_labels(),
     )
+
+
+def _spread(markers, rounds=20):
+    """Move markers that would overlap apart, each by half the overlap, along
+    the line between them (a cartographer's displacement for legibility)."""
+    for _round in range(rounds):
+        moved = False
+        for i, a in enumerate(markers):
+            for b in markers[i + 1 :]:
+                distance = math.dist((a.x, a.y), (b.x, b.y))
+                if distance >= MARKER_SPACING:
+                    continue
+                dx, dy = ((b.x - a.x) / distance, (b.y - a.y) / distance) if distance else (1, 0)
+                push = (MARKER_SPACING - distance) / 2
+                a.x, a.y = round(a.x - dx * push, 1), round(a.y - dy * push, 1)
+                b.x, b.y = round(b.x + dx * push, 1), round(b.y + dy * push, 1)
+                moved = True
+        if not moved:
+            return
 
 
 # Where the country names go: in the middle of the IJsselmeer polders and of
@@ -394,6 +348,61 @@ def partner_context(request, page):
         "articles": services.articles_of_organisations(request, organisation_keys, limit=3),
         "source_language": languages.content_language(page),
     }
+
+
+# -- The home page's partners section ---------------------------------------------------
+
+LOGO_SPEC = "max-320x120|format-png"
+
+
+@dataclass
+class HomePartner:
+    page: object
+    country_name: str
+    logo: object  # the first partner organisation's logo (an image), or None
+    content_lang: str  # the language its text is in (the source's, for an alias)
+
+
+def home_partners(limit=6):
+    """The live partner pages of the active language, in the editors' order, each
+    with its first organisation's logo and that logo's rendition: three queries,
+    however many partners."""
+    Image = get_image_model()
+    links = PartnerOrganisation.objects.select_related("organisation").order_by("sort_order")
+    pages = list(
+        PartnerPage.objects.live()
+        .public()
+        .filter(locale__language_code=get_language())
+        .select_related("locale", "alias_of__locale")
+        .prefetch_related(
+            Prefetch(
+                "organisation_links",
+                queryset=links.prefetch_related(
+                    Prefetch(
+                        "organisation__logo",
+                        queryset=Image.objects.prefetch_renditions(LOGO_SPEC),
+                    )
+                ),
+            )
+        )
+        .order_by("path")[:limit]
+    )
+    cards = []
+    for page in pages:
+        logos = [
+            link.organisation.logo
+            for link in page.organisation_links.all()
+            if link.organisation.logo_id
+        ]
+        cards.append(
+            HomePartner(
+                page=page,
+                country_name=dict(COUNTRY_CHOICES).get(page.country, page.country),
+                logo=logos[0] if logos else None,
+                content_lang=(page.alias_of if page.alias_of_id else page).locale.language_code,
+            )
+        )
+    return cards
 
 
 # -- The partner index ------------------------------------------------------------------

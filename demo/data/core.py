@@ -34,6 +34,32 @@ HOME_BODY_NL = (
     ),
 )
 
+# The sections the other apps draw on the home page (`demo.home_sections`), in
+# the order they appear after the first text section: (block, heading by language,
+# how many).
+HOME_APP_SECTIONS = [
+    ("upcoming_events", {"nl": "Binnenkort", "de": "Demnächst", "en": "Coming up"}, 3),
+    (
+        "latest_articles",
+        {
+            "nl": "Nieuw in de kennisbank",
+            "de": "Neu in der Wissensdatenbank",
+            "en": "New in the knowledge base",
+        },
+        3,
+    ),
+    ("coming_festival", {"nl": "Festival", "de": "Festival", "en": "Festival"}, None),
+    (
+        "partners",
+        {
+            "nl": "Partners over de grens",
+            "de": "Partner über die Grenze",
+            "en": "Partners across the border",
+        },
+        None,
+    ),
+]
+
 HOME_TRANSLATIONS = {
     "de": {
         "Samen Verder": "Gemeinsam weiter",

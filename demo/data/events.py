@@ -37,7 +37,6 @@ CALENDAR = {
     ),
 }
 # The heading of the "upcoming events" section added to the home page.
-UPCOMING = {"nl": "Binnenkort", "de": "Demnächst", "en": "Coming up"}
 # What a visitor reads after registering for a demo event.
 CONFIRMATION = "Welkom! Meld je bij binnenkomst bij de gastvrouw of -heer."
 

@@ -67,6 +67,81 @@ SPEAKERS = {
     ),
 }
 
+# A sentence about each speaker for the speakers page: (nl, de, en). Written for
+# the demo; the people are invented.
+SPEAKER_BIOS = {
+    "Wietske Hoekstra": (
+        "Leidt de KNHM foundation en zag honderden dorpen hun eigen plannen waarmaken.",
+        "Leitet die KNHM foundation und hat Hunderte Dörfer ihre eigenen Pläne umsetzen sehen.",
+        "Leads the KNHM foundation and has seen hundreds of villages carry out their own plans.",
+    ),
+    "Ruben van Dalen": (
+        "Komt op voor bewonersbedrijven en het recht van bewoners om taken over te nemen.",
+        "Setzt sich für Bewohnerunternehmen und das Recht ein, Aufgaben selbst zu übernehmen.",
+        "Speaks up for community businesses and residents' right to take over tasks.",
+    ),
+    "Joke Vermeer": (
+        "Helpt organisaties vrijwilligers te vinden, te begeleiden en vast te houden.",
+        "Hilft Organisationen, Ehrenamtliche zu finden, zu begleiten und zu halten.",
+        "Helps organisations find, guide and keep their volunteers.",
+    ),
+    "Marloes Verhoef": (
+        "Werkt aan een fonds dat kleine initiatieven snel en zonder gedoe steunt.",
+        "Arbeitet an einer Stiftung, die kleine Initiativen schnell und unkompliziert fördert.",
+        "Works on a fund that backs small initiatives quickly and without red tape.",
+    ),
+    "Pieter Brinkman": (
+        "Denkt na over hoe fondsen samen meer bereiken dan elk apart.",
+        "Denkt darüber nach, wie Stiftungen gemeinsam mehr erreichen als jede für sich.",
+        "Thinks about how funds achieve more together than each on their own.",
+    ),
+    "Noor Vermeulen": (
+        "Steunt ondernemende bewoners die hun buurt groener en eerlijker maken.",
+        "Unterstützt unternehmerische Bewohner, die ihr Viertel grüner und gerechter machen.",
+        "Supports enterprising residents who make their neighbourhood greener and fairer.",
+    ),
+    "Hanna Kleinjans": (
+        "Brengt in Kranenburg jong en oud samen, aan beide kanten van de grens.",
+        "Bringt in Kranenburg Jung und Alt zusammen, auf beiden Seiten der Grenze.",
+        "Brings young and old together in Kranenburg, on both sides of the border.",
+    ),
+    "Sanne Hofstede": (
+        "Begon met buren een buurthuis dat nu door de wijk zelf wordt gedragen.",
+        "Gründete mit Nachbarn ein Nachbarschaftshaus, das heute das Viertel selbst trägt.",
+        "Started a community centre with her neighbours that the district now runs itself.",
+    ),
+    "Anke Jansen": (
+        "Adviseert als vrijwilliger dorpen die een plan willen uitwerken.",
+        "Berät ehrenamtlich Dörfer, die einen Plan ausarbeiten wollen.",
+        "Advises villages as a volunteer when they want to work out a plan.",
+    ),
+    "Fatima El Amrani": (
+        "Verbindt buren die elkaar nog niet kenden, van portiek tot plein.",
+        "Verbindet Nachbarn, die sich noch nicht kannten, vom Treppenhaus bis zum Platz.",
+        "Connects neighbours who had not met yet, from stairwell to square.",
+    ),
+    "Tom Verbeek": (
+        "Zette met zijn dorp zonnepanelen op het dak van de sporthal.",
+        "Hat mit seinem Dorf Solarmodule auf das Dach der Sporthalle gebracht.",
+        "Put solar panels on the sports hall roof together with his village.",
+    ),
+    "Maria Schulte": (
+        "Begeleidt dorpsgesprekken in Noordrijn-Westfalen en leert graag van Nederland.",
+        "Moderiert Dorfgespräche in Nordrhein-Westfalen und lernt gern von den Niederlanden.",
+        "Facilitates village conversations in North Rhine-Westphalia and likes to learn from the Netherlands.",
+    ),
+    "Ruud Bosman": (
+        "Leest elke week aanvragen en vertelt graag wat een goede aanvraag maakt.",
+        "Liest jede Woche Anträge und erzählt gern, was einen guten Antrag ausmacht.",
+        "Reads applications every week and likes to explain what makes a good one.",
+    ),
+    "Eline de Wit": (
+        "Helpt gemeenschappen de zorg voor elkaar dichtbij te organiseren.",
+        "Hilft Gemeinschaften, die Sorge füreinander vor Ort zu organisieren.",
+        "Helps communities organise care for one another close to home.",
+    ),
+}
+
 HUB = {
     "nl": (
         "We doen het samen! Festival",

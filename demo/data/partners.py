@@ -391,3 +391,10 @@ BELARUS_TRANSLATIONS = {
         BELARUS_NL["gallery"][1][4]: "The Drenthe countryside, where the visit ended.",
     },
 }
+
+# The partner organisations' colours for their drawn logos (`demo.images.emblem_logo`).
+PARTNER_LOGO_COLOURS = {
+    "mienthuus": (190, 90, 40),
+    "krachtige-kernen": (40, 80, 150),
+    "lvkk": (27, 110, 83),
+}

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from home import languages
+from home.blocks import fill_rows
 from home.i18n import localized
 from home.models import SiteSettings
 from home.site_text import site_text_for
@@ -150,3 +151,9 @@ def content_language(page):
     if not isinstance(page, Page):
         return get_language()
     return languages.content_language(page)
+
+
+@register.filter
+def whole_rows(items):
+    """The items of a home page section cut to whole rows (`home.blocks.fill_rows`)."""
+    return fill_rows(items)

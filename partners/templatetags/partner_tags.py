@@ -30,3 +30,24 @@ def exchange_date(value, precision="day"):
     if precision == "month":
         return date_format(value, "YEAR_MONTH_FORMAT")
     return date_format(value, "DATE_FORMAT")
+
+
+@register.simple_tag
+def home_partners(limit=6):
+    """The home page's partner cards in the active language (`sections.home_partners`)."""
+    return partners.home_partners(limit=limit)
+
+
+@register.simple_tag
+def partner_index_page():
+    """The partner index of the active language, or None."""
+    from django.utils.translation import get_language
+
+    from partners.models import PartnerIndexPage
+
+    return (
+        PartnerIndexPage.objects.live()
+        .public()
+        .filter(locale__language_code=get_language())
+        .first()
+    )

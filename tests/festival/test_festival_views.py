@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
+import wagtail_factories
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test import Client
@@ -452,6 +453,29 @@ def test_speakers_with_role_organisation_and_sessions(client, festival):
     anna = html.split("Anna de Vries")[1].split('class="speaker"')[0]
     assert "Dorpscoach, KNHM Foundation" in anna
     assert "Opening" in anna and "Samen wonen" in anna
+
+
+def test_speakers_show_their_photo_or_a_silhouette_and_their_bio(client, festival):
+    anna = Person.objects.get(name="Anna de Vries")
+    anna.photo = wagtail_factories.ImageFactory(title="Portret Anna")
+    anna.bio = "Werkt twintig jaar met dorpen in Drenthe."
+    anna.save()
+    page = BeautifulSoup(client.get("/nl/festival/speakers/").content, "html.parser")
+    speakers = {
+        s.select_one(".speaker__name").get_text(strip=True): s for s in page.select(".speaker")
+    }
+    photo = speakers["Anna de Vries"].select_one(".speaker__photo img")
+    assert "speaker-placeholder" not in photo["src"] and photo["src"].endswith(".webp")
+    assert speakers["Anna de Vries"].select_one(".speaker__bio").get_text(strip=True) == (
+        "Werkt twintig jaar met dorpen in Drenthe."
+    )
+    # Without a photo: the same place holds a neutral silhouette, not an empty gutter.
+    placeholder = speakers["Bram Jansen"].select_one(".speaker__photo img")
+    assert placeholder["src"].endswith("festival/speaker-placeholder.svg")
+    assert speakers["Bram Jansen"].select_one(".speaker__bio") is None
+    # Both pictures are decorative: the name is the heading right beside them.
+    assert photo["alt"] == "" and placeholder["alt"] == ""
+    assert all(s.select_one(".speaker__photo + .speaker__body h2") for s in speakers.values())
 
 
 def test_partner_page_lists_its_sessions(client, festival):

@@ -17,7 +17,6 @@ from wagtail_localize.synctree import synchronize_tree
 from demo.registry import translate
 from events.models import EventPage, EventPageOrganiser
 from home.models import Organisation, Person, Region, Venue
-from partners import sections as partners
 from partners.models import (
     PartnerContact,
     PartnerIndexPage,
@@ -264,27 +263,6 @@ def test_map_marks_places_on_both_sides_of_the_border_and_lists_them_in_words(cl
     assert "Utrecht (Nederland)" in listed
     # Belarus lies outside the map: it is named in the list below it instead.
     assert "Vilejka (Belarus)" in page.select_one(".pt-map__off").get_text(" ", strip=True)
-
-
-def test_projection_puts_kranenburg_east_of_nijmegen_and_leaves_belarus_off():
-    nijmegen = partners.project(51.8146, 5.8606)
-    kranenburg = partners.project(51.7886, 6.0095)
-    assert kranenburg[0] > nijmegen[0] and kranenburg[1] > nijmegen[1]
-    assert partners.project(54.49, 26.92) is None
-    assert partners.project("not a number", None) is None
-    assert 0 <= nijmegen[0] <= partners.MAP_WIDTH and 0 <= nijmegen[1] <= partners.map_height()
-
-
-def test_places_close_together_share_one_marker_that_names_them_all():
-    places = {}
-    for key, lat, lon in [("a", 51.7886, 6.0095), ("b", 51.7859, 6.0028), ("c", 52.09, 5.12)]:
-        venue = Venue(
-            name=key, city="x", country="DE", latitude=lat, longitude=lon, translation_key=key
-        )
-        partners.add_venue(places, venue, partners.MapEntry("event", key))
-    built = partners.build_map(places)
-    assert [len(m.places) for m in built.markers] == [1, 2]
-    assert [m.number for m in built.markers] == [1, 2]  # west to east
 
 
 def test_english_visitor_of_the_index_sees_the_alias_marked_untranslated(client, partner_tree):
