@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from events import admin_views
 from events.models import EventPage, EventSchedule, EventType, is_event
 from events.schedule import to_local
+from home.choosers import LocalizedSnippetChooserViewSet
 from home.hooks import HOME_LISTING_TEMPLATES, RELATED_SECTIONS
 
 app_name = "events"
@@ -25,6 +26,7 @@ app_name = "events"
 
 class EventTypeViewSet(SnippetViewSet):
     model = EventType
+    chooser_viewset_class = LocalizedSnippetChooserViewSet
     icon = "date"
     list_display = ["name", "slug", "locale"]
     menu_label = gettext_lazy("Event types")

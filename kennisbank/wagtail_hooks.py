@@ -10,6 +10,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.choosers import LocalizedSnippetChooserViewSet
 from home.hooks import HOME_LISTING_TEMPLATES
 from home.models import Organisation
 from kennisbank import admin_views
@@ -19,6 +20,7 @@ from kennisbank.reports import StaleOrganisationsReport
 
 class ArticleKindViewSet(SnippetViewSet):
     model = ArticleKind
+    chooser_viewset_class = LocalizedSnippetChooserViewSet
     icon = "doc-full"
     list_display = ["name", "slug", "locale"]
     menu_label = _("Article kinds")
