@@ -18,6 +18,8 @@ Everything an editor or an organisation does is in Wagtail's log of the
 organisation.
 """
 
+import logging
+import smtplib
 from datetime import timedelta
 
 from django.conf import settings
@@ -38,6 +40,7 @@ from kennisbank.models import (
     OrganisationDirectoryPage,
 )
 
+logger = logging.getLogger(__name__)
 STALE_AFTER = timedelta(days=365)
 TOKEN_SALT = "kennisbank.organisation-check"  # noqa: S105 (a salt, not a secret)
 # What an organisation may change in its own entry. Everything but the
@@ -187,6 +190,7 @@ def ask(organisation, user=None):
     local = in_language(organisation, language)
     with translation.override(language):
         subject = _("Are the details of %(name)s still correct?") % {"name": local.name}
+    try:
         _send(
             local,
             language,
@@ -195,6 +199,9 @@ def ask(organisation, user=None):
             {"url": url, "days": link_days()},
             to=organisation.contact_email,
         )
+    except (OSError, smtplib.SMTPException) as error:
+        logger.warning("Could not ask organisation %s: %s", organisation.pk, error)
+        raise CannotAsk(_("The e-mail could not be sent; please try again later.")) from error
     request = OrganisationCheckRequest.objects.create(
         organisation=organisation, email=organisation.contact_email, language=language, sent_by=user
     )
@@ -225,7 +232,7 @@ def send_yearly_reminders(now=None):
         try:
             ask(organisation)
         except CannotAsk:
-            break  # no directory to link to: nobody can be asked
+            continue  # asked again on the next run
         asked += 1
     return asked
 
@@ -335,6 +342,7 @@ def _tell_decision(change):
             subject = _("Your new details for %(name)s are online") % {"name": local.name}
         else:
             subject = _("Your details for %(name)s were not changed") % {"name": local.name}
+    try:
         _send(
             local,
             change.language,
@@ -343,3 +351,6 @@ def _tell_decision(change):
             {"approved": approved},
             to=to,
         )
+    except (OSError, smtplib.SMTPException) as error:
+        # The decision stands; the editor sees it in the report and the log.
+        logger.warning("Could not tell organisation %s: %s", organisation.pk, error)

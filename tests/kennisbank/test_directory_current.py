@@ -286,3 +286,18 @@ def test_yearly_reminder_asks_each_due_organisation_once(organisations):
     checks.mark_checked(organisations["german"])
     call_command("ask_organisations")
     assert [m.to[0] for m in mail.outbox[2:]] == ["info@oranjefonds.example"]
+
+
+def test_a_mail_server_failure_is_told_to_the_editor_not_a_500(
+    client, organisations, editor, monkeypatch
+):
+    import smtplib
+
+    def fail(message, fail_silently=False):
+        raise smtplib.SMTPServerDisconnected("gone")
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", fail)
+    response = client.post(f"{REPORT}{organisations['stale'].pk}/ask/", follow=True)
+    assert response.status_code == 200
+    assert "The e-mail could not be sent; please try again later." in response.content.decode()
+    assert not OrganisationCheckRequest.objects.exists()
