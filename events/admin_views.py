@@ -2,6 +2,7 @@
 the page editor and the "Dates" view of an event (its occurrences with their
 status and per-date actions)."""
 
+import re
 from datetime import datetime, timedelta
 
 from django import forms
@@ -17,10 +18,12 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from events.models import EventPage, EventSchedule, Occurrence, OccurrenceException
-from events.schedule import expand, site_zone, to_aware, to_local
-from events.services import add_exception, source_event
+from events.schedule import site_zone, to_local
+from events.services import add_exception, planned_dates, source_event
 from events.text import describe
-from events.widgets import RecurrenceRuleWidget, recurrence_from_parts
+from events.widgets import RecurrenceRuleWidget, parse_dates, recurrence_from_parts
+
+CANCELLED = Occurrence.Status.CANCELLED
 
 PREVIEW_COUNT = 5
 
@@ -45,6 +48,52 @@ class _Schedule:
         self.start, self.end, self.all_day, self.recurrence = start, end, all_day, recurrence
 
 
+_EXCEPTION_FIELD = re.compile(r"^exceptions-(\d+)-(\w+)$")
+
+
+def _time(value):
+    try:
+        return datetime.strptime((value or "").strip()[:5], "%H:%M").time()
+    except ValueError:
+        return None
+
+
+def _one_date(value):
+    try:
+        days = parse_dates(value)
+    except forms.ValidationError:
+        return None
+    return days[0] if len(days) == 1 else None
+
+
+def unsaved_exceptions(data):
+    """The editor's changes to single dates as they stand in the page editor
+    (the InlinePanel's `exceptions-N-…` fields), not yet saved: rows marked for
+    deletion and rows without a valid date are left out."""
+    rows = {}
+    for key in data:
+        match = _EXCEPTION_FIELD.match(key)
+        if match:
+            rows.setdefault(int(match[1]), {})[match[2]] = data.get(key)
+    exceptions = []
+    for _index, row in sorted(rows.items()):
+        day = _one_date(row.get("date"))
+        action = row.get("action") or OccurrenceException.Action.CANCEL
+        if row.get("DELETE") or day is None or action not in OccurrenceException.Action.values:
+            continue
+        exceptions.append(
+            OccurrenceException(
+                date=day,
+                action=action,
+                new_date=_one_date(row.get("new_date")),
+                new_start_time=_time(row.get("new_start_time")),
+                new_end_time=_time(row.get("new_end_time")),
+                reason=(row.get("reason") or "")[:250],
+            )
+        )
+    return exceptions
+
+
 def recurrence_preview(request):
     """JSON {sentence, dates, error} for the editor's current recurrence values,
     in the editor's language. Reads the same field names the widget posts."""
@@ -65,18 +114,41 @@ def recurrence_preview(request):
         end = start
     schedule = _Schedule(start, end, all_day, value)
     now = timezone.now()
-    slots = expand(start, end, all_day, value, max(now, start) + timedelta(days=3 * 366))
-    upcoming = [to_aware(s.start) for s in slots if to_aware(s.end) >= now][:PREVIEW_COUNT]
-    sentence = describe(schedule, upcoming[:3])
+    # The same rules as saving (events.services.planned_dates), on an unsaved
+    # event with the changes to single dates as they stand in the editor.
+    event = EventPage(start=start, end=end, all_day=all_day, recurrence=value)
+    planned, _unmatched = planned_dates(
+        event, unsaved_exceptions(request.GET), max(now, start) + timedelta(days=3 * 366)
+    )
+    upcoming = sorted((o for o in planned.values() if o.end >= now), key=lambda o: o.start)
+    upcoming = upcoming[:PREVIEW_COUNT]
+    sentence = describe(schedule, [o.start for o in upcoming if o.status != CANCELLED][:3])
     if not sentence:
         sentence = _("Single event") + (
             " — " + date_format(to_local(start), "WEEKDAY_DATE_FORMAT") if upcoming else ""
         )
     fmt = "WEEKDAY_DATE_FORMAT" if all_day else "WEEKDAY_DATETIME_FORMAT"
+    labels = {
+        Occurrence.Status.CANCELLED: _("cancelled"),
+        Occurrence.Status.MOVED: _("moved"),
+    }
+    items = []
+    for occurrence in upcoming:
+        status = str(occurrence.status)
+        if occurrence.origin == Occurrence.Origin.EXTRA:
+            status, label = "extra", _("extra date")
+        else:
+            label = labels.get(occurrence.status, "")
+        text = date_format(to_local(occurrence.start), fmt)
+        items.append({"text": text, "status": status, "label": label, "note": occurrence.note})
     return JsonResponse(
         {
             "sentence": sentence,
-            "dates": [date_format(to_local(d), fmt) for d in upcoming],
+            "dates": [
+                f"{item['text']} ({item['label']})" if item["label"] else item["text"]
+                for item in items
+            ],
+            "items": items,
             "error": "",
         }
     )

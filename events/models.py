@@ -216,7 +216,7 @@ class EventPage(AttachedRoutesMixin, Page):
                 FieldPanel("recurrence"),
                 InlinePanel(
                     "exceptions",
-                    label=_("Change one date"),
+                    label=_("date change"),
                     heading=_("Changes to single dates"),
                     help_text=_(
                         "Cancel one date (with a reason for visitors), move it, or add an "

@@ -20,6 +20,7 @@ from events.cache_rules import EVENT_LISTS
 from events.models import EventPage, EventSchedule, EventType, is_event
 from events.schedule import to_local
 from home.cache import depends_on
+from home.choosers import LocalizedSnippetChooserViewSet
 from home.hooks import HOME_LISTING_TEMPLATES, RELATED_SECTIONS
 
 app_name = "events"
@@ -27,6 +28,7 @@ app_name = "events"
 
 class EventTypeViewSet(SnippetViewSet):
     model = EventType
+    chooser_viewset_class = LocalizedSnippetChooserViewSet
     icon = "date"
     list_display = ["name", "slug", "locale"]
     menu_label = gettext_lazy("Event types")

@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.cache import depends_on, page_tags
+from home.choosers import LocalizedSnippetChooserViewSet
 from home.invalidation import declared_tags
 from home.models import Organisation, Person, Region, SiteText, Theme, Venue
 
@@ -15,6 +16,7 @@ register_snippet(SiteText)
 
 class ThemeViewSet(SnippetViewSet):
     model = Theme
+    chooser_viewset_class = LocalizedSnippetChooserViewSet
     icon = "tag"
     list_display = ["name", "slug", "locale"]
     search_fields = ["name"]
@@ -22,6 +24,7 @@ class ThemeViewSet(SnippetViewSet):
 
 class RegionViewSet(SnippetViewSet):
     model = Region
+    chooser_viewset_class = LocalizedSnippetChooserViewSet
     icon = "site"
     list_display = ["name", "kind", "country", "locale"]
     list_filter = ["kind", "country"]
@@ -29,6 +32,7 @@ class RegionViewSet(SnippetViewSet):
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    chooser_viewset_class = LocalizedSnippetChooserViewSet
     icon = "group"
     list_display = ["name", "kind", "country", "last_checked", "locale"]
     list_filter = ["kind", "country", "offers_knowledge", "offers_money", "offers_network"]
@@ -36,12 +40,14 @@ class OrganisationViewSet(SnippetViewSet):
 
 class PersonViewSet(SnippetViewSet):
     model = Person
+    chooser_viewset_class = LocalizedSnippetChooserViewSet
     icon = "user"
     list_display = ["name", "role", "organisation", "locale"]
 
 
 class VenueViewSet(SnippetViewSet):
     model = Venue
+    chooser_viewset_class = LocalizedSnippetChooserViewSet
     icon = "home"
     list_display = ["name", "city", "country", "locale"]
     list_filter = ["country"]

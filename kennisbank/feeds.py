@@ -23,20 +23,18 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
-from wagtail.models import PageViewRestriction
 
 from home.i18n import localized
 from home.models import Theme
 from home.site_text import site_text_for
-from kennisbank.models import ArticleTheme
+from kennisbank.services import feed_articles, theme_pages
 
 FEED_SIZE = 20
 # One rendition per item image, in a format every feed reader shows.
@@ -59,45 +57,6 @@ def guid(page):
     host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
     first = page.first_published_at or page.latest_revision_created_at or timezone.now()
     return f"tag:{host},{first.year}:article/{page.translation_key}/{page.locale.language_code}"
-
-
-def _theme_pages(theme_keys):
-    return ArticleTheme.objects.filter(theme__translation_key__in=theme_keys).values("page_id")
-
-
-def feed_articles(index):
-    """The articles a feed of this knowledge base may list: live, public and
-    written or translated in its language (no aliases)."""
-    from kennisbank.models import ArticlePage
-
-    return ArticlePage.objects.live().public().child_of(index).filter(alias_of__isnull=True)
-
-
-def feed_sizes(index, theme_slug=None):
-    """(items in the knowledge base's feed, items in the feed of the theme with
-    `theme_slug` or None): one query, so a page can leave out a feed that
-    would be empty. Theme slugs are the same in every language.
-
-    The same articles as `feed_articles`, with the view restrictions in the
-    query (a restricted page's path is a prefix of the article's) rather than
-    read first as `public()` does."""
-    from kennisbank.models import ArticlePage
-
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    counts = {"all": Count("pk")}
-    if theme_slug:
-        keys = Theme.objects.filter(slug=theme_slug).values("translation_key")
-        counts["theme"] = Count("pk", filter=Q(pk__in=_theme_pages(keys)))
-    row = (
-        ArticlePage.objects.live()
-        .child_of(index)
-        .filter(alias_of__isnull=True)
-        .exclude(Exists(restricted))
-        .aggregate(**counts)
-    )
-    return row["all"], row.get("theme")
 
 
 class ArticleRss(Rss201rev2Feed):
@@ -201,7 +160,7 @@ class ArticleFeed(Feed):
             .defer("body")
         )
         if obj["theme"]:
-            queryset = queryset.filter(pk__in=_theme_pages([obj["theme"].translation_key]))
+            queryset = queryset.filter(pk__in=theme_pages([obj["theme"].translation_key]))
         return queryset.order_by("-publication_date", "-pk")[:FEED_SIZE]
 
     def feed_extra_kwargs(self, obj):

@@ -1,13 +1,13 @@
 """The admin report of organisations whose details nobody has checked for a year.
 
 A directory is only as good as its freshest entry (the seeds' "social map that
-stays current"): this list tells editors whom to call next.
+stays current"): this list tells editors whom to call next, lets them mark an
+entry checked or e-mail the organisation a link to check it itself, and leads
+to the changes organisations sent that wait for approval (`kennisbank.checks`).
 """
 
-from datetime import timedelta
-
-from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import OuterRef, Subquery
+from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,20 +16,33 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from home.models import Organisation
+from kennisbank.checks import STALE_AFTER, due_organisations, pending_changes
+from kennisbank.models import OrganisationChange, OrganisationCheckRequest
 
-STALE_AFTER = timedelta(days=365)
+__all__ = ["STALE_AFTER", "StaleOrganisationsReport", "stale_organisations"]
+
+stale_organisations = due_organisations
 
 
-def stale_organisations(today=None):
-    """Organisations (source language) never checked, or last checked over a year ago.
+class CheckActionsColumn(Column):
+    """Mark as checked, ask the organisation, and review what it sent."""
 
-    Never-checked ones come first on every database (PostgreSQL sorts NULL last)."""
-    today = today or timezone.localdate()
-    return (
-        Organisation.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-        .filter(Q(last_checked__isnull=True) | Q(last_checked__lt=today - STALE_AFTER))
-        .order_by(F("last_checked").asc(nulls_first=True), "name")
-    )
+    cell_template_name = "kennisbank/admin/check_actions_cell.html"
+
+    def __init__(self):
+        super().__init__("check_actions", label=_("Actions"))
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        context["csrf_token"] = get_token(request) if request else ""
+        context["checked_url"] = reverse("kennisbank_reports:mark_checked", args=[instance.pk])
+        context["ask_url"] = reverse("kennisbank_reports:ask", args=[instance.pk])
+        if instance.pending_change:
+            context["change_url"] = reverse(
+                "kennisbank_reports:change", args=[instance.pending_change]
+            )
+        return context
 
 
 class StaleOrganisationsReport(ReportView):
@@ -56,10 +69,26 @@ class StaleOrganisationsReport(ReportView):
             Column("country", label=_("Country"), accessor="get_country_display"),
             Column("contact_email", label=_("Contact e-mail")),
             DateColumn("last_checked", label=_("Last checked")),
+            DateColumn("last_asked", label=_("Last asked")),
+            CheckActionsColumn(),
         ]
 
     def get_filename(self):
         return f"organisations-to-check-{timezone.localdate():%Y-%m-%d}"
 
     def get_queryset(self):
-        return stale_organisations()
+        asked = OrganisationCheckRequest.objects.filter(organisation=OuterRef("pk")).order_by(
+            "-sent_at"
+        )
+        change = pending_changes().filter(organisation=OuterRef("pk")).order_by("-submitted_at")
+        return due_organisations().annotate(
+            last_asked=Subquery(asked.values("sent_at")[:1]),
+            pending_change=Subquery(change.values("pk")[:1]),
+        )
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["pending_count"] = OrganisationChange.objects.filter(
+            status=OrganisationChange.Status.PENDING
+        ).count()
+        return context

@@ -7,7 +7,7 @@ from home import conditional
 from home.cache import understood_params
 from home.models import Organisation, Theme
 from home.routing import page_re_route, page_route, route_pattern
-from kennisbank import directory, facets, feeds, views
+from kennisbank import check_views, directory, facets, feeds, views
 from kennisbank.models import KennisbankIndexPage, OrganisationDirectoryPage
 
 
@@ -35,6 +35,11 @@ KennisbankIndexPage.attach_routes(
 )
 OrganisationDirectoryPage.attach_routes(
     page_route("", views.organisation_directory, name="directory_view"),
+    page_re_route(
+        r"^check/(?P<token>[A-Za-z0-9_-]+)/$",
+        check_views.organisation_check,
+        name="organisation_check",
+    ),
     page_route("<slug:slug>/", views.organisation_detail, name="organisation_view"),
 )
 # The knowledge base's facets and the directory's filters may be part of a

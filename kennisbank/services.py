@@ -12,19 +12,20 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Length, Substr
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
 
 from home import languages
 from home.i18n import localized
 from home.models import Organisation, Theme
 from home.site_text import site_text_for
-from kennisbank import feeds
 from kennisbank.models import (
     ArticleAuthor,
     ArticleKind,
@@ -359,9 +360,7 @@ def article_context(request, page):
         "share_links": share_links(page.get_full_url(request), page.title),
         "json_ld": json_ld(data),
         "index_page": index,
-        "feed_url": (
-            f"{index.get_url(request)}feed/" if index and feeds.feed_sizes(index)[0] else None
-        ),
+        "feed_url": (f"{index.get_url(request)}feed/" if index and feed_sizes(index)[0] else None),
     }
 
 
@@ -394,8 +393,6 @@ def kennisbank_url(request, directory_query=None):
 
 def article_counts_by_organisation(keys):
     """{organisation translation_key: number of articles in the active language}."""
-    from django.db.models import Count
-
     if not keys:
         return {}
     return dict(
@@ -407,3 +404,43 @@ def article_counts_by_organisation(keys):
         .annotate(n=Count("page", distinct=True))
         .values_list("organisation__translation_key", "n")
     )
+
+
+# What the knowledge base's feeds list (kennisbank.feeds writes them; pages ask
+# whether a feed would be empty before they announce it).
+
+
+def theme_pages(theme_keys):
+    """The pages on any of the themes with these translation keys (a subquery)."""
+    return ArticleTheme.objects.filter(theme__translation_key__in=theme_keys).values("page_id")
+
+
+def feed_articles(index):
+    """The articles a feed of this knowledge base may list: live, public and
+    written or translated in its language (no aliases)."""
+    return ArticlePage.objects.live().public().child_of(index).filter(alias_of__isnull=True)
+
+
+def feed_sizes(index, theme_slug=None):
+    """(items in the knowledge base's feed, items in the feed of the theme with
+    `theme_slug` or None): one query, so a page can leave out a feed that
+    would be empty. Theme slugs are the same in every language.
+
+    The same articles as `feed_articles`, with the view restrictions in the
+    query (a restricted page's path is a prefix of the article's) rather than
+    read first as `public()` does."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    counts = {"all": Count("pk")}
+    if theme_slug:
+        keys = Theme.objects.filter(slug=theme_slug).values("translation_key")
+        counts["theme"] = Count("pk", filter=Q(pk__in=theme_pages(keys)))
+    row = (
+        ArticlePage.objects.live()
+        .child_of(index)
+        .filter(alias_of__isnull=True)
+        .exclude(Exists(restricted))
+        .aggregate(**counts)
+    )
+    return row["all"], row.get("theme")

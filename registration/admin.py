@@ -398,6 +398,17 @@ class RegistrationIndexView(IndexView):
             return _("Registrations: %(title)s") % {"title": self.chosen_page.title}
         return super().get_page_title()
 
+    def get_breadcrumbs_items(self):
+        """With an event chosen, the way back to it: … › the event › Registrations."""
+        items = list(super().get_breadcrumbs_items())
+        if self.chosen_page is not None:
+            back = {
+                "url": reverse("wagtailadmin_pages:edit", args=[self.chosen_page.pk]),
+                "label": self.chosen_page.get_admin_display_title(),
+            }
+            items.insert(max(len(items) - 1, 0), back)
+        return items
+
     def get_filename(self):
         if self.chosen_page is not None:
             return f"registrations-{self.chosen_page.slug}"

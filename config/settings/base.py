@@ -176,6 +176,12 @@ EVENTS_OCCURRENCE_HORIZON_DAYS = int(env.get("EVENTS_OCCURRENCE_HORIZON_DAYS", "
 REGISTRATION_RETENTION_DAYS = int(env.get("REGISTRATION_RETENTION_DAYS", "30"))
 REGISTRATION_REMINDER_HOURS = int(env.get("REGISTRATION_REMINDER_HOURS", "48"))
 
+# The directory's yearly check (kennisbank.checks): how long the link in the
+# "are your details still correct?" e-mail works, and how long before an
+# organisation that did not answer is asked again (`manage.py ask_organisations`, daily).
+ORGANISATION_CHECK_LINK_DAYS = int(env.get("ORGANISATION_CHECK_LINK_DAYS", "60"))
+ORGANISATION_ASK_INTERVAL_DAYS = int(env.get("ORGANISATION_ASK_INTERVAL_DAYS", "30"))
+
 # How many reverse proxies in front of the app add to X-Forwarded-For: the
 # rate limiter trusts exactly that many hops (home/ratelimit.py).
 TRUSTED_PROXY_COUNT = int(env.get("TRUSTED_PROXY_COUNT", "0"))

@@ -14,6 +14,7 @@ or counts by a snippet uses its `translation_key`, which is the same in every
 language.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -123,6 +124,17 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
     offers_advice = models.BooleanField(_("Offers advice"), default=False)
     contact_email = models.EmailField(_("Contact e-mail"), blank=True)
     contact_phone = models.CharField(_("Contact phone"), max_length=40, blank=True)
+    contact_language = models.CharField(
+        _("Language of e-mails"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_(
+            "The language we write to this organisation in. Empty: German for "
+            "organisations in Germany, Dutch for the Netherlands and Belgium, "
+            "English otherwise."
+        ),
+    )
     last_checked = models.DateField(
         _("Last checked"),
         null=True,
@@ -149,7 +161,12 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         InlinePanel("theme_links", label=_("Themes")),
         InlinePanel("region_links", label=_("Regions")),
         MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("last_checked")],
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_language"),
+                FieldPanel("last_checked"),
+            ],
             heading=_("Contact"),
         ),
     ]
@@ -178,6 +195,13 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def language(self):
+        """The language to write to this organisation in (see `contact_language`)."""
+        if self.contact_language:
+            return self.contact_language
+        return {"DE": "de", "NL": "nl", "BE": "nl"}.get(self.country, "en")
 
     @property
     def offers(self):

@@ -1,6 +1,7 @@
 """The knowledge base's models: article kinds (`kinds`), the index and article
 pages with their translatable links to the shared snippets (`articles`)
-and the organisation directory (`directory`)."""
+the organisation directory (`directory`) and what keeps it current
+(`checks`)."""
 
 from .articles import (
     ArticleAuthor,
@@ -13,6 +14,7 @@ from .articles import (
     ArticleTheme,
     KennisbankIndexPage,
 )
+from .checks import OrganisationChange, OrganisationCheckRequest
 from .directory import OrganisationDirectoryPage
 from .kinds import ArticleKind
 
@@ -27,5 +29,7 @@ __all__ = [
     "ArticleTag",
     "ArticleTheme",
     "KennisbankIndexPage",
+    "OrganisationChange",
+    "OrganisationCheckRequest",
     "OrganisationDirectoryPage",
 ]

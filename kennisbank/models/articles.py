@@ -20,8 +20,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.snippets.widgets import AdminSnippetChooser
 
+from home.choosers import LocalizedSnippetChooser
 from home.forms import PageForm
 from home.models import Organisation, Person, Region, Theme, TranslatableLink
 from home.routing import AttachedRoutesMixin
@@ -29,8 +29,9 @@ from kennisbank.blocks import ArticleStreamBlock
 from kennisbank.models.kinds import ArticleKind
 
 
-class SourceLocaleSnippetChooser(AdminSnippetChooser):
-    """A snippet chooser that opens on the source (Dutch) versions.
+class SourceLocaleSnippetChooser(LocalizedSnippetChooser):
+    """A snippet chooser that opens on the source (Dutch) versions (and speaks
+    the editor's language, see `home.choosers`).
 
     The chooser would list every language's copy of each theme (#534); editors
     write in Dutch first, and the page form swaps a choice for the page's own

@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
-from kennisbank import feeds
+from kennisbank import feeds, services
 from tests.kennisbank.conftest import german
 
 pytestmark = pytest.mark.django_db
@@ -139,12 +139,12 @@ def test_an_empty_theme_announces_no_feed_and_a_filled_one_does(
 
 def test_feed_sizes_costs_one_query_empty_or_not(make_article, kennisbank):
     with CaptureQueriesContext(connection) as empty:
-        assert feeds.feed_sizes(kennisbank, "wonen") == (0, 0)
+        assert services.feed_sizes(kennisbank, "wonen") == (0, 0)
     for n in range(3):
         make_article(title=f"Woningbouw {n}", themes=["wonen"])
     make_article(title="Financiën", themes=["financiering"])
     with CaptureQueriesContext(connection) as filled:
-        assert feeds.feed_sizes(kennisbank, "wonen") == (4, 3)
+        assert services.feed_sizes(kennisbank, "wonen") == (4, 3)
     assert len(filled) == len(empty) == 1
 
 
@@ -193,8 +193,8 @@ def test_filtered_index_announces_only_the_feed_that_matches_it(client, make_art
 def test_a_private_article_neither_fills_nor_announces_a_feed(client, make_article, kennisbank):
     private = make_article(title="Alleen voor leden", themes=["wonen"])
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
-    assert feeds.feed_sizes(kennisbank, "wonen") == (0, 0)
+    assert services.feed_sizes(kennisbank, "wonen") == (0, 0)
     assert parsed(client, "/nl/kennisbank/feed/").entries == []
     make_article(title="Voor iedereen", themes=["financiering"])
-    assert feeds.feed_sizes(kennisbank, "wonen") == (1, 0)
+    assert services.feed_sizes(kennisbank, "wonen") == (1, 0)
     assert [e.title for e in parsed(client, "/nl/kennisbank/feed/").entries] == ["Voor iedereen"]

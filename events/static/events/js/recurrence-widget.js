@@ -1,10 +1,13 @@
 /* The recurrence controls in the page editor: show only the controls that apply
    to the chosen frequency and preview the rule as a sentence with its next
-   dates (server-side, in the editor's language). Works for widgets added
-   later too: it initialises on any event inside the editor. */
+   dates (server-side, in the editor's language). The preview includes the
+   "Changes to single dates" as they stand in the editor (cancelled, moved and
+   extra dates), so it follows every change before saving. Works for widgets
+   added later too: it initialises on any event inside the editor. */
 (function () {
     "use strict";
     var timers = new WeakMap();
+    var EXCEPTION_FIELD = /^exceptions-\d+-(date|action|new_date|new_start_time|new_end_time|reason|DELETE)$/;
 
     function fieldValue(form, name) {
         var input = form.querySelector('[name="' + name + '"]');
@@ -36,6 +39,13 @@
         params.set("start", fieldValue(form, "start"));
         params.set("end", fieldValue(form, "end"));
         params.set("all_day", fieldValue(form, "all_day"));
+        form.querySelectorAll("input, select, textarea").forEach(function (el) {
+            if (!el.name || !EXCEPTION_FIELD.test(el.name)) return;
+            if (el.type === "checkbox" && !el.checked) return;
+            // A row deleted in the InlinePanel keeps its fields with DELETE set.
+            if (/-DELETE$/.test(el.name) && !(el.value && el.value !== "false")) return;
+            params.append(el.name, el.value);
+        });
         fetch(editor.getAttribute("data-preview-url") + "?" + params.toString(), {
             credentials: "same-origin",
             headers: { Accept: "application/json" },
@@ -47,9 +57,18 @@
                 box.querySelector("[data-recurrence-sentence]").textContent = data.error || data.sentence;
                 var list = box.querySelector("[data-recurrence-dates]");
                 list.textContent = "";
-                (data.dates || []).forEach(function (text) {
+                (data.items || []).forEach(function (item) {
                     var li = document.createElement("li");
-                    li.textContent = text;
+                    var when = document.createElement(item.status === "cancelled" ? "del" : "span");
+                    when.textContent = item.text;
+                    li.appendChild(when);
+                    li.className = "recurrence-editor__date recurrence-editor__date--" + item.status;
+                    if (item.label) {
+                        var label = document.createElement("strong");
+                        label.textContent = " " + item.label;
+                        li.appendChild(label);
+                    }
+                    if (item.note) li.appendChild(document.createTextNode(" · " + item.note));
                     list.appendChild(li);
                 });
             })
@@ -80,6 +99,21 @@
                     input.addEventListener("input", function () { schedule(editor); });
                 }
             });
+            // Changes to single dates: typing in a row, adding or deleting one.
+            ["change", "input"].forEach(function (type) {
+                form.addEventListener(type, function (event) {
+                    if (event.target.name && EXCEPTION_FIELD.test(event.target.name)) schedule(editor);
+                });
+            });
+            var rows = form.querySelector("#id_exceptions-FORMS");
+            if (rows && window.MutationObserver) {
+                new MutationObserver(function () { schedule(editor); }).observe(rows, {
+                    childList: true,
+                    subtree: true,
+                    attributes: true,
+                    attributeFilter: ["class", "value", "hidden"],
+                });
+            }
         }
     }
 
