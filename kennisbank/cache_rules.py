@@ -10,6 +10,8 @@ from kennisbank.models import (
     ArticleKind,
     ArticlePage,
     KennisbankIndexPage,
+    OrganisationChange,
+    OrganisationCheckRequest,
     OrganisationDirectoryPage,
 )
 
@@ -32,3 +34,9 @@ def snippet_in_article_lists(instance):
 @invalidation.on_change(ArticleKind)
 def article_kind(instance):
     return invalidation.republished(instance) | invalidation.Touch(tags={KB_LISTS})
+
+
+# An organisation asked to check its entry, and the changes it proposes, wait
+# for an editor: no page shows them until the approved change is saved on the
+# organisation (a snippet, whose rule is above).
+invalidation.ignore(OrganisationCheckRequest, OrganisationChange)

@@ -6,7 +6,12 @@ programme). Nothing else: the calendar and the knowledge base show no places."""
 from events.hooks import places_shown_on
 from events.models import EventPage
 from home import invalidation
-from registration.models import Registration, RegistrationQuestion, RegistrationSettings
+from registration.models import (
+    Registration,
+    RegistrationQuestion,
+    RegistrationSettings,
+    Reminder,
+)
 
 
 def _event_places(event_filter):
@@ -26,3 +31,7 @@ def registration_changed(registration):
 def registration_settings_changed(row):
     # Opening or closing registration, places, questions: the form and the counts.
     return _event_places({"pk": row.page_id})
+
+
+# A reminder sent is bookkeeping of the mail worker: no page shows it.
+invalidation.ignore(Reminder)

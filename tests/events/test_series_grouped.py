@@ -279,7 +279,7 @@ def test_paging_and_count_follow_the_grouped_rows(client, tree):
 
 
 def test_the_month_view_keeps_every_date(client, tree):
-    html = client.get("/nl/agenda/month/2026/12/").content.decode()
+    html = client.get("/nl/agenda/maand/2026/12/").content.decode()
     page = BeautifulSoup(html, "html.parser")
     listed = [a.get_text(strip=True) for a in page.select("a[href='/nl/agenda/taalcafe/']")]
     # Tuesdays 1, 8, 15, 22 and 29 December.

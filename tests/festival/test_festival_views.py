@@ -460,7 +460,7 @@ def test_speakers_show_their_photo_or_a_silhouette_and_their_bio(client, festiva
     anna.photo = wagtail_factories.ImageFactory(title="Portret Anna")
     anna.bio = "Werkt twintig jaar met dorpen in Drenthe."
     anna.save()
-    page = BeautifulSoup(client.get("/nl/festival/speakers/").content, "html.parser")
+    page = BeautifulSoup(client.get("/nl/festival/sprekers/").content, "html.parser")
     speakers = {
         s.select_one(".speaker__name").get_text(strip=True): s for s in page.select(".speaker")
     }

@@ -36,19 +36,13 @@ def catalogue(code):
 def site(django_db_setup, django_db_blocker):
     from demo.registry import translate
     from tests.e2e import site as factory_site
-    from tests.partners.test_partners import build_partner_tree
 
     with built_once(django_db_blocker):
         with TestCase.captureOnCommitCallbacks(execute=True):
             # What tests/e2e/site.py builds, on the shared tree of this run.
             tree = shared_tree_objects()
             codes = {locale.language_code: locale for locale in Locale.objects.all()}
-            factory_site._knowledge(tree)
-            partners = build_partner_tree(tree, codes, translate)
-            organised = partners["organised"]
-            mienthuus = organised.organiser_links.get().organisation
-            factory_site._events(tree, mienthuus, organised.venue)
-            factory_site._festival(tree)
+            factory_site.build_pages(tree, codes, translate)
         yield
 
 

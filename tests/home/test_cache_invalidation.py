@@ -92,7 +92,7 @@ INDEX = "/nl/kennisbank/"
 THEME = "/nl/kennisbank/thema/wonen/"
 EVENT = "/nl/agenda/repaircafe/"
 CALENDAR = "/nl/agenda/"
-PROGRAMME = "/nl/festival/programme/"
+PROGRAMME = "/nl/festival/programma/"
 SESSION = "/nl/festival/samen-bouwen/"
 ABOUT = "/nl/over-ons/"
 
