@@ -39,6 +39,7 @@ from wagtail_localize.models import (
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 from demo.images import emblem_logo, village_scene
+from home import invalidation
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "admin"  # noqa: S105 - the demo app is never installed in production
@@ -84,10 +85,17 @@ def run_loaders(progress=None):
     # Wagtail's automatic redirects: a translated page gets its own slug a
     # moment after its alias was made with the Dutch one, an address nobody
     # has seen (a hundred redirects such as /en/over-ons, and a tenth of the
-    # translations' time).
+    # translations' time). Nor does it work out, page by page, what each save
+    # touches in the page cache: the whole cache is stale once, at the end.
     quiet = override_settings(DEBUG=False, WAGTAILREDIRECTS_AUTO_CREATE=False)
     try:
-        with quiet, _unchecked_foreign_keys(), _remembered_rows(), deferred_tasks(pending):
+        with (
+            quiet,
+            _unchecked_foreign_keys(),
+            _remembered_rows(),
+            deferred_tasks(pending),
+            invalidation.paused(),
+        ):
             for _order, _module, func in sorted(_LOADERS, key=lambda item: (item[0], item[1])):
                 _run_loader(func, context, progress)
     finally:

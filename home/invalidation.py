@@ -27,6 +27,7 @@ The same pages go to Wagtail's frontend cache (`PurgeBatch`) when
 """
 
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -70,6 +71,7 @@ _change_rules = {}  # model -> [fn(instance) -> Touch]
 _page_tags = {}  # page class -> {tag}
 _site_wide = set()
 _ignored = set()
+_paused = []  # inside `paused()`: changes only mark the whole cache stale at the end
 
 
 def on_publish(page_class):
@@ -285,8 +287,21 @@ _DRAFT_FIELDS = {
 }
 
 
+@contextmanager
+def paused():
+    """Make many changes (a bulk load) without working out, row by row, which
+    pages each one touches: at the end every cached page is stale at once."""
+    _paused.append(True)
+    try:
+        yield
+    finally:
+        _paused.pop()
+        if not _paused:
+            invalidate()
+
+
 def _row_changed(sender, instance, **kwargs):
-    if not shown_on_pages(sender):
+    if _paused or not shown_on_pages(sender):
         return
     if isinstance(instance, Page):
         update_fields = kwargs.get("update_fields")
@@ -296,6 +311,8 @@ def _row_changed(sender, instance, **kwargs):
 
 
 def _page_published(sender, instance, **kwargs):
+    if _paused:
+        return
     apply(Touch(published=[instance]))
 
 

@@ -125,6 +125,21 @@ def test_publishing_an_article_refreshes_its_page_index_and_theme_page_only(
         )
 
 
+def test_a_bulk_load_makes_every_page_stale_once_at_its_end(client, pages, monkeypatch):
+    from home import invalidation
+
+    warm(client, ARTICLE, EVENT, ABOUT)
+    worked_out = []
+    monkeypatch.setattr(invalidation, "touched_by", lambda row: worked_out.append(row))
+    with invalidation.paused():
+        article = pages["article"]
+        article.title = "Geladen in bulk"
+        article.save_revision().publish()
+        assert answers(client, EVENT, ABOUT) == {EVENT: "hit", ABOUT: "hit"}
+    assert worked_out == []  # no row by row look-up of the pages it touches
+    assert answers(client, ARTICLE, EVENT, ABOUT) == dict.fromkeys((ARTICLE, EVENT, ABOUT), "miss")
+
+
 def test_saving_a_draft_keeps_the_page_cached(client, pages):
     warm(client, ARTICLE, INDEX)
     article = pages["article"]
