@@ -43,7 +43,8 @@ WORDS_PER_MINUTE = 200
 CARD_IMAGE_SPEC = "fill-640x360|format-webp"
 HERO_IMAGE_SPEC = "width-1200|format-webp"
 # The site's mark for search engines (the publisher of every article).
-PUBLISHER_LOGO = "favicon.svg"
+# A raster logo with its size: search engines read no SVG as a publisher logo.
+PUBLISHER_LOGO = ("logo-144.png", 144, 144)
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -310,7 +311,12 @@ def publisher_data(request):
         "@type": "Organization",
         "name": text.organisation_name if text else settings.WAGTAIL_SITE_NAME,
         "url": request.build_absolute_uri("/"),
-        "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static(PUBLISHER_LOGO))},
+        "logo": {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(static(PUBLISHER_LOGO[0])),
+            "width": PUBLISHER_LOGO[1],
+            "height": PUBLISHER_LOGO[2],
+        },
     }
 
 

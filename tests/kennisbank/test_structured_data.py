@@ -40,7 +40,8 @@ def test_author_falls_back_to_organisations_then_to_the_publisher(client, make_a
     assert data["author"] == [publisher]
     assert publisher["@type"] == "Organization" and publisher["name"] == "Samen Verder"
     assert publisher["logo"]["url"].startswith("http://testserver/")
-    assert publisher["logo"]["url"].endswith("favicon.svg")
+    assert publisher["logo"]["url"].endswith("logo-144.png")
+    assert (publisher["logo"]["width"], publisher["logo"]["height"]) == (144, 144)
 
 
 def test_dates_have_time_and_offset_and_an_alias_names_the_canonical_page(client, make_article):
