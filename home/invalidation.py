@@ -303,6 +303,11 @@ def paused():
 def _row_changed(sender, instance, **kwargs):
     if _paused or not shown_on_pages(sender):
         return
+    if kwargs.get("raw"):
+        # Rows loaded as they were stored (loaddata, a test database restored):
+        # their relations may not be there yet to say what they touch.
+        invalidate()
+        return
     if isinstance(instance, Page):
         update_fields = kwargs.get("update_fields")
         if not instance.live or (update_fields and set(update_fields) <= _DRAFT_FIELDS):

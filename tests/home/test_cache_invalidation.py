@@ -140,6 +140,15 @@ def test_a_bulk_load_makes_every_page_stale_once_at_its_end(client, pages, monke
     assert answers(client, ARTICLE, EVENT, ABOUT) == dict.fromkeys((ARTICLE, EVENT, ABOUT), "miss")
 
 
+def test_rows_loaded_as_stored_make_every_page_stale(client, pages):
+    from django.core import serializers
+
+    warm(client, ABOUT, EVENT)
+    for row in serializers.deserialize("json", serializers.serialize("json", [pages["theme"]])):
+        row.save()  # post_save with raw=True, as loaddata sends it
+    assert answers(client, ABOUT, EVENT) == {ABOUT: "miss", EVENT: "miss"}
+
+
 def test_saving_a_draft_keeps_the_page_cached(client, pages):
     warm(client, ARTICLE, INDEX)
     article = pages["article"]
