@@ -20,7 +20,6 @@ Views, the admin, the management commands and the demo loader call these
 functions; nothing else writes `Registration` rows.
 """
 
-import base64
 import logging
 import secrets
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import EventPage, EventSchedule, Occurrence
 from home.i18n import source_version
+from home.signing import read_url_token, url_token
 from registration.models import EmailKind, Registration, RegistrationSettings, settings_of
 
 logger = logging.getLogger(__name__)
@@ -334,23 +334,6 @@ def counts(queryset):
 
 
 # -- Manage links ------------------------------------------------------------
-
-
-def url_token(value, salt):
-    """`value` signed with SECRET_KEY, as letters, digits, "-" and "_" only
-    (Wagtail's page routes accept nothing else in a path segment)."""
-    signed = signing.dumps(value, salt=salt, compress=True)
-    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
-
-
-def read_url_token(token, salt, max_age=None):
-    """The value of a `url_token`; raises `signing.BadSignature` for anything else."""
-    try:
-        padded = token + "=" * (-len(token) % 4)
-        signed = base64.urlsafe_b64decode(padded.encode()).decode()
-    except (ValueError, UnicodeError) as error:
-        raise signing.BadSignature("not a token") from error
-    return signing.loads(signed, salt=salt, max_age=max_age)
 
 
 def manage_token(registration):

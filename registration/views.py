@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 
 from events.models import Occurrence
 from home.ratelimit import allow
+from home.signing import read_url_token, url_token
 from registration import services
 from registration.forms import PlacesForm, RegistrationForm, date_label, moment_label
 from registration.models import Registration, settings_of
@@ -88,7 +89,7 @@ def _receipt_url(page, occurrence=None, places=None):
     data = {"s": "received"}
     if occurrence is not None:
         data.update({"o": occurrence.pk, "p": places})
-    receipt = services.url_token(data, RECEIPT_SALT)
+    receipt = url_token(data, RECEIPT_SALT)
     return page.url + page.reverse_subpage("registration_done", kwargs={"receipt": receipt})
 
 
@@ -163,7 +164,7 @@ def register(request, page):
 def done(request, page, receipt):
     """After sending the form: "we sent you an e-mail", whatever the outcome."""
     try:
-        data = services.read_url_token(receipt, RECEIPT_SALT, max_age=24 * 3600)
+        data = read_url_token(receipt, RECEIPT_SALT, max_age=24 * 3600)
     except signing.BadSignature:
         return _invalid(request, page)
     occurrence = None
