@@ -11,6 +11,7 @@ import re
 import pytest
 
 from tests.e2e.axe import assert_no_wcag_violations
+from tests.e2e.navigation import follow
 from tests.e2e.site import ENGLISH_ONLINE, FESTIVAL_SLUG
 
 pytestmark = pytest.mark.e2e
@@ -30,12 +31,12 @@ def visitor_flow(page, base, language, labels):
     from icalendar import Calendar
 
     page.goto(f"{base}/{language}/{FESTIVAL_SLUG}/")
-    page.locator(".festival-nav a").nth(1).click()  # the programme list
+    follow(page, page.locator(".festival-nav a").nth(1))  # the programme list
     if not page.locator("#id_mode").is_visible():  # phones fold the filters
         page.locator(".festival-filters summary").click()
     page.select_option("#id_mode", "online")
     page.select_option("#id_language", "en")
-    page.locator(".event-filters button[type=submit]").click()
+    follow(page, page.locator(".event-filters button[type=submit]"))
     assert "mode=online" in page.url and "language=en" in page.url
     titles = page.locator(".session__title a").all_inner_texts()
     assert set(titles) == ENGLISH_ONLINE
@@ -49,7 +50,7 @@ def visitor_flow(page, base, language, labels):
     # The choice survives a reload (stored in the browser).
     page.reload()
     assert page.locator("button.star-button[aria-pressed=true]").count() == 3
-    mine.click()
+    follow(page, mine)
     assert set(page.locator(".session__title a").all_inner_texts()) == ENGLISH_ONLINE
     link = page.locator(".my-programme__actions a.button")
     assert link.get_attribute("download") is not None
@@ -60,12 +61,12 @@ def visitor_flow(page, base, language, labels):
     summaries = {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
     assert summaries == ENGLISH_ONLINE
     # Register for one of them on its own page.
-    page.locator(".session__title a").first.click()
+    follow(page, page.locator(".session__title a").first)
     assert page.locator(".festival-session-context").count() == 1
     page.fill("#reg-name", labels["name"])
     page.fill("#reg-email", labels["email"])
     page.check("#reg-consent")
-    page.locator(".registration__form button[type=submit]").click()
+    follow(page, page.locator(".registration__form button[type=submit]"))
     assert "/register/done/" in page.url
     # The same answer whoever registers (nobody learns who else is registered);
     # the e-mail says whether there is a place.
@@ -89,9 +90,9 @@ def test_without_javascript_the_star_links_build_my_programme(festival_site, bro
         page.goto(f"{festival_site}/en/{FESTIVAL_SLUG}/programme/?mode=online&language=en")
         assert page.locator("button.star-button").count() == 0
         for _n in range(2):
-            page.locator(".session__add:has-text('Add to my programme')").first.click()
-            page.locator(".my-programme__back a").click()
-        page.locator("[data-my-programme-link]").click()
+            follow(page, page.locator(".session__add:has-text('Add to my programme')").first)
+            follow(page, page.locator(".my-programme__back a"))
+        follow(page, page.locator("[data-my-programme-link]"))
         assert len(page.locator(".session__title a").all_inner_texts()) == 2
         assert "my-programme/ical/?sessions=" in page.locator(
             ".my-programme__actions a.button"
@@ -136,7 +137,7 @@ def test_timetable_is_a_table_on_a_laptop_and_a_list_on_a_phone(festival_site, p
     for width, table, listing in ((1280, True, False), (390, False, True)):
         page = page_factory(width=width)
         page.goto(f"{festival_site}/en/{FESTIVAL_SLUG}/")
-        page.locator(".festival-live__links a.button").click()
+        follow(page, page.locator(".festival-live__links a.button"))
         assert "/programme/" in page.url
         assert page.locator(".timetable").is_visible() is table
         assert page.locator(".festival-grid__list").is_visible() is listing

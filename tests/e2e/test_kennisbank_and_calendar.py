@@ -5,6 +5,7 @@ import re
 import pytest
 from icalendar import Calendar
 
+from tests.e2e.navigation import follow
 from tests.e2e.site import ARTICLE, FUND, REPAIR_CAFE, UNTRANSLATED_ARTICLE
 
 pytestmark = pytest.mark.e2e
@@ -24,7 +25,7 @@ def test_german_visitor_finds_who_helps_with_money_in_drenthe(live_site, page_fa
     page.check('input[name="region"][value="drenthe"]')
     submit_filters(page)
     assert "offer=money" in page.url and "region=drenthe" in page.url
-    page.get_by_role("link", name=re.compile(FUND)).first.click()
+    follow(page, page.get_by_role("link", name=re.compile(FUND)).first)
     assert page.locator("h1").inner_text().startswith(FUND)
     assert page.locator("html").get_attribute("lang") == "de"
 
@@ -50,7 +51,7 @@ def test_kennisbank_with_two_filters_and_a_search(live_site, page_factory, prefi
 def test_switching_language_on_an_article_lands_on_its_translation(live_site, page_factory):
     page = page_factory()
     page.goto(live_site + ARTICLE[0])
-    page.locator('.language-switcher li[lang="de"] a').click()
+    follow(page, page.locator('.language-switcher li[lang="de"] a'))
     assert page.url == live_site + ARTICLE[1]
     assert page.locator(".notice").count() == 0
     page.goto(live_site + UNTRANSLATED_ARTICLE)
@@ -67,7 +68,7 @@ def test_calendar_filtered_by_language_spoken_leads_to_a_recurring_event_and_its
     page.select_option('select[name="language"]', "de")
     submit_filters(page)
     assert "language=de" in page.url
-    page.locator("a", has_text="Mienthuus").first.click()
+    follow(page, page.locator("a", has_text="Mienthuus").first)
     assert REPAIR_CAFE in page.url
     ics_link = page.locator('a[href$="ical/"]').first
     response = page.request.get(live_site + ics_link.get_attribute("href"))

@@ -5,6 +5,7 @@ tests/registration/test_registration.py with the in-memory outbox.)"""
 
 import pytest
 
+from tests.e2e.navigation import follow
 from tests.e2e.site import FULL_WORKSHOP, REPAIR_CAFE
 
 pytestmark = pytest.mark.e2e
@@ -16,13 +17,13 @@ def test_german_visitor_fixes_errors_and_registers(live_site, page_factory):
     form = page.locator(".registration__form")
     page.fill("#reg-name", "Klara Müller")
     page.fill("#reg-email", "klara-at-example")
-    form.locator("button[type=submit]").click()
+    follow(page, form.locator("button[type=submit]"))
     assert page.locator("#reg-email").get_attribute("aria-invalid") == "true"
     assert page.locator("#reg-name").input_value() == "Klara Müller"
     assert page.locator(".error-summary a[href='#reg-email']").count() == 1
     page.fill("#reg-email", "klara@example.org")
     page.check("#reg-consent")
-    page.locator(".registration__form button[type=submit]").click()
+    follow(page, page.locator(".registration__form button[type=submit]"))
     assert "/register/done/" in page.url
     # The same answer whoever registers: the e-mail says whether there is a place.
     assert page.locator("h1").inner_text() == "Wir haben Ihnen eine E-Mail geschickt"
@@ -39,7 +40,7 @@ def test_full_date_puts_the_visitor_on_the_waiting_list(live_site, page_factory)
     page.fill("#reg-name", "Jonas Weber")
     page.fill("#reg-email", "jonas@example.org")
     page.check("#reg-consent")
-    page.locator(".registration__form button[type=submit]").click()
+    follow(page, page.locator(".registration__form button[type=submit]"))
     # The answer is the same as for a place (the e-mail tells which), so that
     # the form never reveals who is registered; the waiting list was announced above.
     assert "/register/done/" in page.url

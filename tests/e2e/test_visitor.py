@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.e2e.navigation import follow
 from tests.e2e.site import HOME_HEADINGS
 
 pytestmark = pytest.mark.e2e
@@ -25,10 +26,10 @@ def test_browser_language_picks_the_site_language(live_site, page_factory, local
 def test_switching_language_on_a_page_lands_on_its_translation(live_site, page_factory):
     page = page_factory()
     page.goto(live_site + "/nl/over-ons/")
-    page.locator('.language-switcher li[lang="de"] a').click()
+    follow(page, page.locator('.language-switcher li[lang="de"] a'))
     assert page.url == live_site + "/de/ueber-uns/"
     assert page.locator("h1").inner_text() == "Über uns"
-    page.locator('.language-switcher li[lang="en"] a').click()
+    follow(page, page.locator('.language-switcher li[lang="en"] a'))
     assert page.url == live_site + "/en/about-us/"
 
 
