@@ -13,6 +13,8 @@ so that it can show their content without knowing them.
   to report (registration adds "mail": unsent e-mail waiting for a retry). A
   failing part makes the answer "degraded" (200), never 503: only a database
   that does not answer means this server cannot serve.
+- `PERSONAL_DATA`: `fn() -> home.privacy.PersonalData`, an app's part of the
+  personal data kept per e-mail address, for the admin's export and erase.
 """
 
 from django.utils.safestring import mark_safe
@@ -21,6 +23,7 @@ from wagtail import hooks
 HOME_LISTING_TEMPLATES = "home_listing_templates"
 RELATED_SECTIONS = "related_sections"
 HEALTH_CHECKS = "health_checks"
+PERSONAL_DATA = "personal_data"
 
 
 def listing_template(name):

@@ -46,7 +46,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
@@ -60,6 +60,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from events.models import EventPage, Occurrence
 from events.services import source_event
+from home import privacy as home_privacy
 from registration import services
 from registration.forms import date_label, moment_label
 from registration.models import Registration, settings_for, settings_of
@@ -801,8 +802,9 @@ class EmailForm(forms.Form):
 
 
 def privacy(request):
-    """Export (JSON) or erase everything about one e-mail address. Superusers
-    only: it spans every event."""
+    """Export (JSON) or erase everything about one e-mail address, in every app
+    that keeps personal data (`home.privacy`). Superusers only: it spans every
+    event."""
     if not request.user.is_superuser:
         raise PermissionDenied
     form = EmailForm(request.POST or None)
@@ -810,35 +812,42 @@ def privacy(request):
         email = form.cleaned_data["email"]
         if request.POST.get("action") == "export":
             response = JsonResponse(
-                {"email": email, "registrations": services.export_for_email(email)},
+                home_privacy.export_all(email),
                 json_dumps_params={"ensure_ascii": False, "indent": 2},
             )
-            response["Content-Disposition"] = 'attachment; filename="registrations.json"'
+            response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
             return response
         if request.POST.get("action") == "erase":
-            # Per event, how many registrations are erased: for its history.
-            per_event = dict(
-                services.registrations_for_email(email)
-                .filter(anonymised_at__isnull=True)
-                .order_by()
-                .values_list("occurrence__event")
-                .annotate(n=Count("pk"))
+            sentences = home_privacy.erase_all(email, user=request.user)
+            messages.success(
+                request, " ".join(sentences) or _("Nothing was stored about this address.")
             )
-            count = services.erase_email(email)
-            for page in EventPage.objects.filter(pk__in=per_event):
-                log(
-                    page,
-                    "registration.erase",
-                    user=request.user,
-                    data={"count": per_event[page.pk]},
-                )
-            messages.success(request, _("%(n)s registrations were erased.") % {"n": count})
             return redirect(request.path)
     return TemplateResponse(
         request,
         "registration/admin/privacy.html",
-        {"form": form, "header_title": _("Registrations: personal data")},
+        {"form": form, "header_title": _("Personal data")},
     )
+
+
+def erase_registrations(email, *, user=None):
+    """Registration's part of the erase (`home.privacy`): cancel and anonymise,
+    and log per event how many were erased, for its history."""
+    per_event = dict(
+        services.registrations_for_email(email)
+        .filter(anonymised_at__isnull=True)
+        .order_by()
+        .values_list("occurrence__event")
+        .annotate(n=Count("pk"))
+    )
+    count = services.erase_email(email)
+    for page in EventPage.objects.filter(pk__in=per_event):
+        log(page, "registration.erase", user=user, data={"count": per_event[page.pk]})
+    if not count:
+        return ""
+    return ngettext("%(n)s registration was erased.", "%(n)s registrations were erased.", count) % {
+        "n": count
+    }
 
 
 class UpcomingPanel(Component):

@@ -13,6 +13,7 @@ from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 
 from events.schedule import to_local
+from home.honeypot import HoneypotMixin
 from registration.models import RegistrationQuestion, settings_of
 from registration.services import InvalidPlaces, decide
 
@@ -35,7 +36,7 @@ def moment_label(moment):
     return date_format(to_local(moment), "WEEKDAY_DATETIME_FORMAT")
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(HoneypotMixin, forms.Form):
     """Name, e-mail, places, the event's questions, consent; plus the chosen
     date for a series registered per date, a honeypot and the form token."""
 
@@ -50,8 +51,6 @@ class RegistrationForm(forms.Form):
         required=True,
         error_messages={"required": _("Please agree to the privacy statement to register.")},
     )
-    # Honeypot: hidden from people (CSS and aria-hidden), filled in by bots.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, event, dates=(), questions=(), confirmed=None, now=None, **kwargs):
@@ -78,7 +77,6 @@ class RegistrationForm(forms.Form):
         }
         if max_places == 1:
             places.widget = forms.HiddenInput()
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         if not self.is_bound:
             self.initial["form_token"] = secrets.token_urlsafe(24)
         for question in self.questions:

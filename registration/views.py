@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from events.models import Occurrence
+from home import honeypot
 from home.ratelimit import allow
 from home.signing import read_url_token, url_token
 from registration import services
@@ -130,7 +131,7 @@ def register(request, page):
         confirmed=confirmed_for(event, dates),
         now=now,
     )
-    if request.POST.get("website"):
+    if honeypot.caught(request):
         # A bot filled in the honeypot: answer like a success, store nothing.
         return HttpResponseRedirect(_receipt_url(page))
     if not form.is_valid():

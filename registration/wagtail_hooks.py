@@ -13,7 +13,8 @@ from wagtail.log_actions import LogFormatter
 
 from events.hooks import DATES_CHANGED, EVENT_OFFERS, EVENT_PAGE_CONTEXT, ONLINE_LINK_HIDDEN
 from events.models import is_event
-from home.hooks import HEALTH_CHECKS
+from home.hooks import HEALTH_CHECKS, PERSONAL_DATA
+from home.privacy import PersonalData
 from registration import admin, services
 from registration.models import Registration, settings_for, settings_of
 from registration.services import Availability, decide
@@ -25,6 +26,13 @@ def mail_health():
     """/healthz: "error" while some e-mail waits for a retry (the mail server failed)."""
     waiting = Registration.objects.exclude(unsent_email="").exists()
     return {"mail": "error" if waiting else "ok"}
+
+
+@hooks.register(PERSONAL_DATA)
+def registrations_personal_data():
+    return PersonalData(
+        key="registrations", export=services.export_for_email, erase=admin.erase_registrations
+    )
 
 
 @hooks.register("register_admin_viewset")
