@@ -1,0 +1,1 @@
+"""The travel section's pages below each event page (filled in below)."""

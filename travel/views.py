@@ -1,0 +1,1 @@
+"""The travel section public pages (below)."""
