@@ -8,7 +8,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from events.hooks import EVENT_PAGE_CONTEXT
+from events.hooks import DATES_CHANGED, EVENT_PAGE_CONTEXT
 from events.models import Occurrence
 from events.schedule import to_local
 from home.hooks import PERSONAL_DATA
@@ -68,6 +68,13 @@ def travel_section(request, page, event, upcoming, **extra):
 
 
 SHOWN_PER_DATE = 6
+
+
+@hooks.register(DATES_CHANGED)
+def tell_travellers(event, changes):
+    """Cancelled and moved dates: travellers are told, and a cancelled date's
+    entries end."""
+    services.dates_changed(changes)
 
 
 @hooks.register(MAIL_LINKS)

@@ -3,6 +3,7 @@ public pages (nothing personal), deletion after the event and erasure."""
 
 import re
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -333,3 +334,42 @@ def test_a_coordinator_enters_a_phone_request_and_pairs_it(date, places, django_
     rows = services.counts_by_place(date)
     assert rows[0]["place"] == places["groesbeek"]
     assert rows[0]["requests"] == 2 and rows[0]["matched"] == 1
+
+
+def test_a_cancelled_date_ends_the_entries_and_tells_everyone(date, places):
+    from events.hooks import dates_changed
+    from events.services import DateChange
+
+    car = offer(date, places["groesbeek"])
+    match = services.ask(ride(date, places["groesbeek"]), car)
+    mail.outbox.clear()
+    Occurrence.objects.filter(pk=date.pk).update(status=Occurrence.Status.CANCELLED)
+    date.refresh_from_db()
+
+    dates_changed(date.event, [DateChange(date, {}, {"cancelled"})])
+
+    assert not services.active_entries(date).exists()
+    match.refresh_from_db()
+    assert match.status == TravelMatch.Status.CANCELLED
+    assert {m.to[0] for m in mail.outbox} == {"anna@example.org", "bernd@example.de"}
+    (german,) = mails_to("bernd@example.de")
+    assert "abgesagt" in german.body
+
+
+def test_registration_confirmation_links_to_travel_together(date, monkeypatch):
+    from registration import emails as registration_emails
+    from registration import services as registration_services
+    from registration.models import RegistrationSettings
+
+    monkeypatch.setattr(
+        registration_emails, "transaction", SimpleNamespace(on_commit=lambda f, **kw: f())
+    )
+    RegistrationSettings.objects.create(page=date.event, enabled=True)
+    registration_services.register(
+        date, name="Carla", email="carla@example.org", places=1, language="nl"
+    )
+    (confirmation,) = mails_to("carla@example.org")
+    page = EventPage.objects.get(pk=date.event_id)
+    link = page.get_full_url() + page.reverse_subpage("travel_date", kwargs={"date": date.pk})
+    assert "Samen reizen: bied plaatsen aan of zoek een rit" in confirmation.body
+    assert link in confirmation.body
