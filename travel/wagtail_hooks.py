@@ -50,8 +50,10 @@ def travel_section(request, page, event, upcoming, **extra):
         return {}
     rows = services.public_rows(dates)
     travel_dates = []
-    for occurrence in dates:
+    for n, occurrence in enumerate(dates):
         shown = rows.get(occurrence.pk, [])
+        if n >= DATES_SHOWN and not shown:
+            continue  # a long series: later dates only once someone travels
         for row in shown:
             row.local_departs = to_local(row.departs_at)
         travel_dates.append(
@@ -68,6 +70,7 @@ def travel_section(request, page, event, upcoming, **extra):
 
 
 SHOWN_PER_DATE = 6
+DATES_SHOWN = 3
 
 
 @hooks.register(DATES_CHANGED)
