@@ -106,8 +106,8 @@ def make_source(section):
     def make(url, **fields):
         fields.setdefault("locale", Locale.objects.get(language_code="nl"))
         fields.setdefault("publish", True)
-        return CalendarSource.objects.create(
-            name="Mienthuus", url=url, section=section.page, **fields
-        )
+        fields.setdefault("section", section.page)
+        fields.setdefault("name", "Mienthuus")
+        return CalendarSource.objects.create(url=url, **fields)
 
     return make
