@@ -13,9 +13,10 @@ Mapping (RFC 5545 → our event page, see `events.schedule` and
   when it is an address, otherwise a line below the intro.
 - DTSTART/DTEND (or DURATION): with a TZID (a VTIMEZONE in the feed, an IANA
   name, or a Windows name such as "W. Europe Standard Time", which icalendar
-  reads from the feed's VTIMEZONE), in UTC, or floating (read as the site's
-  time zone). A date without time (VALUE=DATE) is an all-day event; its DTEND
-  is exclusive in iCal and inclusive on our page.
+  maps to its IANA zone), in UTC, or floating (read as the site's time zone).
+  Times are then kept as the site's wall-clock time (Europe/Amsterdam). A
+  date without time (VALUE=DATE) is an all-day event; its DTEND is exclusive
+  in iCal and inclusive on our page.
 - RRULE → our recurrence's rule (expanded on local wall-clock time, so 10:00
   stays 10:00 across DST); RDATE → extra dates; EXDATE → dates left out.
 - An instance with RECURRENCE-ID → one of our per-date changes: STATUS:CANCELLED

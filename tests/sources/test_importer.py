@@ -102,3 +102,14 @@ def test_instance_without_its_event_is_skipped():
     )
     feed = parse(text)
     assert any(item["uid"] == "orphan" for item in feed.skipped)
+
+
+def test_zone_names_without_vtimezone():
+    text = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Zomeravond\r\n"
+        "DTSTART;TZID=W. Europe Standard Time:20270712T100000\r\n"
+        "DTEND;TZID=Europe/London:20270712T110000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    (values,) = parse(text).events.values()
+    assert to_local(values.start) == datetime(2027, 7, 12, 10, 0)  # Windows name, mapped
+    assert to_local(values.end) == datetime(2027, 7, 12, 12, 0)  # 11:00 in London
