@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "festival",
     "partners",
     "travel",
+    "sources",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -211,6 +212,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Tasks (e-mail and other background work): run in-process here; production
 # queues them in the database for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Calendar sources (sources app): how long one feed may take, how large it may
+# be, and whether addresses on this machine or the private network may be
+# fetched (never in production; tests serve their feeds on loopback).
+SOURCES_FETCH_TIMEOUT = 10
+SOURCES_MAX_BYTES = 5 * 1024 * 1024
+SOURCES_ALLOW_PRIVATE_ADDRESSES = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
