@@ -312,3 +312,10 @@ def test_the_privacy_screen_exports_and_erases_a_submitter(client, form_page, va
     sentences = privacy.erase_all("ANNA@example.org")
     assert any("1" in s for s in sentences)
     assert not Submission.objects.exists()
+
+
+def test_the_calendar_links_to_the_form_of_its_language(client, form_page, calendar):
+    body = client.get(calendar.url).content.decode()
+    assert f'href="{form_page.url}"' in body
+    form_page.unpublish()
+    assert f'href="{form_page.url}"' not in client.get(calendar.url).content.decode()
