@@ -12,6 +12,10 @@ class SubmissionsConfig(AppConfig):
     verbose_name = _("Submitted activities")
 
     def ready(self):
+        from events.models import EventPage
         from submissions import cache_rules, routes, signals  # noqa: F401 - rules, routes, receivers
+        from submissions.panels import SubmitterPanel
 
         signals.connect()
+        # Who sent it in, for the section's reviewers in the event's editor.
+        EventPage.add_panels(SubmitterPanel())

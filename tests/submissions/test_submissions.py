@@ -319,3 +319,18 @@ def test_the_calendar_links_to_the_form_of_its_language(client, form_page, calen
     assert f'href="{form_page.url}"' in body
     form_page.unpublish()
     assert f'href="{form_page.url}"' not in client.get(calendar.url).content.decode()
+
+
+def test_reviewers_see_the_submitter_in_the_editor_and_visitors_never(client, form_page, values):
+    submission = submit_and_confirm(client, form_page, values)
+    client.force_login(reviewer())
+    response = client.get(f"/admin/pages/{submission.page_id}/edit/")
+    assert response.status_code == 200
+    assert "anna@example.org" in response.content.decode()
+    client.logout()
+    from django.core.cache import cache
+
+    cache.clear()
+    submission.page.save_revision().publish()
+    public = client.get(EventPage.objects.get(pk=submission.page_id).url).content.decode()
+    assert "anna@example.org" not in public and "12345678" not in public
