@@ -27,7 +27,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, override
 from wagtail.models import GroupPagePermission, Locale, Page, Workflow, WorkflowTask
 from wagtail.models.workflows import GroupApprovalTask, WorkflowState
 
@@ -274,9 +274,10 @@ def workflow_for(section):
     """The section's moderation workflow for submitted activities, made on
     first use: one group approval task for the section's reviewers."""
     groups = reviewers_of(section)
-    name = gettext("Submitted activities: %(groups)s") % {
-        "groups": ", ".join(sorted(g.name for g in groups))
-    }
+    with override(settings.LANGUAGE_CODE):  # one workflow, whoever's language made it
+        name = gettext("Submitted activities: %(groups)s") % {
+            "groups": ", ".join(sorted(g.name for g in groups))
+        }
     workflow, created = Workflow.objects.get_or_create(name=name[:255])
     if created or not workflow.workflow_tasks.exists():
         task = GroupApprovalTask.objects.create(name=name[:255])
