@@ -334,3 +334,26 @@ def test_reviewers_see_the_submitter_in_the_editor_and_visitors_never(client, fo
     submission.page.save_revision().publish()
     public = client.get(EventPage.objects.get(pk=submission.page_id).url).content.decode()
     assert "anna@example.org" not in public and "12345678" not in public
+
+
+def test_the_form_costs_a_fixed_number_of_queries(client, form_page, django_assert_max_num_queries):
+    client.get(form_page.url)
+    with django_assert_max_num_queries(18):  # measured: 18 (site chrome, themes, regions)
+        assert client.get(form_page.url).status_code == 200
+
+
+def test_a_confirmation_link_older_than_a_week_does_not_work(
+    client, form_page, values, monkeypatch
+):
+    import time as clock
+
+    from django.core import signing
+
+    send(client, form_page, values)
+    path = link(mail.outbox[-1], "bevestigen")
+    later = clock.time() + 8 * 86400
+    monkeypatch.setattr(signing, "time", type("T", (), {"time": staticmethod(lambda: later)}))
+    response = client.post(path)
+    assert response.status_code == 404
+    assert "werkt niet" in response.content.decode()
+    assert Submission.objects.get().status == Submission.Status.UNCONFIRMED
