@@ -7,5 +7,6 @@ from demo import (  # noqa: F401
     home_sections,
     kennisbank,
     partners,
+    submissions,
     taxonomy,
 )

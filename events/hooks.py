@@ -26,6 +26,9 @@
 - `PLACES_SHOWN_ON`: `fn(event) -> pages` that show the event's places left
   besides its own page (festival: the session's festival page, whose programme
   and day views list them), so a registration invalidates exactly those.
+- `CALENDAR_LINKS`: `fn(request, index) -> [(label, url)]`, links the
+  calendar shows under its introduction (submissions: "Add your activity").
+  The app keeps the calendar's cached pages fresh itself (`event-lists`).
 """
 
 from wagtail import hooks
@@ -36,6 +39,7 @@ DATES_CHANGED = "events_dates_changed"
 EVENT_OFFERS = "events_event_offers"
 EVENT_PERFORMERS = "events_event_performers"
 PLACES_SHOWN_ON = "events_places_shown_on"
+CALENDAR_LINKS = "events_calendar_links"
 
 
 def hidden_online_links(events):
@@ -74,3 +78,8 @@ def places_shown_on(event):
     for fn in hooks.get_hooks(PLACES_SHOWN_ON):
         pages.extend(fn(event))
     return pages
+
+
+def calendar_links(request, index):
+    """[(label, url)] the apps above add to the calendar `index`."""
+    return [link for fn in hooks.get_hooks(CALENDAR_LINKS) for link in fn(request, index) or ()]

@@ -19,6 +19,7 @@ from wagtail import hooks
 from events import exporters, jsonld
 from events.hooks import (
     EVENT_PAGE_CONTEXT,
+    calendar_links,
     event_offers,
     event_performers,
     hidden_online_links,
@@ -85,6 +86,7 @@ def _calendar_context(request, index, form, cleaned, locale):
         "list_url": index.url,
         "archive_url": index.url + index.reverse_subpage("archive"),
         "month_url": _month_url(index, to_local(timezone.now()).date(), cleaned),
+        "calendar_links": calendar_links(request, index),
     }
 
 

@@ -79,13 +79,16 @@ def _switch(local):
             logger.warning("Rate limiter: shared cache back, counting in the cache")
 
 
-def allow(request, action, limit, seconds):
+def allow(request, action, limit, seconds, *, per=None):
     """Count one attempt at `action` from this visitor; False once over `limit` per window.
 
-    Windows are fixed (they start at the first attempt). The address is hashed
-    before it becomes a cache key: no visitor addresses sit in the cache.
+    Windows are fixed (they start at the first attempt). `per` counts on
+    another value than the visitor's address (an e-mail address typed into a
+    form: "at most 5 per address per day, from wherever they come"). The value
+    is hashed before it becomes a cache key: no addresses sit in the cache.
     """
-    digest = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
+    value = client_ip(request) if per is None else str(per).strip().casefold()
+    digest = hashlib.sha256(value.encode()).hexdigest()[:32]
     key = f"ratelimit:{action}:{digest}"
     count = _count_shared(key, seconds)
     _switch(local=count is None)

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "partners",
     "travel",
     "sources",
+    "submissions",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -177,6 +178,9 @@ EVENTS_OCCURRENCE_HORIZON_DAYS = int(env.get("EVENTS_OCCURRENCE_HORIZON_DAYS", "
 # before it (`manage.py send_reminders`, hourly).
 REGISTRATION_RETENTION_DAYS = int(env.get("REGISTRATION_RETENTION_DAYS", "30"))
 REGISTRATION_REMINDER_HOURS = int(env.get("REGISTRATION_REMINDER_HOURS", "48"))
+# Submitted activities: contact data kept this many days after the activity's
+# last date or after a decline (`purge_submissions`).
+SUBMISSIONS_RETENTION_DAYS = int(env.get("SUBMISSIONS_RETENTION_DAYS", "30"))
 
 # The directory's yearly check (kennisbank.checks): how long the link in the
 # "are your details still correct?" e-mail works, and how long before an

@@ -13,7 +13,8 @@ It holds just what the browser tests use, in nl, de and en:
 - a coming one-day festival with online and on-site sessions that take
   registrations;
 - the partner pages of tests/partners (Mienthuus, written in German first, with
-  its events and map; the exchange with Belarus).
+  its events and map; the exchange with Belarus);
+- the "Add your activity" form in Dutch and German (`SUBMIT_ACTIVITY`).
 
 Page paths and names are in the constants below, which the tests import.
 """
@@ -33,6 +34,7 @@ UNTRANSLATED_ARTICLE = "/de/wissensdatenbank/lokale-kracht/"
 REPAIR_CAFE = "repaircafe-kranenburg"
 FULL_WORKSHOP = "volle-workshop"
 FUND = "Provincie Drenthe"
+SUBMIT_ACTIVITY = "/de/aktivitaet-melden/"
 
 
 def _knowledge(tree, translate):
@@ -170,6 +172,19 @@ def _festival(tree):
         )
 
 
+def _submit_activity(tree, translate):
+    from submissions.models import SubmitActivityPage
+
+    page = SubmitActivityPage(title="Activiteit aanmelden", slug="activiteit-aanmelden")
+    tree["home"].add_child(instance=page)
+    page.save_revision().publish()
+    translate(
+        page,
+        "de",
+        {"Activiteit aanmelden": "Aktivität melden", "activiteit-aanmelden": "aktivitaet-melden"},
+    )
+
+
 def build():
     """Build the site into the configured (empty, migrated) database."""
     from demo import factories
@@ -195,6 +210,7 @@ def build_pages(tree, codes, translate):
     mienthuus = partners["organised"].organiser_links.get().organisation
     _events(tree, mienthuus, partners["organised"].venue, translate)
     _festival(tree)
+    _submit_activity(tree, translate)
     nl = Locale.objects.get(language_code="nl")
     for code in ("de", "en"):
         synchronize_tree(nl, codes[code])
