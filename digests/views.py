@@ -31,7 +31,8 @@ def _private(response):
 
 
 def _render(request, page, template, context, status=200):
-    context = {"page": page, "self": page, **context}
+    if page is not None:
+        context = {"page": page, "self": page, **context}
     return _private(TemplateResponse(request, template, context, status=status))
 
 
