@@ -33,6 +33,15 @@ class ChoicesForm(forms.Form):
                 widget=forms.CheckboxSelectMultiple,
             )
 
+    def full_clean(self):
+        """Fields in error point to their message (`<p id="…-error">`)."""
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}-error"}
+                )
+
     def choices(self):
         return {name: self.cleaned_data.get(name) or [] for name in LABELS}
 

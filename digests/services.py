@@ -26,7 +26,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Min
 from django.utils import timezone, translation
 
@@ -101,11 +101,15 @@ def subscribe(email, language, frequency, choices):
     from digests import emails
 
     email = Subscription._meta.get_field("email").to_python(email).strip().lower()
+    try:
+        with transaction.atomic():
+            Subscription.objects.get_or_create(
+                email=email, defaults={"language": language, "frequency": frequency}
+            )
+    except IntegrityError:  # the same address sent twice at once: the other one made it
+        pass
     with transaction.atomic():
-        subscription, created = Subscription.objects.select_for_update().get_or_create(
-            email=email,
-            defaults={"language": language, "frequency": frequency},
-        )
+        subscription = Subscription.objects.select_for_update().get(email=email)
         if subscription.is_confirmed:
             kind = emails.ALREADY
         else:

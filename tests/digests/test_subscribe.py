@@ -159,3 +159,9 @@ def test_manage_link_changes_choice_and_unsubscribes(client, digest_pages, subsc
     assert subscription.region_keys == [str(region.translation_key)]
     client.post(url, {"unsubscribe": "1"})
     assert not Subscription.objects.exists()
+
+
+def test_footer_links_to_the_page_in_the_readers_language(client, digest_pages, site_tree):
+    html = client.get(site_tree["home_de"].url).content.decode()
+    assert f'href="{digest_pages["de"].url}"' in html
+    assert f'href="{digest_pages["nl"].url}"' not in html
