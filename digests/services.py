@@ -29,6 +29,7 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Min
 from django.utils import timezone, translation
+from wagtail.models import Locale
 
 from digests.models import Subscription
 from events.models import EventPage, EventPageOrganiser, EventPageTheme, EventType
@@ -367,10 +368,25 @@ def _url_request():
 
 
 def _full_url(page, request):
+    # Wagtail reads the page's locale for its address: give it the one at hand.
+    locales = getattr(request, "_digest_locales", None)
+    if locales is None:
+        locales = request._digest_locales = Locale.objects.in_bulk()
+    if page.locale_id in locales:
+        page.locale = locales[page.locale_id]
     url = page.get_url(request)
     if url and url.startswith("/"):
         url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
     return url or ""
+
+
+def _foreign_language(page, language):
+    """The language of the page's text when it is not `language` (an alias
+    shows its source's text, in the default language), else ""."""
+    if page.alias_of_id:
+        return settings.LANGUAGE_CODE if language != settings.LANGUAGE_CODE else ""
+    code = page.locale.language_code
+    return "" if code == language else code
 
 
 def build_digests(subscriptions, now=None):
@@ -438,7 +454,7 @@ def build_digests(subscriptions, now=None):
                     page.title,
                     _full_url(page, request),
                     page.intro,
-                    "" if page.locale.language_code == language else page.locale.language_code,
+                    _foreign_language(page, language),
                 )
             for s in group:
                 for e in chosen[s.pk][1]:
