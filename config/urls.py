@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
         registration_views.manage_anywhere,
         name="registration_manage_anywhere",
     ),
+    path("", include("digests.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -2,6 +2,7 @@
 
 from demo import (  # noqa: F401
     core,
+    digests,
     events,
     festival,
     home_sections,

@@ -15,6 +15,10 @@ so that it can show their content without knowing them.
   that does not answer means this server cannot serve.
 - `PERSONAL_DATA`: `fn() -> home.privacy.PersonalData`, an app's part of the
   personal data kept per e-mail address, for the admin's export and erase.
+- `FOOTER_LINKS`: `fn(request) -> [(label, url)]`, more links in the site
+  footer's "More" list, in the reader's language (the digest app adds its
+  subscription page). Every page shows the footer: an app whose links change
+  must start a new page-cache generation when they do (home.invalidation).
 """
 
 from django.utils.safestring import mark_safe
@@ -24,6 +28,7 @@ HOME_LISTING_TEMPLATES = "home_listing_templates"
 RELATED_SECTIONS = "related_sections"
 HEALTH_CHECKS = "health_checks"
 PERSONAL_DATA = "personal_data"
+FOOTER_LINKS = "footer_links"
 
 
 def listing_template(name):
@@ -49,3 +54,8 @@ def health_checks():
         except Exception:  # noqa: BLE001 - a failing check is an "error", not a 500
             checks[getattr(fn, "health_name", fn.__name__)] = "error"
     return checks
+
+
+def footer_links(request):
+    """[(label, url)] from every app's FOOTER_LINKS hook."""
+    return [link for fn in hooks.get_hooks(FOOTER_LINKS) for link in fn(request)]

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "travel",
     "sources",
     "submissions",
+    "digests",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

@@ -5,7 +5,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from home import languages
+from home import hooks, languages
 from home.blocks import fill_rows
 from home.i18n import localized
 from home.models import SiteSettings
@@ -38,6 +38,13 @@ def footer_pages(context):
     chosen = {name: pages[pk] for name, pk in ids.items() if pk in pages}
     found = localized(Page.objects.live(), chosen.values())
     return {name: found[page.translation_key] for name, page in chosen.items()}
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The footer links other apps add (home.hooks.FOOTER_LINKS): [(label, url)]."""
+    request = context.get("request")
+    return hooks.footer_links(request) if request is not None else []
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
