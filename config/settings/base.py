@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "registration",
     "festival",
     "partners",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
