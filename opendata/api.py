@@ -126,8 +126,8 @@ class EventDateSerializer(serializers.Serializer):
             "title": row.page.title,
             "intro": row.page.intro,
             "url": request.build_absolute_uri(row.url) if row.url else None,
-            "start": row.start.isoformat(),
-            "end": row.end.isoformat(),
+            "start": row.start.isoformat(timespec="seconds"),
+            "end": row.end.isoformat(timespec="seconds"),
             "all_day": row.occurrence.all_day,
             "when": date_format(
                 row.start, "DATE_FORMAT" if row.occurrence.all_day else "WEEKDAY_DATETIME_FORMAT"
