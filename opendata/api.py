@@ -26,6 +26,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 
 from events.queries import localise
+from events.schedule import site_zone
 from home.i18n import active_locale
 from kennisbank.services import directory_page, organisation_url
 from opendata import hsds, services
@@ -126,8 +127,8 @@ class EventDateSerializer(serializers.Serializer):
             "title": row.page.title,
             "intro": row.page.intro,
             "url": request.build_absolute_uri(row.url) if row.url else None,
-            "start": row.start.isoformat(timespec="seconds"),
-            "end": row.end.isoformat(timespec="seconds"),
+            "start": row.occurrence.start.astimezone(site_zone()).isoformat(timespec="seconds"),
+            "end": row.occurrence.end.astimezone(site_zone()).isoformat(timespec="seconds"),
             "all_day": row.occurrence.all_day,
             "when": date_format(
                 row.start, "DATE_FORMAT" if row.occurrence.all_day else "WEEKDAY_DATETIME_FORMAT"

@@ -61,7 +61,10 @@ def calendar(request):
         "opendata/embed_calendar.html",
         {
             "form": form,
-            "fields": [form[name] for name in ("when", "type", "theme", "region", "language")],
+            "fields": [
+                form[name]
+                for name in ("when", "start", "end", "type", "theme", "region", "language")
+            ],
             "rows": rows,
             "partner": partner,
             "partners": partners,

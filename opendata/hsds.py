@@ -28,6 +28,7 @@ from django.utils import translation
 
 from home.i18n import localized_queryset
 from home.models import Organisation, OrganisationRegion, OrganisationTheme
+from kennisbank import directory
 
 HSDS_VERSION = "3.0"
 PROFILE = "https://docs.openreferral.org/en/latest/hsds/overview.html"
@@ -76,7 +77,9 @@ def _term(offer, label, language):
 
 
 def _offer_labels(organisation):
-    return dict(organisation.offers)
+    """{flag: label} of what it offers, labelled as the directory's filter is."""
+    offered = {name for name, _label in organisation.offers}
+    return {flag: label for flag, label in directory.OFFERS.values() if flag in offered}
 
 
 def _service(organisation, flag, offer, label, language, absolute):

@@ -23,6 +23,7 @@ BELOW = {
     "registration": {"events", "home", "site"},
     "festival": {"registration", "events", "home", "site"},
     "partners": {"festival", "registration", "events", "kennisbank", "home", "site"},
+    "opendata": {"partners", "festival", "registration", "events", "kennisbank", "home", "site"},
     "demo": {"partners", "festival", "registration", "events", "kennisbank", "home", "site"},
 }
 APPS = [app for app in BELOW if app != "site"]
