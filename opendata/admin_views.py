@@ -62,10 +62,10 @@ def embed_code(request):
         values = form.cleaned_data
         with translation.override(language):
             path = reverse("embed_calendar")
+            title = str(_("Upcoming events"))
         query = embed.embed_query(values)
         url = request.build_absolute_uri(f"{path}?{query}" if query else path)
         height = values.get("height") or 600
-        title = _("Upcoming events")
         code = (
             f'<iframe src="{url}" title="{title}" width="100%" height="{height}" '
             f'style="border:0;max-width:100%" loading="lazy"></iframe>'

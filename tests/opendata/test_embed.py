@@ -55,3 +55,4 @@ def test_admin_gives_the_iframe_code(admin_client, events_data):
     html = page.content.decode()
     assert "&lt;iframe src=&quot;http://testserver/de/embed/calendar/?theme=wonen" in html
     assert "height=&quot;500&quot;" in html
+    assert "title=&quot;Kommende Veranstaltungen&quot;" in html
