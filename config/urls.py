@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from opendata import embed as opendata_embed
 from registration import views as registration_views
 
 urlpatterns = [
@@ -18,6 +19,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon),
     path("healthz", home_views.healthz, name="healthz"),
+    path("", include("opendata.urls")),
 ]
 
 if settings.DEBUG:
@@ -29,6 +31,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path(_("search/"), home_views.search, name="search"),
+    path("embed/calendar/", opendata_embed.calendar, name="embed_calendar"),
     # Manage links keep working when their event is unpublished or deleted.
     re_path(
         r"^(?:[\w-]+/)*registration/(?P<token>[A-Za-z0-9_-]+)/$",

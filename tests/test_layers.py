@@ -15,6 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Each app and the apps it may use (itself and everything below it). `site`
 # holds the base templates every app extends: it sits with the core.
+_PARTNERS_AND_BELOW = {"partners", "festival", "registration", "events", "kennisbank", "home", "site"}
+# The apps above `partners`: siblings, none of them reaches into another.
+NEW_APPS = ("travel", "sources", "submissions", "digests", "opendata", "federation")
 BELOW = {
     "home": {"site"},
     "site": {"home"},
@@ -23,17 +26,8 @@ BELOW = {
     "registration": {"events", "home", "site"},
     "festival": {"registration", "events", "home", "site"},
     "partners": {"festival", "registration", "events", "kennisbank", "home", "site"},
-    "digests": {"partners", "festival", "registration", "events", "kennisbank", "home", "site"},
-    "demo": {
-        "digests",
-        "partners",
-        "festival",
-        "registration",
-        "events",
-        "kennisbank",
-        "home",
-        "site",
-    },
+    **{app: _PARTNERS_AND_BELOW for app in NEW_APPS},
+    "demo": _PARTNERS_AND_BELOW | set(NEW_APPS),
 }
 APPS = [app for app in BELOW if app != "site"]
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "sources",
     "submissions",
     "digests",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
