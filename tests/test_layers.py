@@ -15,7 +15,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Each app and the apps it may use (itself and everything below it). `site`
 # holds the base templates every app extends: it sits with the core.
-_PARTNERS_AND_BELOW = {"partners", "festival", "registration", "events", "kennisbank", "home", "site"}
+_PARTNERS_AND_BELOW = {
+    "partners",
+    "festival",
+    "registration",
+    "events",
+    "kennisbank",
+    "home",
+    "site",
+}
 # The apps above `partners`: siblings, none of them reaches into another.
 NEW_APPS = ("travel", "sources", "submissions", "digests", "opendata", "federation")
 BELOW = {
@@ -26,7 +34,7 @@ BELOW = {
     "registration": {"events", "home", "site"},
     "festival": {"registration", "events", "home", "site"},
     "partners": {"festival", "registration", "events", "kennisbank", "home", "site"},
-    **{app: _PARTNERS_AND_BELOW for app in NEW_APPS},
+    **dict.fromkeys(NEW_APPS, _PARTNERS_AND_BELOW),
     "demo": _PARTNERS_AND_BELOW | set(NEW_APPS),
 }
 APPS = [app for app in BELOW if app != "site"]
