@@ -9,7 +9,10 @@ from datetime import date, timedelta
 from itertools import groupby
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber, TruncDate
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -39,7 +42,7 @@ from events.queries import (
     series_groups,
     visible_occurrences,
 )
-from events.schedule import to_local
+from events.schedule import site_zone, to_local
 from events.services import source_event
 from events.text import describe
 from home.filters import form_chips, query_string
@@ -92,6 +95,18 @@ def _month_url(index, day, cleaned):
     query = query_string({k: v for k, v in cleaned.items() if k not in {"when", "start", "end"}})
     url = index.url + index.reverse_subpage("month", kwargs={"year": day.year, "month": day.month})
     return url + (f"?{query}" if query else "")
+
+
+def _day_url(index, day, cleaned):
+    """The list of every date of one day, with the same filters."""
+    kept = {k: v for k, v in cleaned.items() if k not in {"when", "start", "end"}}
+    query = query_string({**kept, "start": day, "end": day, EVERY_DATE_PARAM: EVERY_DATE_VALUE})
+    return f"{index.url}?{query}"
+
+
+def month_dates_per_day():
+    """How many dates a day of the month view shows before "+ N more" (setting)."""
+    return int(getattr(settings, "EVENTS_MONTH_DATES_PER_DAY", 4))
 
 
 def _switch_url(request, every_date):
@@ -194,7 +209,21 @@ def calendar_month(request, index, year, month):
         start__lt=local_day_start(last + timedelta(days=1)),
         end__gte=local_day_start(first),
     )
-    rows = localise(for_listing(queryset).order_by("start", "pk"), request, locale)
+    # At most `month_dates_per_day()` dates a day, whatever the calendar holds;
+    # the rest is "+ N more", a link to that day's list. Two queries.
+    per_day = month_dates_per_day()
+    day = TruncDate("start", tzinfo=site_zone())
+    ranked = queryset.annotate(
+        day_rank=Window(RowNumber(), partition_by=[day], order_by=[F("start").asc(), F("pk").asc()])
+    ).filter(day_rank__lte=per_day)
+    rows = localise(for_listing(ranked).order_by("start", "pk"), request, locale)
+    totals = dict(
+        queryset.order_by()
+        .annotate(local_day=day)
+        .values("local_day")
+        .annotate(dates=Count("pk"))
+        .values_list("local_day", "dates")
+    )
     by_day = {}
     for row in rows:
         by_day.setdefault(row.day, []).append(row)
@@ -206,6 +235,8 @@ def calendar_month(request, index, year, month):
                 {
                     "day": day,
                     "rows": by_day.get(day, []),
+                    "more": totals.get(day, 0) - len(by_day.get(day, [])),
+                    "more_url": _day_url(index, day, cleaned),
                     "in_month": day.month == month,
                     "is_today": day == today,
                 }
@@ -223,7 +254,7 @@ def calendar_month(request, index, year, month):
             "month_name": MONTHS[month],
             "year": year,
             "month": month,
-            "count": len(rows),
+            "count": sum(totals.values()),
             "previous_url": _month_url(index, previous, cleaned),
             "next_url": _month_url(index, following, cleaned),
             "month_rows": rows,
