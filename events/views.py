@@ -11,8 +11,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Window
-from django.db.models.functions import RowNumber, TruncDate
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -42,7 +40,7 @@ from events.queries import (
     series_groups,
     visible_occurrences,
 )
-from events.schedule import site_zone, to_local
+from events.schedule import to_local
 from events.services import source_event
 from events.text import describe
 from home.filters import form_chips, query_string
@@ -210,19 +208,20 @@ def calendar_month(request, index, year, month):
         end__gte=local_day_start(first),
     )
     # At most `month_dates_per_day()` dates a day, whatever the calendar holds;
-    # the rest is "+ N more", a link to that day's list. Two queries.
+    # the rest is "+ N more", a link to that day's list. Two queries: the
+    # month's (id, start) pairs, counted per local day here (a time-zone cast
+    # in SQL runs row by row on SQLite), then the shown rows.
     per_day = month_dates_per_day()
-    day = TruncDate("start", tzinfo=site_zone())
-    ranked = queryset.annotate(
-        day_rank=Window(RowNumber(), partition_by=[day], order_by=[F("start").asc(), F("pk").asc()])
-    ).filter(day_rank__lte=per_day)
-    rows = localise(for_listing(ranked).order_by("start", "pk"), request, locale)
-    totals = dict(
-        queryset.order_by()
-        .annotate(local_day=day)
-        .values("local_day")
-        .annotate(dates=Count("pk"))
-        .values_list("local_day", "dates")
+    totals, shown = {}, []
+    for pk, start in queryset.order_by("start", "pk").values_list("pk", "start"):
+        day = to_local(start).date()
+        if totals.get(day, 0) < per_day:
+            shown.append(pk)
+        totals[day] = totals.get(day, 0) + 1
+    rows = localise(
+        for_listing(Occurrence.objects.filter(pk__in=shown)).order_by("start", "pk"),
+        request,
+        locale,
     )
     by_day = {}
     for row in rows:
