@@ -60,7 +60,9 @@ makemessages: install
 	$(PY) manage.py makemessages --locale nl --locale de --locale en --ignore '.venv/*' --no-obsolete
 
 # Render times, query counts and throughput; prints a table, writes bench-results.json.
-# `make bench AREAS="home events"` runs only those bench_<area>.py modules.
+# `make bench AREAS="home events"` runs only those bench_<area>.py modules; the events
+# bench loads events-1000 and events-10000 (EVENTS_BENCH_FILES) and keeps the loaded
+# 10,000 database in .bench-cache/ (SQLite) or a database of its own (PostgreSQL).
 bench: messages
 	$(PY) tests/bench/run.py $(AREAS)
 

@@ -33,12 +33,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from events import ical
+from events.cache_rules import EVENT_LISTS
 from events.hooks import hidden_online_links
 from events.models import EventPage, EventSchedule, Occurrence
 from events.queries import apply_filters, date_range, in_range, visible_occurrences
 from events.schedule import site_zone
 from events.services import source_event
 from home import conditional
+from home.cache import tag_versions
 from home.i18n import active_locale, localized
 from home.models import Venue
 
@@ -57,8 +59,10 @@ def webcal(url):
 
 
 def events_last_change(*pages):
-    """When any event's dates or text last changed, and how many events have
-    schedules (so a deleted event changes the ETag too): one query.
+    """When any event's dates or text last changed, how many events have
+    schedules (so a deleted event changes the ETag too), and the page cache's
+    version of the event lists (raised by every such change, however close in
+    time to the one before): one query and one cache read.
 
     `EventSchedule` is saved whenever an event is published or unpublished in
     any language and whenever its dates are regenerated. `pages` (e.g. the
@@ -66,7 +70,7 @@ def events_last_change(*pages):
     row = EventSchedule.objects.aggregate(changed=Max("updated_at"), count=Count("pk"))
     times = [row["changed"], *(getattr(p, "last_published_at", None) for p in pages)]
     times = [t for t in times if t is not None]
-    return (max(times) if times else None), row["count"]
+    return (max(times) if times else None), row["count"], tag_versions(EVENT_LISTS)
 
 
 def start_of_day(now):
@@ -166,12 +170,14 @@ def export_view(exporter_class):
 # -- The calendar and its events ------------------------------------------------------
 
 
-def series_items(request, events, locale):
+def series_items(request, events, locale, pages=None):
     """`ical.SeriesItem`s for source events: localised page and venue, sequence,
-    changed dates. A fixed number of queries for any number of events."""
+    changed dates. A fixed number of queries for any number of events.
+    `pages`: {translation key: page} when the caller has the pages already."""
     events = list(events)
     keys = {e.translation_key for e in events}
-    pages = localized(EventPage.objects.filter(live=True), events, locale=locale)
+    if pages is None:
+        pages = localized(EventPage.objects.filter(live=True), events, locale=locale)
     venues = localized(Venue, [e.venue for e in events], locale=locale)
     changed = {}
     for occurrence in Occurrence.objects.filter(event__in=events).exclude(
@@ -216,8 +222,8 @@ class CalendarFeed(Exporter):
         return slugify(self.page.title) or self.identifier
 
     def last_change(self):
-        changed, count = events_last_change(self.page)
-        return changed and max(changed, start_of_day(self.now)), count
+        changed, *depends_on = events_last_change(self.page)
+        return changed and max(changed, start_of_day(self.now)), *depends_on
 
     def _chosen(self):
         """The filter as a visitor reads it: "Thema: Wonen, Vanaf: 1 december 2026"."""
@@ -284,10 +290,12 @@ class EventICal(Exporter):
         event = source_event(self.page)
         if event is None or not event.live:
             raise Http404
-        event = EventPage.objects.select_related("venue").get(pk=event.pk)
-        [item] = series_items(self.request, [event], self.locale)
-        item.page = self.page
-        item.url = self.page.get_full_url(self.request)
+        if event is not self.page:
+            event = EventPage.objects.select_related("venue").get(pk=event.pk)
+        # The page asked for is the one the file shows (its language, its address).
+        [item] = series_items(
+            self.request, [event], self.locale, pages={event.translation_key: self.page}
+        )
         return ical.build_calendar(
             [item],
             self.host,

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, timedelta
 
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 
 from events.hooks import dates_changed
@@ -356,20 +357,87 @@ def _event_wide_changes(event, previous, rows, changes, now):
     return extra
 
 
+def generate_first_dates(events, *, now=None, batch_size=2000):
+    """The fast path for events that never had dates (a bulk load, the first
+    run after an import): what `regenerate_occurrences` would do for each of
+    them, in a few queries per batch instead of a transaction per event.
+
+    `events`: live source `EventPage`s. Events that already have an
+    `EventSchedule` or dates are left to `regenerate_occurrences`; they are
+    returned, the others are done. Nobody can have planned around a date that
+    did not exist yet, so no `DATES_CHANGED` is sent."""
+    now = now or timezone.now()
+    until = now + timedelta(days=horizon_days())
+    events = list(events)
+    left = []
+    for first in range(0, len(events), batch_size):
+        batch = events[first : first + batch_size]
+        keys = [e.translation_key for e in batch]
+        known = set(
+            EventSchedule.objects.filter(event_key__in=keys).values_list("event_key", flat=True)
+        )
+        known.update(
+            Occurrence.objects.filter(event_key__in=keys)
+            .values_list("event_key", flat=True)
+            .distinct()
+        )
+        new = [e for e in batch if e.translation_key not in known]
+        left.extend(e for e in batch if e.translation_key in known)
+        exceptions = {}
+        for exception in OccurrenceException.objects.filter(page__in=new).order_by(
+            "sort_order", "pk"
+        ):
+            exceptions.setdefault(exception.page_id, []).append(exception)
+        occurrences, schedules = [], []
+        for event in new:
+            own = exceptions.get(event.pk, [])
+            planned, unmatched = planned_dates(event, own, until)
+            occurrences.extend(planned.values())
+            report = RegenerationReport(
+                created=len(planned),
+                unmatched=unmatched,
+                online_url=event.online_url,
+                venue_id=event.venue_id,
+            )
+            schedules.append(
+                EventSchedule(
+                    event_key=event.translation_key,
+                    event=event,
+                    fingerprint=_fingerprint(event, own),
+                    generated_until=until,
+                    report=report.as_dict(),
+                )
+            )
+        with transaction.atomic():
+            Occurrence.objects.bulk_create(occurrences, batch_size=500)
+            # A concurrent regeneration may have made a schedule meanwhile: it wins.
+            EventSchedule.objects.bulk_create(schedules, batch_size=500, ignore_conflicts=True)
+    return left
+
+
 def extend_all_occurrences(*, now=None, stdout=None):
     """Regenerate every live source event, so occurrences reach the horizon.
 
     Idempotent and safe to run from cron: each event is one transaction, and an
-    unchanged event writes nothing but its `generated_until`."""
-    count = 0
+    unchanged event writes nothing but its `generated_until`. Events that never
+    had dates take the bulk path (`generate_first_dates`)."""
     keys = set()
+    events, others = [], []
+    sources = set(
+        EventPage.objects.filter(alias_of__isnull=True)
+        .values("translation_key")
+        .annotate(first=Min("pk"))
+        .values_list("first", flat=True)
+    )
     for event in EventPage.objects.live().filter(alias_of__isnull=True).order_by("pk"):
         if event.translation_key in keys:
             continue
         keys.add(event.translation_key)
+        # Only an event that is its own source takes the bulk path.
+        (events if event.pk in sources else others).append(event)
+    for event in [*generate_first_dates(events, now=now), *others]:
         regenerate_occurrences(event, now=now)
-        count += 1
-    return count
+    return len(keys)
 
 
 def add_exception(page, *, day, action, reason="", user=None, publish=True, **changes):

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from itertools import groupby
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
@@ -94,6 +95,18 @@ def _month_url(index, day, cleaned):
     query = query_string({k: v for k, v in cleaned.items() if k not in {"when", "start", "end"}})
     url = index.url + index.reverse_subpage("month", kwargs={"year": day.year, "month": day.month})
     return url + (f"?{query}" if query else "")
+
+
+def _day_url(index, day, cleaned):
+    """The list of every date of one day, with the same filters."""
+    kept = {k: v for k, v in cleaned.items() if k not in {"when", "start", "end"}}
+    query = query_string({**kept, "start": day, "end": day, EVERY_DATE_PARAM: EVERY_DATE_VALUE})
+    return f"{index.url}?{query}"
+
+
+def month_dates_per_day():
+    """How many dates a day of the month view shows before "+ N more" (setting)."""
+    return int(getattr(settings, "EVENTS_MONTH_DATES_PER_DAY", 4))
 
 
 def _switch_url(request, every_date):
@@ -196,7 +209,22 @@ def calendar_month(request, index, year, month):
         start__lt=local_day_start(last + timedelta(days=1)),
         end__gte=local_day_start(first),
     )
-    rows = localise(for_listing(queryset).order_by("start", "pk"), request, locale)
+    # At most `month_dates_per_day()` dates a day, whatever the calendar holds;
+    # the rest is "+ N more", a link to that day's list. Two queries: the
+    # month's (id, start) pairs, counted per local day here (a time-zone cast
+    # in SQL runs row by row on SQLite), then the shown rows.
+    per_day = month_dates_per_day()
+    totals, shown = {}, []
+    for pk, start in queryset.order_by("start", "pk").values_list("pk", "start"):
+        day = to_local(start).date()
+        if totals.get(day, 0) < per_day:
+            shown.append(pk)
+        totals[day] = totals.get(day, 0) + 1
+    rows = localise(
+        for_listing(Occurrence.objects.filter(pk__in=shown)).order_by("start", "pk"),
+        request,
+        locale,
+    )
     by_day = {}
     for row in rows:
         by_day.setdefault(row.day, []).append(row)
@@ -208,6 +236,8 @@ def calendar_month(request, index, year, month):
                 {
                     "day": day,
                     "rows": by_day.get(day, []),
+                    "more": totals.get(day, 0) - len(by_day.get(day, [])),
+                    "more_url": _day_url(index, day, cleaned),
                     "in_month": day.month == month,
                     "is_today": day == today,
                 }
@@ -225,7 +255,7 @@ def calendar_month(request, index, year, month):
             "month_name": MONTHS[month],
             "year": year,
             "month": month,
-            "count": len(rows),
+            "count": sum(totals.values()),
             "previous_url": _month_url(index, previous, cleaned),
             "next_url": _month_url(index, following, cleaned),
             "month_rows": rows,

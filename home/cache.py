@@ -153,6 +153,15 @@ def _tick():
             return None
 
 
+def tag_versions(*tags):
+    """The versions of `tags` now (None: never changed, or evicted), in one
+    cache read: part of a key or ETag that must change whenever what the tags
+    stand for changes, even within the same second (see home/conditional.py)."""
+    keys = [TAG_PREFIX + tag for tag in tags]
+    found = cache.get_many(keys)
+    return tuple(found.get(key) for key in keys)
+
+
 def invalidate_tags(tags):
     """Every cached response showing one of `tags` is stale from now on."""
     tags = {*tags, ANY_CHANGE}

@@ -28,6 +28,23 @@ def _build_shared_tree():
     SHARED.update({name: (type(obj), obj.pk) for name, obj in built.items()})
 
 
+@pytest.fixture(autouse=True)
+def _no_stored_files():
+    """Files kept for repeat requests (`home.conditional`) belong to one
+    test's data: a test whose data happens to look the same (a frozen clock,
+    the same address) must not be answered with another test's file."""
+    from django.core.cache import cache
+
+    cache.delete_many(_stored_keys(cache))
+    yield
+
+
+def _stored_keys(cache):
+    # Process memory in tests (LocMemCache): its keys can be listed.
+    store = getattr(cache, "_cache", {})
+    return [k.split(":", 2)[-1] for k in list(store) if ":conditional-body:" in k]
+
+
 def _on_sqlite():
     return settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
 

@@ -174,6 +174,8 @@ else:
 # How far ahead event dates are materialised (extended daily by
 # `manage.py extend_occurrences`).
 EVENTS_OCCURRENCE_HORIZON_DAYS = int(env.get("EVENTS_OCCURRENCE_HORIZON_DAYS", "548"))
+# The month view shows at most this many dates a day, then "+ N more" (that day's list).
+EVENTS_MONTH_DATES_PER_DAY = int(env.get("EVENTS_MONTH_DATES_PER_DAY", "4"))
 
 # Registrations: personal data is anonymised this many days after the date
 # (`manage.py anonymise_registrations`, daily); reminders go out this many hours

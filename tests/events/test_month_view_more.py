@@ -1,0 +1,91 @@
+"""The month view stays bounded: at most EVENTS_MONTH_DATES_PER_DAY dates a day,
+then "+ N more" linking to that day's list, in every language, with the same
+number of queries however many dates the month holds."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from tests.events.conftest import local
+
+pytestmark = pytest.mark.django_db
+
+NOW = local(2026, 11, 24, 9, 0)
+DAY = local(2026, 12, 12, 8, 0)
+
+
+@pytest.fixture(autouse=True)
+def frozen_now(monkeypatch, settings):
+    monkeypatch.setattr(timezone, "now", lambda: NOW)
+    settings.EVENTS_MONTH_DATES_PER_DAY = 3
+
+
+def _add(make_event, count, first=0):
+    for n in range(first, first + count):
+        start = DAY + timedelta(minutes=10 * n)
+        make_event(title=f"Activiteit {n:02d}", slug=f"activiteit-{n}", start=start)
+
+
+def _cell(html, day):
+    soup = BeautifulSoup(html, "html.parser")
+    time = soup.select_one(f'table.calendar time[datetime="{day}"]')
+    return time.find_parent("td")
+
+
+def test_a_full_day_shows_the_first_dates_and_how_many_more(client, make_event):
+    _add(make_event, 5)
+    html = client.get("/nl/agenda/maand/2026/12/").content.decode()
+    cell = _cell(html, "2026-12-12")
+    titles = [li.get_text(" ", strip=True) for li in cell.select(".calendar__events li")]
+    assert [re.sub(r"^\S+ ", "", t) for t in titles] == [
+        "Activiteit 00",
+        "Activiteit 01",
+        "Activiteit 02",
+    ]
+    more = cell.select_one("a.calendar__more")
+    assert more.get_text(" ", strip=True).startswith("+ 2 meer")
+    assert more["href"] == "/nl/agenda/?start=2026-12-12&end=2026-12-12&dates=all"
+    # That list shows every date of the day.
+    listed = client.get(more["href"]).content.decode()
+    assert all(f"Activiteit {n:02d}" in listed for n in range(5))
+    # The month still counts every date (no "no dates" notice), other days have no link.
+    assert len(BeautifulSoup(html, "html.parser").select("a.calendar__more")) == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("/de/veranstaltungen/monat/2026/12/", "+ 1 weiterer"),
+        ("/en/events/month/2026/12/", "+ 1 more"),
+    ],
+)
+def test_the_link_is_in_the_visitors_language(client, make_event, path, text):
+    _add(make_event, 4)
+    response = client.get(path, follow=True)
+    cell = _cell(response.content.decode(), "2026-12-12")
+    assert cell.select_one("a.calendar__more").get_text(" ", strip=True).startswith(text)
+
+
+def test_filters_go_along_to_the_days_list(client, make_event):
+    _add(make_event, 4)
+    html = client.get("/nl/agenda/maand/2026/12/?mode=onsite").content.decode()
+    href = _cell(html, "2026-12-12").select_one("a.calendar__more")["href"]
+    assert "mode=onsite" in href and "dates=all" in href
+
+
+def test_the_query_count_does_not_grow_with_the_dates(client, make_event):
+    _add(make_event, 4)
+    client.get("/nl/agenda/maand/2026/12/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/nl/agenda/maand/2026/12/")
+    _add(make_event, 12, first=4)
+    client.get("/nl/agenda/maand/2026/12/")
+    with CaptureQueriesContext(connection) as many:
+        html = client.get("/nl/agenda/maand/2026/12/").content.decode()
+    assert len(many) == len(few)
+    assert "+ 13 meer" in html
