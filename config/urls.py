@@ -18,6 +18,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon),
     path("healthz", home_views.healthz, name="healthz"),
+    path("", include("federation.urls")),
 ]
 
 if settings.DEBUG:

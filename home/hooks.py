@@ -15,6 +15,9 @@ so that it can show their content without knowing them.
   that does not answer means this server cannot serve.
 - `PERSONAL_DATA`: `fn() -> home.privacy.PersonalData`, an app's part of the
   personal data kept per e-mail address, for the admin's export and erase.
+- `HEAD_LINKS`: `fn(request, page) -> [(rel, type, href)]`, more `<link>`s in
+  the head of a page (federation: `alternate` `application/activity+json` on
+  events and articles). Called once per rendered page; keep it query-free.
 """
 
 from django.utils.safestring import mark_safe
@@ -24,6 +27,7 @@ HOME_LISTING_TEMPLATES = "home_listing_templates"
 RELATED_SECTIONS = "related_sections"
 HEALTH_CHECKS = "health_checks"
 PERSONAL_DATA = "personal_data"
+HEAD_LINKS = "head_links"
 
 
 def listing_template(name):
@@ -49,3 +53,8 @@ def health_checks():
         except Exception:  # noqa: BLE001 - a failing check is an "error", not a 500
             checks[getattr(fn, "health_name", fn.__name__)] = "error"
     return checks
+
+
+def head_links(request, page):
+    """Every app's extra `<link>`s for a page's head, as (rel, type, href)."""
+    return [link for fn in hooks.get_hooks(HEAD_LINKS) for link in fn(request, page) or ()]

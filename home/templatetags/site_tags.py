@@ -5,7 +5,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from home import languages
+from home import hooks, languages
 from home.blocks import fill_rows
 from home.i18n import localized
 from home.models import SiteSettings
@@ -104,6 +104,15 @@ def alternate_links(context):
     if page is None:
         return []
     return languages.alternate_links(context["request"], page)
+
+
+@register.simple_tag(takes_context=True)
+def extra_head_links(context):
+    """[(rel, type, href)] that apps add to a page's head (home.hooks.HEAD_LINKS)."""
+    page = _page(context)
+    if page is None or "request" not in context:
+        return []
+    return hooks.head_links(context["request"], page)
 
 
 @register.simple_tag(takes_context=True)
