@@ -26,6 +26,9 @@ def verified_sender(request, activity):
     except signatures.SignatureError as error:
         raise Refusal(401, str(error)) from error
     body = request.body
+    headers = {name.lower(): value for name, value in request.headers.items()}
+    # Behind a proxy Django reads the Host the proxy passed on (USE_X_FORWARDED_HOST off).
+    headers.setdefault("host", request.get_host())
     for refresh in (False, True):
         try:
             sender = services.remote_actor(parsed.key_id, refresh=refresh)
@@ -36,7 +39,7 @@ def verified_sender(request, activity):
                 parsed,
                 method=request.method,
                 path=request.get_full_path(),
-                headers=request.headers,
+                headers=headers,
                 body=body,
                 public_key_pem=sender.public_key_pem,
             )

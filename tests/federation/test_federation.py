@@ -26,7 +26,7 @@ def send(client, peer, activity, path=INBOX, **kwargs):
 def followed(client, peer, capture):
     with capture(execute=True):
         response = send(client, peer, peer.follow(ACTOR))
-    assert response.status_code == 202
+    assert response.status_code == 202, response.content
     return response
 
 
