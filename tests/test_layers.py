@@ -23,7 +23,17 @@ BELOW = {
     "registration": {"events", "home", "site"},
     "festival": {"registration", "events", "home", "site"},
     "partners": {"festival", "registration", "events", "kennisbank", "home", "site"},
-    "demo": {"partners", "festival", "registration", "events", "kennisbank", "home", "site"},
+    "federation": {"partners", "festival", "registration", "events", "kennisbank", "home", "site"},
+    "demo": {
+        "federation",
+        "partners",
+        "festival",
+        "registration",
+        "events",
+        "kennisbank",
+        "home",
+        "site",
+    },
 }
 APPS = [app for app in BELOW if app != "site"]
 
