@@ -76,6 +76,11 @@ def fingerprint(document):
     return hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()
 
 
+def public(page):
+    """Whether anyone may read the page (no view restriction on it or above it)."""
+    return not page.get_view_restrictions().exists()
+
+
 def _paragraphs(text):
     return "".join(f"<p>{escape(part)}</p>" for part in re.split(r"\n\s*\n", text) if part.strip())
 
@@ -171,6 +176,8 @@ def event_documents(page, *, now=None):
     source = next((v for v in versions if v.pk == event.pk), None) or next(
         (v for v in versions if not v.alias_of_id), versions[0]
     )
+    if not public(source):
+        return None, []
     dates = upcoming_dates(event, now)
     shown = dates or list(
         Occurrence.objects.filter(event_key=event.translation_key).order_by("-start")[:1]
@@ -283,6 +290,8 @@ def article_document(page):
     if not real:
         return None
     source = real[0]
+    if not public(source):
+        return None
     maps = _language_maps(versions, source, "title", "intro")
     content = {code: _paragraphs(text) for code, text in maps["intro"].items()}
     themes = localized(Theme, Theme.objects.filter(pk__in=source.theme_links.values("theme_id")))

@@ -139,7 +139,13 @@ def _inboxes(actor):
 def sync_page(page):
     """Tell the followers of every actor concerned what changed about `page`
     (a page of any version; a deleted page: an object with `translation_key`
-    and no live version). Returns the activities queued."""
+    and no live version). Returns the activities queued.
+
+    While nobody follows any of our actors and followers were never told about
+    the page, there is nothing to do (and no key is made): two small queries."""
+    told_before = PublishedObject.objects.filter(page_key=page.translation_key)
+    if not Follower.objects.exists() and not told_before.exists():
+        return []
     documents = {d["id"]: d for d in objects.documents_for(page)} if _exists(page) else {}
     concerned = actors.actors_for(page) if documents else []
     queued = []

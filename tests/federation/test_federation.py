@@ -276,3 +276,40 @@ def test_no_delivery_to_private_addresses_in_production(settings, locales):
     )
     assert not services.deliver_one(delivery)
     assert "not allowed" in delivery.last_error
+
+
+@pytest.mark.django_db
+def test_a_restricted_event_is_never_federated(client, make_event, soon):
+    from wagtail.models import PageViewRestriction
+
+    event = make_event(title="Besloten overleg", start=soon, end=soon + timedelta(hours=1))
+    PageViewRestriction.objects.create(page=event, restriction_type="login")
+    assert objects.event_documents(event) == (None, [])
+    assert objects.delivered_event_documents(event) == []
+    response = client.get(event.url, HTTP_ACCEPT=ACTIVITY)
+    assert not response["Content-Type"].startswith(ACTIVITY)
+
+
+@pytest.mark.django_db
+def test_a_cancelled_date_reaches_followers_as_an_update(
+    client, peer, our_key, make_event, soon, django_capture_on_commit_callbacks
+):
+    from events.models import OccurrenceException
+
+    followed(client, peer, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        event = make_event(
+            title="Taalcafé",
+            start=soon,
+            end=soon + timedelta(hours=2),
+            rule="RRULE:FREQ=WEEKLY;COUNT=3",
+        )
+    creates = [a for a in peer.activities(our_key) if a["type"] == "Create"]
+    assert len(creates) == 3 and all("superEvent" in a["object"] for a in creates)
+    second = (soon + timedelta(days=7)).date()
+    event.exceptions.add(OccurrenceException(date=second, action="cancel", reason="Ziek"))
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+    updates = [a for a in peer.activities(our_key) if a["type"] == "Update"]
+    cancelled = [a["object"] for a in updates if a["object"]["eventStatus"] == "CANCELLED"]
+    assert [o["startTime"][:10] for o in cancelled] == [second.isoformat()]
