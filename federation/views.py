@@ -157,14 +157,19 @@ def outbox(request, username):
         if paginator.count:
             collection["last"] = f"{url}?page={paginator.num_pages}"
         return activity_response(collection)
+    # A number past the end is an empty page; not a number is a client error
+    # (a 404 would be redirected into a language by LocaleMiddleware).
+    if not page_number.isdigit() or int(page_number) < 1:
+        return HttpResponse("page must be a number from 1", status=400, content_type="text/plain")
+    number = int(page_number)
     try:
-        page = paginator.page(page_number)
-    except (EmptyPage, ValueError, TypeError):
-        raise Http404 from None
+        items = list(paginator.page(number).object_list)
+    except EmptyPage:
+        items = []
     actor_url = actors.actor_url(actor)
     data = {
         "@context": "https://www.w3.org/ns/activitystreams",
-        "id": f"{url}?page={page.number}",
+        "id": f"{url}?page={number}",
         "type": "OrderedCollectionPage",
         "partOf": url,
         "orderedItems": [
@@ -175,13 +180,13 @@ def outbox(request, username):
                 "object": row.object_id,
                 "to": [objects.PUBLIC],
             }
-            for row in page.object_list
+            for row in items
         ],
     }
-    if page.has_next():
-        data["next"] = f"{url}?page={page.next_page_number()}"
-    if page.has_previous():
-        data["prev"] = f"{url}?page={page.previous_page_number()}"
+    if number < paginator.num_pages:
+        data["next"] = f"{url}?page={number + 1}"
+    if number > 1:
+        data["prev"] = f"{url}?page={min(number - 1, paginator.num_pages)}"
     return activity_response(data)
 
 

@@ -313,3 +313,22 @@ def test_a_cancelled_date_reaches_followers_as_an_update(
     updates = [a for a in peer.activities(our_key) if a["type"] == "Update"]
     cancelled = [a["object"] for a in updates if a["object"]["eventStatus"] == "CANCELLED"]
     assert [o["startTime"][:10] for o in cancelled] == [second.isoformat()]
+
+
+@pytest.mark.django_db
+def test_outbox_and_followers_collections(
+    client, peer, make_event, soon, django_capture_on_commit_callbacks
+):
+    followed(client, peer, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_event(title="Open dag", start=soon, end=soon + timedelta(hours=2))
+    outbox = client.get("/ap/actors/netwerk/outbox").json()
+    assert outbox["type"] == "OrderedCollection" and outbox["totalItems"] == 1
+    page = client.get("/ap/actors/netwerk/outbox", {"page": 1}).json()
+    assert page["type"] == "OrderedCollectionPage"
+    assert page["orderedItems"][0]["type"] == "Create"
+    assert client.get("/ap/actors/netwerk/outbox", {"page": 9}).json()["orderedItems"] == []
+    assert client.get("/ap/actors/netwerk/outbox", {"page": "x"}).status_code == 400
+    followers = client.get("/ap/actors/netwerk/followers").json()
+    assert followers["totalItems"] == 1
+    assert peer.actor_id not in json.dumps(followers)  # who follows is not ours to show
