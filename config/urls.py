@@ -20,6 +20,7 @@ urlpatterns = [
     path("favicon.ico", home_views.favicon),
     path("healthz", home_views.healthz, name="healthz"),
     path("", include("opendata.urls")),
+    path("", include("federation.urls")),
 ]
 
 if settings.DEBUG:

@@ -16,7 +16,9 @@ with the new value, so a page rendered while a change was being saved is never
 taken for fresh, whatever the servers' clocks say. A tag whose version is
 missing (evicted) counts as changed.
 
-What is never cached: anything but GET/HEAD, the admin, requests that carry a
+What is never cached: anything but GET/HEAD, the admin, requests another app
+answers with another representation of the page (`other_representation`:
+ActivityPub JSON for `Accept: application/activity+json`), requests that carry a
 real session or messages cookie (editors, visitors who just submitted a form;
 a made-up cookie does not count, see `_cacheable_request`),
 responses that set a cookie or hold a CSRF token (pages with forms),
@@ -46,7 +48,7 @@ from django.apps import apps as django_apps
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.utils.cache import get_conditional_response, has_vary_header
+from django.utils.cache import get_conditional_response, has_vary_header, patch_vary_headers
 from django.utils.http import parse_http_date_safe
 
 from home.cache_backend import cache_available, on_recovery
@@ -62,12 +64,25 @@ ANY_CHANGE = "any-change"
 WAGTAIL_CONTENT_APPS = {"wagtailcore", "wagtailimages"}
 SKIP_PREFIXES = ("/admin/", "/healthz", "/documents/", "/static/", "/media/")
 UNDERSTOOD_PARAMS = {"page", "q"}  # search and pagination (home); apps add theirs
+# fn(request) -> bool: the request asks for another representation of a page
+# than HTML (content negotiation by an app above; see `other_representation`).
+_REPRESENTATIONS = []
 
 
 def understood_params(*names):
     """Declare query parameters that the calling app's public pages read: only
     these may be part of a page-cache key (see the module's docstring)."""
     UNDERSTOOD_PARAMS.update(names)
+
+
+def other_representation(fn):
+    """Register `fn(request) -> bool`: True when an app answers the request with
+    another representation of the page than its HTML (federation: ActivityPub
+    JSON, by the `Accept` header). Such requests never read or fill the page
+    cache, so a visitor never gets JSON and a fediverse server never HTML; every
+    cached page says `Vary: Accept` for the caches in front of us."""
+    _REPRESENTATIONS.append(fn)
+    return fn
 
 
 def cache_key(request, generation):
@@ -264,6 +279,8 @@ def _cacheable_request(request):
     our signature."""
     if request.method not in ("GET", "HEAD") or request.path.startswith(SKIP_PREFIXES):
         return False
+    if any(fn(request) for fn in _REPRESENTATIONS):
+        return False
     cookies = request.COOKIES
     if _real_messages(cookies.get("messages")):
         return False
@@ -292,7 +309,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if not seconds or not _cacheable_request(request):
-            return self.get_response(request)
+            return self._vary(self.get_response(request))
         if not cache_available():
             response = self.get_response(request)
             response["X-Page-Cache"] = "off"
@@ -304,6 +321,7 @@ class PageCacheMiddleware:
             return response
         response = _fresh(cache.get(key))
         if response is not None:
+            self._vary(response)
             response["X-Page-Cache"] = "hit"
             # A client that has this version already (calendar apps and feed
             # readers send If-None-Match / If-Modified-Since) gets a 304.
@@ -322,8 +340,16 @@ class PageCacheMiddleware:
         finally:
             tags = _collected.get()
             _collected.reset(token)
+        self._vary(response)
         max_bytes = getattr(settings, "PAGE_CACHE_MAX_BYTES", 256 * 1024)
         if _cacheable_response(response) and len(response.content) <= max_bytes:
             _store(key, response, tags, started, seconds)
             response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _vary(response):
+        """Pages answered in more than one representation vary by `Accept`."""
+        if _REPRESENTATIONS:
+            patch_vary_headers(response, ("Accept",))
         return response

@@ -19,6 +19,9 @@ so that it can show their content without knowing them.
   footer's "More" list, in the reader's language (the digest app adds its
   subscription page). Every page shows the footer: an app whose links change
   must start a new page-cache generation when they do (home.invalidation).
+- `HEAD_LINKS`: `fn(request, page) -> [(rel, type, href)]`, more `<link>`s in
+  the head of a page (federation: `alternate` `application/activity+json` on
+  events and articles). Called once per rendered page; keep it query-free.
 """
 
 from django.utils.safestring import mark_safe
@@ -29,6 +32,7 @@ RELATED_SECTIONS = "related_sections"
 HEALTH_CHECKS = "health_checks"
 PERSONAL_DATA = "personal_data"
 FOOTER_LINKS = "footer_links"
+HEAD_LINKS = "head_links"
 
 
 def listing_template(name):
@@ -59,3 +63,8 @@ def health_checks():
 def footer_links(request):
     """[(label, url)] from every app's FOOTER_LINKS hook."""
     return [link for fn in hooks.get_hooks(FOOTER_LINKS) for link in fn(request)]
+
+
+def head_links(request, page):
+    """Every app's extra `<link>`s for a page's head, as (rel, type, href)."""
+    return [link for fn in hooks.get_hooks(HEAD_LINKS) for link in fn(request, page) or ()]

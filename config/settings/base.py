@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "submissions",
     "digests",
     "opendata",
+    "federation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -200,6 +201,12 @@ TRUSTED_PROXY_COUNT = int(env.get("TRUSTED_PROXY_COUNT", "0"))
 PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "0"))
 # Responses larger than this are never stored (a few huge pages must not crowd out the rest).
 PAGE_CACHE_MAX_BYTES = int(env.get("PAGE_CACHE_MAX_BYTES", str(256 * 1024)))
+
+# ActivityPub (federation): the site's actor is @<FEDERATION_SITE_USERNAME>@<host of
+# BASE_URL>; deliveries and key fetches never go to private, loopback or
+# link-local addresses unless FEDERATION_ALLOW_PRIVATE_ADDRESSES (tests only).
+FEDERATION_SITE_USERNAME = env.get("FEDERATION_SITE_USERNAME", "netwerk")
+FEDERATION_ALLOW_PRIVATE_ADDRESSES = False
 
 # E-mail: EMAIL_URL (smtp://user:pass@host:587/?tls=True), console otherwise.
 if env.get("EMAIL_URL"):

@@ -114,6 +114,15 @@ def alternate_links(context):
 
 
 @register.simple_tag(takes_context=True)
+def extra_head_links(context):
+    """[(rel, type, href)] that apps add to a page's head (home.hooks.HEAD_LINKS)."""
+    page = _page(context)
+    if page is None or "request" not in context:
+        return []
+    return hooks.head_links(context["request"], page)
+
+
+@register.simple_tag(takes_context=True)
 def canonical_url(context):
     page = _page(context)
     request = context["request"]
