@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from events import ical
 from events.models import Occurrence
 from registration.forms import date_label, moment_label
+from registration.hooks import mail_links
 from registration.models import EmailKind, Registration, settings_of
 
 # E-mails that carry the date(s) as an .ics file (to confirmed registrations only).
@@ -30,6 +31,10 @@ WITH_CALENDAR = {
     EmailKind.CHANGED,
     EmailKind.LINK,
 }
+
+
+# E-mails that carry the other apps' links (`registration.hooks.MAIL_LINKS`).
+MAIL_LINK_KINDS = {EmailKind.CONFIRMED, EmailKind.PROMOTED, EmailKind.REMINDER}
 
 
 # Line breaks of every kind and other control characters: never in a header.
@@ -240,6 +245,11 @@ def build_message(registration, kind, extra=None):
                 calendars.append((page.slug, None, True))
         elif kind in WITH_CALENDAR and registration.is_confirmed:
             calendars.append((page.slug, None, False))
+        context["links"] = (
+            mail_links(registration, page)
+            if kind in MAIL_LINK_KINDS and registration.is_confirmed and page.live
+            else []
+        )
         context["calendar"] = bool(calendars)
         context["calendar_cancels"] = all(cancel for _name, _dates, cancel in calendars)
         subject = _subject(kind, page.title, extra)

@@ -1,9 +1,21 @@
-"""Travel's admin: the place list as a snippet editors extend."""
+"""Travel's hooks: the place list as a snippet editors extend, the event
+page's "Travel together" section, the link in registration's e-mails, the
+personal-data part and the coordinators' log actions."""
 
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from events.hooks import EVENT_PAGE_CONTEXT
+from events.models import Occurrence
+from events.schedule import to_local
+from home.hooks import PERSONAL_DATA
+from home.privacy import PersonalData
+from registration.forms import date_label
+from registration.hooks import MAIL_LINKS
+from travel import services
 from travel.models import Place
 
 
@@ -18,3 +30,85 @@ class PlaceViewSet(SnippetViewSet):
 
 
 register_snippet(PlaceViewSet)
+
+
+@hooks.register(PERSONAL_DATA)
+def travel_personal_data():
+    return PersonalData(key="travel", export=services.export_for_email, erase=erase)
+
+
+def erase(email, user=None):
+    return services.erase_for_email(email, user=user)
+
+
+@hooks.register(EVENT_PAGE_CONTEXT)
+def travel_section(request, page, event, upcoming, **extra):
+    """Per upcoming date: who travels from where (places, times, counts; never
+    who) and the link to that date's forms."""
+    dates = [o for o in upcoming if o.status != Occurrence.Status.CANCELLED]
+    if not dates:
+        return {}
+    rows = services.public_rows(dates)
+    travel_dates = []
+    for occurrence in dates:
+        shown = rows.get(occurrence.pk, [])
+        for row in shown:
+            row.local_departs = to_local(row.departs_at)
+        travel_dates.append(
+            {
+                "occurrence": occurrence,
+                "label": date_label(occurrence),
+                "rows": shown[:SHOWN_PER_DATE],
+                "more": max(0, len(shown) - SHOWN_PER_DATE),
+                "url": page.url
+                + page.reverse_subpage("travel_date", kwargs={"date": occurrence.pk}),
+            }
+        )
+    return {"travel_dates": travel_dates, "sections": ["travel/section.html"]}
+
+
+SHOWN_PER_DATE = 6
+
+
+@hooks.register(MAIL_LINKS)
+def travel_mail_link(registration, page):
+    """Registration's confirmation and reminder: "Travel together to this date"."""
+    if registration.occurrence_id is None:
+        return []
+    url = page.get_full_url() + page.reverse_subpage(
+        "travel_date", kwargs={"date": registration.occurrence_id}
+    )
+    return [(gettext("Travel together: offer seats or find a ride"), url)]
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    """Coordinators' changes; the log keeps numbers, never names."""
+
+    @actions.register_action("travel.enter")
+    class Enter(LogFormatter):
+        label = gettext_lazy("Enter a travel request by phone")
+
+        def format_message(self, log_entry):
+            return gettext("Travel entry #%(id)s entered by a coordinator") % {
+                "id": log_entry.object_id
+            }
+
+    @actions.register_action("travel.pair")
+    class Pair(LogFormatter):
+        label = gettext_lazy("Pair travellers by hand")
+
+        def format_message(self, log_entry):
+            return gettext("Request #%(request)s paired with #%(offer)s") % {
+                "request": log_entry.data.get("request"),
+                "offer": log_entry.object_id,
+            }
+
+    @actions.register_action("travel.cancel")
+    class Cancel(LogFormatter):
+        label = gettext_lazy("Cancel a travel entry")
+
+        def format_message(self, log_entry):
+            return gettext("Travel entry #%(id)s cancelled by a coordinator") % {
+                "id": log_entry.object_id
+            }

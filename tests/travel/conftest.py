@@ -1,0 +1,58 @@
+"""Travel tests: the event tests' fixtures (calendar, venue in Kranenburg,
+`make_event`), a clock frozen before the dates, mail sent at once instead of
+after a commit that never comes, and a few places on both sides of the border."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.utils import timezone
+
+from events.models import Occurrence
+from tests.events.conftest import calendar, local, make_event, nl, venue
+from travel.models import Place
+
+__all__ = ["calendar", "make_event", "nl", "venue"]
+
+
+@pytest.fixture
+def frozen_now(monkeypatch):
+    now = local(2026, 11, 24, 9, 0)
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    return now
+
+
+@pytest.fixture
+def mail_on_commit(monkeypatch):
+    """Tests run inside a transaction that never commits: send queued mail at once."""
+    from travel import emails
+
+    monkeypatch.setattr(emails, "transaction", SimpleNamespace(on_commit=lambda f, **kw: f()))
+
+
+def make_place(name, municipality, country, lat, lon):
+    return Place.objects.get_or_create(
+        name=name,
+        municipality=municipality,
+        country=country,
+        defaults={"latitude": lat, "longitude": lon},
+    )[0]
+
+
+@pytest.fixture
+def places(db):
+    return {
+        "groesbeek": make_place("Groesbeek", "Berg en Dal", "NL", 51.7767, 5.9361),
+        "kranenburg": make_place("Kranenburg", "Kranenburg", "DE", 51.7894, 6.0072),
+        "berg-en-dal": make_place("Berg en Dal", "Berg en Dal", "NL", 51.8222, 5.9167),
+        "winterswijk": make_place("Winterswijk", "Winterswijk", "NL", 51.9725, 6.7194),
+    }
+
+
+@pytest.fixture
+def date(make_event, contact="organisator@example.org"):
+    event = make_event(title="Dorpendag", slug="dorpendag", contact_email=contact)
+    return Occurrence.objects.filter(event_key=event.translation_key).order_by("start").first()
+
+
+def at(occurrence, hour, minute=0):
+    return occurrence.start.replace(hour=hour, minute=minute)

@@ -1,0 +1,79 @@
+"""Seats under load, on PostgreSQL: twenty riders accepted at once into a car
+with three seats, and twenty riders asking and a coordinator pairing at once.
+Proves the offer's row lock: without it more people than seats get a yes."""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection, connections
+
+from travel import services
+from travel.models import TravelEntry, TravelMatch
+
+from .conftest import at
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+RIDERS = 20
+SEATS = 3
+Kind = TravelEntry.Kind
+
+
+def run_together(count, work):
+    barrier = threading.Barrier(count)
+    errors = []
+
+    def call(n):
+        try:
+            barrier.wait()
+            return work(n)
+        except Exception as error:  # noqa: BLE001 - collected and asserted below
+            errors.append(error)
+            return None
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        results = list(pool.map(call, range(count)))
+    return results, errors
+
+
+def entry(date, place, kind, n, **kw):
+    return services.create_entry(
+        date,
+        kind=kind,
+        place=place,
+        departs_at=at(date, 9),
+        name=f"Reiziger {n}",
+        email=f"reiziger{n}@example.org",
+        **kw,
+    )
+
+
+def test_concurrent_accepts_never_give_more_seats_than_the_car_has(date, places):
+    assert connection.vendor == "postgresql"
+    car = entry(date, places["groesbeek"], Kind.OFFER, 0, seats=SEATS)
+    asks = [
+        services.ask(entry(date, places["groesbeek"], Kind.REQUEST, n + 1), car)
+        for n in range(RIDERS)
+    ]
+
+    def accept(n):
+        try:
+            services.accept(asks[n])
+            return "yes"
+        except services.NotEnoughSeats:
+            return "full"
+
+    results, errors = run_together(RIDERS, accept)
+
+    assert [e for e in errors if not isinstance(e, services.Busy)] == []
+    assert results.count("yes") == SEATS
+    assert (
+        TravelMatch.objects.filter(offer=car, status=TravelMatch.Status.ACCEPTED).count() == SEATS
+    )
+    assert services.seats_left(car) == 0
