@@ -8,4 +8,5 @@ from demo import (  # noqa: F401
     kennisbank,
     partners,
     taxonomy,
+    travel,
 )
