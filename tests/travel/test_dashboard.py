@@ -74,4 +74,4 @@ def test_the_coordinator_page_shows_the_hint(client, admin_user, date, places):
     event = EventPage.objects.get(translation_key=date.event_key, locale__language_code="nl")
     client.force_login(admin_user)
     html = client.get(f"/admin/travel/{event.pk}/").content.decode()
-    assert "Groesbeek" in html and "minibus" in html
+    assert "Groesbeek" in html and "⚠" in html  # the minibus hint
