@@ -32,6 +32,7 @@ class Mail(models.TextChoices):
     CONTACT = "contact"
     MATCH_CANCELLED = "match_cancelled"
     REPORT = "report"
+    DATE_CHANGED = "date_changed"
 
 
 def about(entry):
@@ -95,6 +96,7 @@ def _subject(kind, title):
         Mail.CONTACT: _("Contact details for travelling to %(title)s"),
         Mail.MATCH_CANCELLED: _("Travel plans changed for %(title)s"),
         Mail.REPORT: _("Misuse reported in travel together: %(title)s"),
+        Mail.DATE_CHANGED: _("The date changed: travel together to %(title)s"),
     }
     return header_value(subjects[kind] % {"title": title})
 
@@ -162,6 +164,7 @@ def build_message(entry, kind, extra=None):
             "message": extra.get("message", ""),
             "reason": extra.get("reason", ""),
             "reporter": extra.get("reporter"),
+            "cancelled": extra.get("cancelled", False),
             "time_label": time_label,
         }
         subject = _subject(kind, context["title"])

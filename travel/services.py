@@ -537,6 +537,28 @@ def report(entry, reporter, reason=""):
     return entry
 
 
+def dates_changed(changes):
+    """The organiser changed dates (`events.hooks.DATES_CHANGED`): everyone
+    with an active entry for a date that moved or changed venue is told to
+    check their plans; for a cancelled date, entries and matches end and
+    everyone is told. Runs inside the caller's transaction; mails go after it."""
+    for change in changes:
+        what = set(change.what) & {"cancelled", "time", "venue"}
+        if not what:
+            continue
+        entries = list(active_entries(change.occurrence).select_related("place"))
+        cancelled = "cancelled" in what
+        for entry in entries:
+            if cancelled:
+                entry.cancelled_at = timezone.now()
+                entry.save(update_fields=["cancelled_at", "updated_at"])
+            emails.queue(entry, Mail.DATE_CHANGED, cancelled=cancelled)
+        if cancelled and entries:
+            TravelMatch.objects.filter(offer__in=entries, status__in=TravelMatch.ACTIVE).update(
+                status=Status.CANCELLED, updated_at=timezone.now()
+            )
+
+
 # -- Retention and personal data -------------------------------------------
 
 

@@ -10,7 +10,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from events.hooks import EVENT_PAGE_CONTEXT
+from events.hooks import DATES_CHANGED, EVENT_PAGE_CONTEXT
 from events.models import Occurrence, is_event
 from events.schedule import to_local
 from home.hooks import PERSONAL_DATA
@@ -52,8 +52,10 @@ def travel_section(request, page, event, upcoming, **extra):
         return {}
     rows = services.public_rows(dates)
     travel_dates = []
-    for occurrence in dates:
+    for n, occurrence in enumerate(dates):
         shown = rows.get(occurrence.pk, [])
+        if n >= DATES_SHOWN and not shown:
+            continue  # a long series: later dates only once someone travels
         for row in shown:
             row.local_departs = to_local(row.departs_at)
         travel_dates.append(
@@ -70,6 +72,14 @@ def travel_section(request, page, event, upcoming, **extra):
 
 
 SHOWN_PER_DATE = 6
+DATES_SHOWN = 3
+
+
+@hooks.register(DATES_CHANGED)
+def tell_travellers(event, changes):
+    """Cancelled and moved dates: travellers are told, and a cancelled date's
+    entries end."""
+    services.dates_changed(changes)
 
 
 @hooks.register(MAIL_LINKS)
