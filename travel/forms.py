@@ -4,10 +4,9 @@ public transport; and the manage page's "ask to join" and report forms."""
 from datetime import datetime
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.schedule import to_local
+from events.schedule import to_aware, to_local
 from home.honeypot import HoneypotMixin
 from travel.models import LANGUAGES_SPOKEN, MAX_PLACES, Place, TravelEntry
 
@@ -104,7 +103,7 @@ class EntryForm(HoneypotMixin, forms.Form):
     def departs_at(self):
         """The departure on the date's day (local time)."""
         day = to_local(self.occurrence.start).date()
-        return timezone.make_aware(datetime.combine(day, self.cleaned_data["departs"]))
+        return to_aware(datetime.combine(day, self.cleaned_data["departs"]))
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

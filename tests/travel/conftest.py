@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from events.models import Occurrence
-from events.schedule import to_local
+from events.schedule import to_aware, to_local
 from tests.events.conftest import calendar, local, make_event, nl, venue
 from travel.models import Place
 
@@ -57,4 +57,4 @@ def date(make_event, contact="organisator@example.org"):
 
 def at(occurrence, hour, minute=0):
     """A departure on the date's day, at local time."""
-    return to_local(occurrence.start).replace(hour=hour, minute=minute)
+    return to_aware(to_local(occurrence.start).replace(hour=hour, minute=minute))

@@ -373,3 +373,21 @@ def test_registration_confirmation_links_to_travel_together(date, monkeypatch):
     link = page.get_full_url() + page.reverse_subpage("travel_date", kwargs={"date": date.pk})
     assert "Samen reizen: bied plaatsen aan of zoek een rit" in confirmation.body
     assert link in confirmation.body
+
+
+def test_the_event_page_reads_travel_in_a_fixed_number_of_queries(
+    client, date, places, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    offer(date, places["groesbeek"])
+    page = EventPage.objects.get(translation_key=date.event_key, locale__language_code="nl")
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(page.url).status_code == 200
+    for n, key in enumerate(["kranenburg", "berg-en-dal", "winterswijk", "groesbeek"]):
+        ride(date, places[key], email=f"r{n}@example.de")
+        offer(date, places[key], email=f"o{n}@example.org")
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        response = client.get(page.url)
+    assert response.content.decode().count('class="travel__row') == 6
