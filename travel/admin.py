@@ -32,7 +32,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from events.models import Occurrence
-from events.schedule import to_local
+from events.schedule import to_aware, to_local
 from registration.admin import editable_event, may_manage_event
 from registration.forms import date_label
 from travel import dashboard, services
@@ -240,7 +240,7 @@ def _add(request, event, occurrence, form):
             occurrence,
             kind=kind,
             place=data["place"],
-            departs_at=timezone.make_aware(datetime.combine(day, data["departs"])),
+            departs_at=to_aware(datetime.combine(day, data["departs"])),
             name=data["name"],
             email=data["email"],
             phone=data["phone"],
