@@ -10,4 +10,5 @@ from demo import (  # noqa: F401
     partners,
     submissions,
     taxonomy,
+    travel,
 )

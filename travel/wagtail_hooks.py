@@ -2,14 +2,16 @@
 page's "Travel together" section, the link in registration's e-mails, the
 personal-data part and the coordinators' log actions."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_lazy
 from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events.hooks import DATES_CHANGED, EVENT_PAGE_CONTEXT
-from events.models import Occurrence
+from events.models import Occurrence, is_event
 from events.schedule import to_local
 from home.hooks import PERSONAL_DATA
 from home.privacy import PersonalData
@@ -122,3 +124,96 @@ def register_log_actions(actions):
             return gettext("Travel entry #%(id)s cancelled by a coordinator") % {
                 "id": log_entry.object_id
             }
+
+
+# -- The coordinator's page (travel.admin) ----------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_coordinator_urls():
+    from django.urls import include, path
+
+    from travel import admin
+
+    return [path("travel/", include((admin.urlpatterns(), "travel_admin")))]
+
+
+class TravelButton(PageMenuItem):
+    """Leads to the event's coordinator page (counts, lists, phone entries)."""
+
+    label = gettext_lazy("Travel together")
+    icon_name = "site"
+
+    @cached_property
+    def url(self):
+        from travel import admin
+
+        return admin.coordinate_url(self.page.pk)
+
+    def is_shown(self, user):
+        from travel import admin
+
+        return admin.may_coordinate(user, self.page)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def travel_listing_button(page, user, next_url=None):
+    if is_event(page):
+        yield TravelButton(page=page, priority=7)
+
+
+@hooks.register("register_page_header_buttons")
+def travel_header_button(page, user, view_name, next_url=None):
+    if is_event(page):
+        yield TravelButton(page=page, priority=14)
+
+
+def _coordinator_entry(log_entry):
+    return {"id": (log_entry.data or {}).get("entry"), "date": _log_day(log_entry)}
+
+
+def _log_day(log_entry):
+    from datetime import datetime
+
+    from django.utils.formats import date_format
+
+    value = (log_entry.data or {}).get("date")
+    if not value:
+        return ""
+    return date_format(to_local(datetime.fromisoformat(value)), "DATETIME_FORMAT")
+
+
+@hooks.register("register_log_actions")
+def register_coordinator_log_actions(actions):
+    """The coordinator's changes as the event page's history shows them:
+    numbers and dates, never a name."""
+
+    @actions.register_action("travel.coordinator.add")
+    class CoordinatorAdd(LogFormatter):
+        label = gettext_lazy("Travel: entered by phone")
+
+        def format_message(self, log_entry):
+            return gettext("Travel entry #%(id)s for %(date)s entered by phone") % (
+                _coordinator_entry(log_entry)
+            )
+
+    @actions.register_action("travel.coordinator.pair")
+    class CoordinatorPair(LogFormatter):
+        label = gettext_lazy("Travel: paired by hand")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return gettext("Travel request #%(request)s paired with #%(offer)s for %(date)s") % {
+                "request": data.get("request"),
+                "offer": data.get("offer"),
+                "date": _log_day(log_entry),
+            }
+
+    @actions.register_action("travel.coordinator.cancel")
+    class CoordinatorCancel(LogFormatter):
+        label = gettext_lazy("Travel: cancelled by the coordinator")
+
+        def format_message(self, log_entry):
+            return gettext("Travel entry #%(id)s for %(date)s cancelled by the coordinator") % (
+                _coordinator_entry(log_entry)
+            )

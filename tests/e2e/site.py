@@ -12,6 +12,8 @@ It holds just what the browser tests use, in nl, de and en:
   and a full workshop whose visitors go on the waiting list;
 - a coming one-day festival with online and on-site sessions that take
   registrations;
+- a village day in Amersfoort in about 25 days, in German too, for travel
+  together (the place list comes with the migrations);
 - the partner pages of tests/partners (Mienthuus, written in German first, with
   its events and map; the exchange with Belarus);
 - the "Add your activity" form in Dutch and German (`SUBMIT_ACTIVITY`).
@@ -35,6 +37,7 @@ REPAIR_CAFE = "repaircafe-kranenburg"
 FULL_WORKSHOP = "volle-workshop"
 FUND = "Provincie Drenthe"
 SUBMIT_ACTIVITY = "/de/aktivitaet-melden/"
+TRAVEL_EVENT = "dorpendag-amersfoort"
 
 
 def _knowledge(tree, translate):
@@ -185,6 +188,34 @@ def _submit_activity(tree, translate):
     )
 
 
+def _travel(tree, translate):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from demo import factories
+    from events.schedule import site_zone
+
+    day = (timezone.now() + timedelta(days=25)).astimezone(site_zone()).date()
+    start = factories.local(day.year, day.month, day.day, 10, 0)
+    venue = factories.VenueFactory(
+        name="Dorpshuis Amersfoort",
+        street="Langestraat 1",
+        postcode="3811 AA",
+        city="Amersfoort",
+        country="NL",
+    )
+    event = factories.EventPageFactory(
+        parent=tree["calendar"],
+        title="Dorpendag Amersfoort",
+        slug=TRAVEL_EVENT,
+        start=start,
+        end=start.replace(hour=16),
+        venue=venue,
+    )
+    translate(event, "de", {"Dorpendag Amersfoort": "Dörfertag Amersfoort"})
+
+
 def build():
     """Build the site into the configured (empty, migrated) database."""
     from demo import factories
@@ -211,6 +242,7 @@ def build_pages(tree, codes, translate):
     _events(tree, mienthuus, partners["organised"].venue, translate)
     _festival(tree)
     _submit_activity(tree, translate)
+    _travel(tree, translate)
     nl = Locale.objects.get(language_code="nl")
     for code in ("de", "en"):
         synchronize_tree(nl, codes[code])
