@@ -1,13 +1,13 @@
 """The digest's hooks: its part of the personal-data export and erase, and
 the footer link to the subscription page in the reader's language."""
 
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from wagtail import hooks
 
 from digests import services
 from digests.models import DigestPage
+from home.cache import per_generation
 from home.hooks import FOOTER_LINKS, PERSONAL_DATA
-from home.i18n import active_locale
 from home.privacy import PersonalData
 
 
@@ -22,7 +22,13 @@ def digest_personal_data():
 
 @hooks.register(FOOTER_LINKS)
 def digest_footer_link(request):
-    page = DigestPage.objects.live().public().filter(locale=active_locale(request)).first()
-    if page is None:
-        return []
-    return [(gettext("E-mail digest"), page.get_url(request))]
+    language = get_language()
+
+    def subscribe_url():
+        page = DigestPage.objects.live().public().filter(locale__language_code=language).first()
+        return (page.url or "") if page is not None else ""
+
+    # Every page draws the footer: look the page up once per cache generation
+    # (publishing a digest page starts a new one, digests/cache_rules.py).
+    url = per_generation(f"digests:footer:{language}", subscribe_url)
+    return [(gettext("E-mail digest"), url)] if url else []
