@@ -117,7 +117,9 @@ def entries_for(occurrence):
 
 
 def taken_seats(offer_ids):
-    """{offer id: places accepted} in one query."""
+    """{offer id: places accepted} in one query (none without offers)."""
+    if not offer_ids:
+        return {}
     rows = (
         TravelMatch.objects.filter(offer_id__in=offer_ids, status=Status.ACCEPTED)
         .values("offer_id")
@@ -150,7 +152,8 @@ class PublicRow:
 
 def public_rows(occurrences):
     """{occurrence id: [PublicRow]} for the public section: places, times,
-    counts. Two queries whatever the number of dates and entries."""
+    counts. Two queries whatever the number of dates and entries (one
+    when nobody offers a seat)."""
     ids = [o.pk for o in occurrences]
     entries = list(
         TravelEntry.objects.filter(occurrence_id__in=ids, cancelled_at__isnull=True)
