@@ -75,9 +75,10 @@ def load_event_links(occurrences):
         "page_id", "organisation__slug"
     ):
         organisers.setdefault(page_id, []).append(slug)
-    for pk, event in events.items():
-        event.theme_slugs = themes.get(pk, [])
-        event.organiser_slugs = organisers.get(pk, [])
+    # Every date's own event object (two dates of a series need not share one).
+    for occurrence in occurrences:
+        occurrence.event.theme_slugs = themes.get(occurrence.event_id, [])
+        occurrence.event.organiser_slugs = organisers.get(occurrence.event_id, [])
     return hidden_online_links(list(events.values()))
 
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from events.models import EventPageTheme
 from tests.opendata.conftest import CHECK_EMAIL, HIDDEN_LINK, PERSON_NAME, PRIVATE_EMAIL
 
 pytestmark = pytest.mark.django_db
@@ -166,3 +167,18 @@ def test_nasty_parameters_never_cause_a_server_error(client, events_data):
         for value in NASTY:
             answer = client.get(path, dict.fromkeys(keys, value))
             assert answer.status_code < 500, (path, value)
+
+
+def test_every_date_of_a_series_carries_its_themes(client, events_data, make_event):
+    soon = timezone.now() + timedelta(days=2)
+    series = make_event(
+        "Taalcafe", start=soon, end=soon + timedelta(hours=1), rule="RRULE:FREQ=WEEKLY;COUNT=3"
+    )
+    EventPageTheme.objects.create(page=series, theme=events_data["themes"]["wonen"])
+    items = [
+        item
+        for item in client.get("/api/v1/nl/events/").json()["results"]
+        if item["title"] == "Taalcafe"
+    ]
+    assert len(items) == 3
+    assert all(item["themes"] == ["wonen"] for item in items)
