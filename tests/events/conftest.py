@@ -1,7 +1,7 @@
 """Fixtures for the event tests: a calendar in the trilingual site tree and a
 helper that creates and publishes events as an editor would."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 import recurrence
@@ -87,7 +87,7 @@ def repair_type(locales):
 def make_event(calendar, venue):
     def make(title="Repaircafé", start=None, end=None, rule=None, publish=True, **fields):
         start = start or local(2026, 12, 12, 10, 0)
-        end = end or start.replace(hour=start.hour + 3)
+        end = end or start + timedelta(hours=3)
         fields.setdefault("venue", venue)
         page = EventPage(
             title=title,
