@@ -313,7 +313,7 @@ def _wanted(source, values, language):
                 lines.append(gettext("Place: %(place)s") % {"place": location})
         if values.url and values.url != online_url:
             lines.append(gettext("More information: %(url)s") % {"url": values.url})
-    exceptions = [change.key() for change in values.changes]
+    exceptions = _in_order(change.key() for change in values.changes)
     return {
         "title": values.title,
         "intro": "\n\n".join(lines),
@@ -355,8 +355,14 @@ def _current(page, name):
     if name == "venue":
         return page.venue_id
     if name == "exceptions":
-        return [_exception_key(e) for e in page.exceptions.all() if e.action != "extra"]
+        return _in_order(_exception_key(e) for e in page.exceptions.all() if e.action != "extra")
     return getattr(page, name)
+
+
+def _in_order(keys):
+    """Exception keys sorted, so their fingerprint does not depend on the order
+    the database returns them in (PostgreSQL has none without a sort order)."""
+    return sorted(keys, key=lambda key: [part or "" for part in key])
 
 
 def _set(page, name, value):
@@ -365,6 +371,8 @@ def _set(page, name, value):
     elif name == "exceptions":
         kept = [e for e in page.exceptions.all() if e.action == "extra"]
         page.exceptions = [*kept, *(_exception(key) for key in value)]
+        for number, exception in enumerate(page.exceptions.all()):
+            exception.sort_order = number
     else:
         setattr(page, name, value)
 

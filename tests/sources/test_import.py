@@ -151,6 +151,26 @@ def test_an_editors_change_is_kept(google_source, feed_server):
     )
 
 
+def test_the_order_the_database_returns_dates_in_is_no_editors_change(google_source, feed_server):
+    """PostgreSQL returns rows in no set order: exceptions read back in another
+    order than the feed listed them are still the feed's, not an editor's."""
+    from events.models import OccurrenceException
+
+    run_source(google_source)
+    weekly = page_for(google_source, WEEKLY)
+    stored = list(OccurrenceException.objects.filter(page=weekly).order_by("sort_order"))
+    assert [e.sort_order for e in stored] == list(range(len(stored)))
+    for number, exception in enumerate(reversed(stored)):
+        OccurrenceException.objects.filter(pk=exception.pk).update(sort_order=number)
+
+    feed_server.serve("/google.ics", feeds.google(moved_13th=True))
+    run = run_source(google_source)
+    assert dates(page_for(google_source, WEEKLY))[date(2027, 4, 13)].status == (
+        Occurrence.Status.MOVED
+    )
+    assert not [item for item in run.details if item.get("kept")]
+
+
 def test_an_editors_draft_is_not_published_by_an_import(google_source, feed_server):
     run_source(google_source)
     weekly = page_for(google_source, WEEKLY)
