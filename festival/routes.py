@@ -55,9 +55,10 @@ understood_params(*programme.ProgrammeFilterForm.base_fields, "sessions", "by")
 def sitemap_paths(page, request):
     """The programme, each day's grid, the speakers and every partner's page
     (organising partners and session organisers): what the festival's own
-    navigation links to. Filtered views and "my programme" are not indexed."""
+    navigation links to. Filtered views and "my programme" are not indexed, nor
+    the day of a session outside the festival's dates (its grid answers 404)."""
     sessions = load_sessions(page, locale=page.locale)
-    days = {s.day for s in sessions}
+    days = {s.day for s in sessions if page.start_date <= s.day <= page.last_day}
     if page.is_one_day or not days:
         days.add(page.start_date)
     slugs = {link.organisation.slug for link in page.partner_links.select_related("organisation")}

@@ -20,6 +20,7 @@ from wagtail_localize.synctree import synchronize_tree
 from demo import factories
 from demo.registry import translate
 from events.models import EventPageOrganiser
+from events.schedule import to_local
 from festival.models import FestivalPartner, SessionSpeaker
 from kennisbank.models import ArticleOrganisation, ArticleTheme
 
@@ -54,7 +55,7 @@ def build_site(site_tree):
     )
     EventPageOrganiser.objects.create(page=event, organisation=organisation)
     festival = factories.FestivalPageFactory(
-        parent=site_tree["home"], venue=venue, start_date=start.date(), show_in_menus=True
+        parent=site_tree["home"], venue=venue, start_date=to_local(start).date(), show_in_menus=True
     )
     FestivalPartner.objects.create(page=festival, organisation=partner)
     session = factories.SessionPageFactory(
@@ -62,7 +63,16 @@ def build_site(site_tree):
     )
     SessionSpeaker.objects.create(page=session, person=factories.PersonFactory(name="Anna"))
     EventPageOrganiser.objects.create(page=session, organisation=organisation)
-    for page in (event, festival, session):
+    # A session put outside the festival's dates (an editor's slip): its day
+    # has no grid, so the sitemap must not list one.
+    stray = factories.SessionPageFactory(
+        parent=festival,
+        slug="later",
+        venue=venue,
+        start=start + timedelta(days=2),
+        end=start + timedelta(days=2, hours=1),
+    )
+    for page in (event, festival, session, stray):
         page.save_revision().publish()
     partners = factories.PartnerIndexPageFactory(parent=site_tree["home"], show_in_menus=True)
     factories.PartnerPageFactory(parent=partners, slug="drenthe")
