@@ -49,6 +49,21 @@ def _on_sqlite():
     return settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
 
 
+@pytest.fixture(autouse=True)
+def _reference_index(request):
+    """Wagtail keeps a reference index (the admin's "usage" of an image, a
+    snippet or a page) up to date after every save: an eighth of the suite's
+    time, for a feature a few tests look at. Those are marked
+    `reference_index`; in the others saves skip it, as during a data import."""
+    if request.node.get_closest_marker("reference_index"):
+        yield
+        return
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    with disable_reference_index_auto_update():
+        yield
+
+
 @pytest.fixture(scope="session")
 def worker_id(request):
     """xdist's worker name, "master" without workers (also with `-p no:xdist`)."""

@@ -165,3 +165,37 @@ def page_factory(browser, request):
                 page.screenshot(path=ARTIFACTS / f"{request.node.name}-{i}-{j}.png", full_page=True)
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def _reading_contexts(browser):
+    contexts = {}
+    yield contexts
+    for context in contexts.values():
+        context.close()
+
+
+@pytest.fixture
+def reading_page(_reading_contexts, browser, request):
+    """reading_page(width=...) -> this worker's one page at that width, for tests
+    that only look at pages (axe): a visitor reading on, with the browser's cache,
+    not a fresh browser per page (a new context costs as much as the page itself).
+    A screenshot is saved under tests/e2e/artifacts/ when the test fails."""
+    used = []
+
+    def page_at(width, height=900):
+        if width not in _reading_contexts:
+            _reading_contexts[width] = browser.new_context(
+                locale="nl-NL", viewport={"width": width, "height": height}
+            )
+            _reading_contexts[width].new_page()
+        page = _reading_contexts[width].pages[0]
+        page.set_viewport_size({"width": width, "height": height})
+        used.append(page)
+        return page
+
+    yield page_at
+    if getattr(request.node, "e2e_failed", False):
+        ARTIFACTS.mkdir(exist_ok=True)
+        for i, page in enumerate(used):
+            page.screenshot(path=ARTIFACTS / f"{request.node.name}-{i}.png", full_page=True)

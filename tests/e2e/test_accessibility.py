@@ -37,7 +37,7 @@ PAGES = [
 
 @pytest.mark.parametrize("path", PAGES)
 @pytest.mark.parametrize("width", [390, 1280])
-def test_page_has_no_wcag_a_or_aa_violations(live_site, page_factory, path, width):
-    page = page_factory(width=width, height=900)
+def test_page_has_no_wcag_a_or_aa_violations(live_site, reading_page, path, width):
+    page = reading_page(width)
     page.goto(live_site + path)
     assert_no_wcag_violations(page)

@@ -54,7 +54,7 @@ def test_english_reader_is_told_the_dutch_text_translates_a_german_original(
 
 @pytest.mark.parametrize("path", PARTNER_PAGES)
 @pytest.mark.parametrize("width", [390, 1280])
-def test_partner_page_has_no_wcag_a_or_aa_violations(live_site, page_factory, path, width):
-    page = page_factory(width=width, height=900)
+def test_partner_page_has_no_wcag_a_or_aa_violations(live_site, reading_page, path, width):
+    page = reading_page(width)
     page.goto(live_site + path)
     assert_no_wcag_violations(page)
