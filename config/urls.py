@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.routing import polled_file
 from opendata import embed as opendata_embed
 from registration import views as registration_views
 
@@ -40,6 +41,8 @@ urlpatterns += i18n_patterns(
         name="registration_manage_anywhere",
     ),
     path("", include("digests.urls")),
+    # Calendar files and feeds are polled: their page is found by its address.
+    re_path(r"^(?P<path>(?:[\w-]+/)+)(?P<name>ical|feed)/$", polled_file),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
