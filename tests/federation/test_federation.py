@@ -223,6 +223,59 @@ def test_unsigned_and_mis_signed_requests_are_refused(client, peer, locales):
     assert not Follower.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("header", "good"),
+    [
+        ("SHA-256={value}", True),
+        ("sha-256={value}", True),  # as bovine sends it: names are case-insensitive
+        ("MD5=abc, sha-256={value}", True),
+        ("sha-256=AAAA{value}", False),
+        ("sha-512={value}", False),
+    ],
+)
+def test_the_digest_is_read_whatever_the_case_of_its_algorithm(header, good):
+    from federation import signatures
+
+    private, public = signatures.new_key_pair()
+    body = b'{"type": "Follow"}'
+    url = "https://example.org/ap/actors/netwerk/inbox"
+    headers = signatures.sign("POST", url, key_id="k", private_key_pem=private, body=body)
+    value = headers["Digest"].split("=", 1)[1]
+    headers = {name.lower(): text for name, text in headers.items()}
+    headers["digest"] = header.format(value=value)
+    # The signature covers the digest header: sign the one under test.
+    parsed = signatures.parse(headers["signature"])
+    text = "\n".join(
+        [
+            "(request-target): post /ap/actors/netwerk/inbox",
+            "host: example.org",
+            f"date: {headers['date']}",
+            f"digest: {headers['digest']}",
+        ]
+    )
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    key = serialization.load_pem_private_key(private.encode(), password=None)
+    parsed.signature = key.sign(text.encode(), padding.PKCS1v15(), hashes.SHA256())
+
+    def check():
+        signatures.check(
+            parsed,
+            method="POST",
+            path="/ap/actors/netwerk/inbox",
+            headers=headers,
+            body=body,
+            public_key_pem=public,
+        )
+
+    if good:
+        check()
+    else:
+        with pytest.raises(signatures.SignatureError, match="digest"):
+            check()
+
+
 @pytest.mark.django_db
 def test_a_good_signature_is_accepted_and_the_key_kept(
     client, peer, django_capture_on_commit_callbacks
