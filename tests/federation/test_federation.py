@@ -131,6 +131,25 @@ def test_event_reaches_the_peer_in_every_language_then_update_and_delete(
 
 
 @pytest.mark.django_db
+def test_an_event_whose_source_is_unpublished_is_deleted_not_sent_without_a_date(
+    client, peer, our_key, make_event, translate_page, soon, django_capture_on_commit_callbacks
+):
+    followed(client, peer, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        event = make_event(title="Repaircafé", start=soon, end=soon + timedelta(hours=3))
+    translate_page(event, "de", {"Repaircafé": "Reparatur-Café"})
+    told = len(peer.activities(our_key))
+    # The Dutch source goes offline; the German translation stays live, without dates.
+    with django_capture_on_commit_callbacks(execute=True):
+        EventPage.objects.get(pk=event.pk).unpublish()
+    assert EventPage.objects.filter(translation_key=event.translation_key, live=True).exists()
+    after = peer.activities(our_key)[told:]
+    assert [a["type"] for a in after] == ["Delete"]
+    assert after[0]["object"]["id"] == objects.event_id(event.translation_key)
+    assert not PublishedObject.objects.exists()
+
+
+@pytest.mark.django_db
 def test_each_date_of_a_series_is_its_own_object(make_event, soon, locales):
     event = make_event(
         title="Taalcafé",
