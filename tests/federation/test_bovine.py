@@ -41,6 +41,19 @@ def _site_env(workdir, port):
     }
 
 
+def _served_site(env, *args):
+    """Run tests/federation/served_site.py against the served site's database."""
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.federation.served_site", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
 def _json(url, data):
     request = urllib.request.Request(  # noqa: S310 - loopback
         url, data=json.dumps(data).encode(), headers={"Content-Type": "application/json"}
@@ -100,13 +113,7 @@ def site(bovine_path, tmp_path_factory, worker_id):
     shutil.copyfile(migrated_template(shared), workdir / "site.sqlite3")
     port = free_port()
     env = _site_env(workdir, port)
-    subprocess.run(
-        [sys.executable, "-m", "tests.federation.served_site", "build"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    _served_site(env, "build")
     with serve(env, port, workdir / "server.log") as url:
         yield url, env
 
@@ -178,13 +185,7 @@ def test_event_in_two_languages_then_its_move_and_deletion_reach_bovine(site, bo
         hour=10, minute=0, second=0, microsecond=0
     )
     before = len(bovine.accepted(timeout=0))
-    subprocess.run(
-        [sys.executable, "-m", "tests.federation.served_site", "edit", start.isoformat()],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    _served_site(env, "edit", start.isoformat())
     lines = bovine.accepted()[before:]
     assert all(line["content_type"].startswith("application/activity+json") for line in lines)
     activities = [line["activity"] for line in lines]
