@@ -273,9 +273,13 @@ def _location(item):
 
 
 def delivered_event_documents(page, *, now=None):
-    """What followers get for an event: its dates for a series, else the event."""
+    """What followers get for an event: its dates for a series, else the event.
+    Nothing for an event without a date (its source version unpublished while a
+    translation stays live: the calendar lists it nowhere), as an `Event`
+    without `startTime` is refused by Mobilizon and Gancio; followers who had it
+    get a `Delete`."""
     series, dates = event_documents(page, now=now)
-    if series is None:
+    if series is None or "startTime" not in series:
         return []
     return dates or [series]
 

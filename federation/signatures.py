@@ -53,6 +53,17 @@ def digest(body):
     return "SHA-256=" + base64.b64encode(hashlib.sha256(body).digest()).decode()
 
 
+def _sha256_digest(header):
+    """The SHA-256 value of a `Digest` header (which may list several), or "".
+    Algorithm names are case-insensitive (RFC 3230): bovine and others send
+    `sha-256=`."""
+    for part in header.split(","):
+        name, _sep, value = part.strip().partition("=")
+        if name.upper() == "SHA-256":
+            return value.strip()
+    return ""
+
+
 def http_date(when=None):
     return format_datetime(when or datetime.now(UTC), usegmt=True)
 
@@ -136,15 +147,8 @@ def check(parsed, *, method, path, headers, body, public_key_pem, now=None):
         raise SignatureError("bad date")
     if abs((now or datetime.now(UTC)) - sent) > MAX_CLOCK_SKEW:
         raise SignatureError("date too far from now")
-    if body and headers.get("digest", "").strip() != digest(body):
-        # Only SHA-256 is accepted; the header may list several, take ours.
-        given = {
-            part.split("=", 1)[0].upper(): part
-            for part in headers.get("digest", "").split(",")
-            if "=" in part
-        }
-        if given.get("SHA-256", "").strip() != digest(body):
-            raise SignatureError("digest does not match the body")
+    if body and _sha256_digest(headers.get("digest", "")) != digest(body).split("=", 1)[1]:
+        raise SignatureError("digest does not match the body")
     text = _signing_string(
         {name.lower(): value for name, value in headers.items()}, parsed.headers, method, path
     )

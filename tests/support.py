@@ -1,13 +1,17 @@
 """Small helpers for tests that start servers: free ports, services that answer,
-the run's migrated template database, and the demo site's database (the demo
-test's) and the environment a site is served with (the browser tests')."""
+the run's migrated template database, the demo site's database (the demo
+test's), the environment a site is served with (the browser tests') and
+serving a site from a subprocess."""
 
+import contextlib
 import fcntl
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,3 +94,34 @@ def build_demo_site(shared):
             (workdir / "load_demo.log").write_text(output)
             (workdir / "ready").touch()
     return workdir
+
+
+@contextlib.contextmanager
+def serve(env, port, log_path, timeout=60):
+    """Serve the site with `env` (its settings and database) on 127.0.0.1:`port`
+    with Django's runserver in a subprocess, its output in `log_path`; yield the
+    base URL once /robots.txt answers."""
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                urllib.request.urlopen(base + "/robots.txt", timeout=2)  # noqa: S310 - loopback
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    server.kill()
+                    raise RuntimeError(Path(log_path).read_text()) from None
+                time.sleep(0.3)
+        try:
+            yield base
+        finally:
+            server.terminate()
+            server.wait(timeout=10)

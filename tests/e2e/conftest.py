@@ -13,13 +13,11 @@ import fcntl
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, free_port, migrated_template
+from tests.support import ROOT, free_port, migrated_template, serve
 from tests.support import demo_site_env as _site_env
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -84,31 +82,8 @@ def _serve(site_database, workdir):
     """Serve a private copy of the site's database; yield the base URL."""
     shutil.copytree(site_database, workdir, dirs_exist_ok=True)
     port = free_port()
-    log_path = workdir / "server.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-            cwd=ROOT,
-            env=_site_env(workdir, port),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "/robots.txt", timeout=2)  # noqa: S310 - loopback
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    server.kill()
-                    raise RuntimeError(log_path.read_text()) from None
-                time.sleep(0.3)
-        try:
-            yield base
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+    with serve(_site_env(workdir, port), port, workdir / "server.log") as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

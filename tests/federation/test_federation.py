@@ -131,6 +131,25 @@ def test_event_reaches_the_peer_in_every_language_then_update_and_delete(
 
 
 @pytest.mark.django_db
+def test_an_event_whose_source_is_unpublished_is_deleted_not_sent_without_a_date(
+    client, peer, our_key, make_event, translate_page, soon, django_capture_on_commit_callbacks
+):
+    followed(client, peer, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        event = make_event(title="Repaircafé", start=soon, end=soon + timedelta(hours=3))
+    translate_page(event, "de", {"Repaircafé": "Reparatur-Café"})
+    told = len(peer.activities(our_key))
+    # The Dutch source goes offline; the German translation stays live, without dates.
+    with django_capture_on_commit_callbacks(execute=True):
+        EventPage.objects.get(pk=event.pk).unpublish()
+    assert EventPage.objects.filter(translation_key=event.translation_key, live=True).exists()
+    after = peer.activities(our_key)[told:]
+    assert [a["type"] for a in after] == ["Delete"]
+    assert after[0]["object"]["id"] == objects.event_id(event.translation_key)
+    assert not PublishedObject.objects.exists()
+
+
+@pytest.mark.django_db
 def test_each_date_of_a_series_is_its_own_object(make_event, soon, locales):
     event = make_event(
         title="Taalcafé",
@@ -221,6 +240,59 @@ def test_unsigned_and_mis_signed_requests_are_refused(client, peer, locales):
     forged = {**follow, "actor": "http://127.0.0.1:1/someone-else"}
     assert send(client, peer, forged).status_code == 403
     assert not Follower.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("header", "good"),
+    [
+        ("SHA-256={value}", True),
+        ("sha-256={value}", True),  # as bovine sends it: names are case-insensitive
+        ("MD5=abc, sha-256={value}", True),
+        ("sha-256=AAAA{value}", False),
+        ("sha-512={value}", False),
+    ],
+)
+def test_the_digest_is_read_whatever_the_case_of_its_algorithm(header, good):
+    from federation import signatures
+
+    private, public = signatures.new_key_pair()
+    body = b'{"type": "Follow"}'
+    url = "https://example.org/ap/actors/netwerk/inbox"
+    headers = signatures.sign("POST", url, key_id="k", private_key_pem=private, body=body)
+    value = headers["Digest"].split("=", 1)[1]
+    headers = {name.lower(): text for name, text in headers.items()}
+    headers["digest"] = header.format(value=value)
+    # The signature covers the digest header: sign the one under test.
+    parsed = signatures.parse(headers["signature"])
+    text = "\n".join(
+        [
+            "(request-target): post /ap/actors/netwerk/inbox",
+            "host: example.org",
+            f"date: {headers['date']}",
+            f"digest: {headers['digest']}",
+        ]
+    )
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    key = serialization.load_pem_private_key(private.encode(), password=None)
+    parsed.signature = key.sign(text.encode(), padding.PKCS1v15(), hashes.SHA256())
+
+    def check():
+        signatures.check(
+            parsed,
+            method="POST",
+            path="/ap/actors/netwerk/inbox",
+            headers=headers,
+            body=body,
+            public_key_pem=public,
+        )
+
+    if good:
+        check()
+    else:
+        with pytest.raises(signatures.SignatureError, match="digest"):
+            check()
 
 
 @pytest.mark.django_db
