@@ -64,6 +64,28 @@ def _reference_index(request):
         yield
 
 
+class _NotIndexed:
+    """Stands in for the search index's task in tests that do not search."""
+
+    @staticmethod
+    def enqueue(*args, **kwargs):
+        return None
+
+
+@pytest.fixture(autouse=True)
+def _search_index(request, monkeypatch):
+    """The search index is brought up to date after every save of a page or
+    snippet: a tenth of the suite's time, used only by the tests that search.
+    Those are marked `search_index` (or build their data outside the test, in
+    the shared tree and once-per-module fixtures, which index as usual); in the
+    others saves leave the index alone."""
+    if request.node.get_closest_marker("search_index"):
+        return
+    from modelsearch import signal_handlers
+
+    monkeypatch.setattr(signal_handlers, "insert_or_update_object_task", _NotIndexed)
+
+
 @pytest.fixture(scope="session")
 def worker_id(request):
     """xdist's worker name, "master" without workers (also with `-p no:xdist`)."""

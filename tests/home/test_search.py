@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 
 from home.models import StandardPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
 
 
 def result_titles(response):

@@ -6,7 +6,7 @@ from wagtail.models import Locale, Page
 
 from home.models import StandardPage
 
-pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres, pytest.mark.search_index]
 
 
 def add_page(parent, title, intro, slug):

@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from demo.factories import ArticlePageFactory
 from home.search_backend import stem_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
 
 INDEX = {"nl": "/nl/kennisbank/", "de": "/de/wissensdatenbank/", "en": "/en/knowledge-base/"}
 

@@ -118,6 +118,7 @@ def test_filtered_address_is_shareable_and_works_without_javascript(client, arti
     assert chip["href"] == "/nl/kennisbank/?"
 
 
+@pytest.mark.search_index
 def test_search_finds_articles_in_the_current_language_only(client, articles):
     assert titles(client.get("/de/wissensdatenbank/", {"q": "Dorfhaus"})) == ["Dorfhaus in Drenthe"]
     assert titles(client.get("/nl/kennisbank/", {"q": "Dorfhaus"})) == []
@@ -125,6 +126,7 @@ def test_search_finds_articles_in_the_current_language_only(client, articles):
     assert titles(client.get("/en/knowledge-base/", {"q": "Dorfhaus"})) == []
 
 
+@pytest.mark.search_index
 def test_search_combines_with_facets_and_sorts_by_relevance(client, articles):
     response = client.get(
         "/nl/kennisbank/", {"q": "buurt", "theme": "financiering", "sort": "relevance"}

@@ -137,6 +137,7 @@ def test_a_declined_activity_is_mailed_with_the_editors_reason(client, form_page
     assert not EventPage.objects.get(pk=submission.page_id).live
 
 
+@pytest.mark.search_index
 def test_a_confirmed_activity_is_nowhere_public_before_approval(
     client, form_page, values, calendar
 ):
