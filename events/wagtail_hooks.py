@@ -17,7 +17,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events import admin_views
 from events.cache_rules import EVENT_LISTS
-from events.models import EventPage, EventSchedule, EventType, is_event
+from events.models import EventPage, EventSchedule, EventType
+from events.page_buttons import add_event_page_button
 from events.schedule import to_local
 from home.cache import depends_on
 from home.choosers import LocalizedSnippetChooserViewSet
@@ -56,16 +57,7 @@ class DatesButton(PageMenuItem):
         return self.page.permissions_for_user(user).can_edit()
 
 
-@hooks.register("register_page_listing_more_buttons")
-def dates_listing_button(page, user, next_url=None):
-    if is_event(page):
-        yield DatesButton(page=page, priority=5)
-
-
-@hooks.register("register_page_header_buttons")
-def dates_header_button(page, user, view_name, next_url=None):
-    if is_event(page):
-        yield DatesButton(page=page, priority=12)
+add_event_page_button(DatesButton, 5)
 
 
 class DatesMenuItem(ActionMenuItem):

@@ -13,6 +13,7 @@ from wagtail.log_actions import LogFormatter
 
 from events.hooks import DATES_CHANGED, EVENT_OFFERS, EVENT_PAGE_CONTEXT, ONLINE_LINK_HIDDEN
 from events.models import is_event
+from events.page_buttons import add_event_page_button
 from home.hooks import HEALTH_CHECKS, PERSONAL_DATA
 from home.privacy import PersonalData
 from registration import admin, services
@@ -54,16 +55,7 @@ class RegistrationsButton(PageMenuItem):
         return admin.may_manage_event(user, self.page)
 
 
-@hooks.register("register_page_listing_more_buttons")
-def registrations_listing_button(page, user, next_url=None):
-    if is_event(page):
-        yield RegistrationsButton(page=page, priority=6)
-
-
-@hooks.register("register_page_header_buttons")
-def registrations_header_button(page, user, view_name, next_url=None):
-    if is_event(page):
-        yield RegistrationsButton(page=page, priority=13)
+add_event_page_button(RegistrationsButton, 6)
 
 
 @hooks.register("construct_homepage_panels")

@@ -11,7 +11,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events.hooks import DATES_CHANGED, EVENT_PAGE_CONTEXT
-from events.models import Occurrence, is_event
+from events.models import Occurrence
+from events.page_buttons import add_event_page_button
 from events.schedule import to_local
 from home.hooks import PERSONAL_DATA
 from home.privacy import PersonalData
@@ -156,16 +157,7 @@ class TravelButton(PageMenuItem):
         return admin.may_coordinate(user, self.page)
 
 
-@hooks.register("register_page_listing_more_buttons")
-def travel_listing_button(page, user, next_url=None):
-    if is_event(page):
-        yield TravelButton(page=page, priority=7)
-
-
-@hooks.register("register_page_header_buttons")
-def travel_header_button(page, user, view_name, next_url=None):
-    if is_event(page):
-        yield TravelButton(page=page, priority=14)
+add_event_page_button(TravelButton, 7)
 
 
 def _coordinator_entry(log_entry):
