@@ -33,6 +33,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import path, re_path
+from django.utils.encoding import iri_to_uri
 from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, override
@@ -207,3 +208,24 @@ def _direct_route(request, path, subpath):
         return None
     request.routable_resolver_match = match
     return RouteResult(page, args=(match.func, match.args, match.kwargs))
+
+
+def full_urls(pages, request=None):
+    """{page id: full URL} for many pages, at the cost of one `get_full_url` per
+    parent page: Wagtail routes a page by its `url_path`, so a sibling's URL is
+    the first one's with the last segment (the slug, as `reverse` quotes it)
+    replaced. Pages need `url_path`, `slug` and `locale_id` loaded. A page whose
+    URL does not end in its slug (a site root) gets its own `get_full_url`."""
+    urls, bases = {}, {}
+    for page in pages:
+        tail = iri_to_uri(page.slug) + "/"
+        key = (page.locale_id, page.url_path.removesuffix(page.slug + "/"))
+        base = bases.get(key)
+        if base is None:
+            url = page.get_full_url(request)
+            if url and url.endswith("/" + tail) and page.url_path.endswith("/" + page.slug + "/"):
+                bases[key] = url.removesuffix(tail)
+        else:
+            url = base + tail
+        urls[page.pk] = url
+    return urls

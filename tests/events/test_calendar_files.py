@@ -319,3 +319,67 @@ def test_subscribe_links_are_webcal_addresses(client, make_event, theme, calenda
     for path, link in pages.items():
         html = client.get(path).content.decode()
         assert f'href="{link}"' in html, path
+
+
+def test_every_file_is_written_as_icalendar_writes_it(client, make_event, calendar, settings):
+    """VEVENTs are written as text (`events.ical.vevent`), not built as
+    icalendar components: each file, read back with icalendar and written
+    again by it, is the same byte for byte (its property order, escaping,
+    parameters and folding), for texts with commas, semicolons, backslashes,
+    line breaks and multi-byte letters at the fold, series with excluded,
+    moved and extra dates, an all-day event, a festival session and the
+    e-mail attachment."""
+    settings.DEFAULT_FROM_EMAIL = '"Stichting KNHM, agenda" <agenda@samenverder.example>'
+    long_title = "Repaircafé; koffie, thee \\ taart — " + "ë" * 40
+    series = make_event(
+        title=long_title,
+        slug="reeks",
+        start=local(2026, 12, 2, 19, 0),
+        end=local(2026, 12, 2, 21, 30),
+        rule="RRULE:FREQ=WEEKLY;BYDAY=WE;COUNT=12\nRDATE:20261228T180000Z",
+        intro="Eerste regel,\nTweede; regel\r\nmet https://voorbeeld.example/a?b=1,2",
+        online_url="https://meet.example/x,y;z",
+        registration_settings=registration_on(),
+        capacity=3,
+        publish=False,
+    )
+    series.exceptions.add(OccurrenceException(date=date(2026, 12, 9), action="cancel"))
+    series.exceptions.add(
+        OccurrenceException(
+            date=date(2026, 12, 16),
+            action="move",
+            new_start_time=time(20, 15),
+            reason="Verzet, want: feestdag",
+        )
+    )
+    series.save_revision().publish()
+    make_event(
+        title="Zomerkamp",
+        slug="zomerkamp",
+        start=local(2027, 7, 1, 0, 0),
+        end=local(2027, 7, 3, 0, 0),
+        all_day=True,
+    )
+    festival = add_festival(calendar.get_parent(), "festival")
+    session = add_session(festival, "Opening, met muziek", local(2026, 12, 12, 10, 0), 45)
+    files = {
+        "event": client.get("/nl/agenda/reeks/ical/").content,
+        "feed": client.get("/nl/agenda/ical/").content,
+        "german feed": client.get("/de/veranstaltungen/ical/").content,
+        "empty feed": client.get("/nl/agenda/ical/?type=geen").content,
+        "festival": client.get("/nl/festival/ical/").content,
+        "mine": client.get(
+            f"/nl/festival/my-programme/ical/?sessions={session.occurrences.get().pk}"
+        ).content,
+    }
+    registration = sign_up(first_date(series), 1)
+    [(_name, files["mail"], _mimetype)] = emails.build_message(
+        registration, "confirmed"
+    ).attachments
+    assert b"RDATE" not in files["feed"] and b"EXDATE" in files["feed"]
+    assert b"RECURRENCE-ID" in files["feed"] and b"VALUE=DATE" in files["feed"]
+    assert b"\r\n " in files["feed"], "no line was long enough to fold"
+    for kind, content in files.items():
+        if isinstance(content, str):  # the attachment, as the mail holds it
+            content = content.encode()
+        assert Calendar.from_ical(content).to_ical() == content, kind

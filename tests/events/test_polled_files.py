@@ -4,9 +4,10 @@ asked again costs at most five queries, and what Wagtail's own routing would
 do still holds (view restrictions, also through an alias; 404s; sub-pages)."""
 
 import pytest
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail_localize.synctree import synchronize_tree
 
+from home.routing import full_urls
 from tests.events.conftest import local
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +76,24 @@ def test_an_alias_in_another_language_answers_with_its_sources_restriction(clien
         response = client.get(page.url + "ical/")
         assert response.status_code == 302, page.url
         assert b"BEGIN:VCALENDAR" not in response.content
+
+
+def test_many_pages_urls_are_wagtails_at_one_lookup_per_parent(
+    make_event, calendar, rf, django_assert_max_num_queries
+):
+    """A feed of many events writes each event's address (`home.routing.full_urls`)
+    from its siblings' instead of asking Wagtail for each; the addresses are
+    Wagtail's own, also for slugs with letters that need quoting, for pages
+    under another parent and for the site's root page."""
+    events = [
+        make_event(title=title, slug=slug)
+        for title, slug in (("Eröffnung", "eröffnung"), ("Café", "repair-café"), ("Moes", "moes"))
+    ]
+    nested = make_event(title="Onder", slug="onder")
+    nested.move(events[2], pos="last-child")
+    pages = [Page.objects.get(pk=p.pk) for p in [*events, nested, calendar, calendar.get_parent()]]
+    request = rf.get("/")
+    expected = {page.pk: page.get_full_url(request) for page in pages}
+    assert expected[events[0].pk].endswith("/agenda/er%C3%B6ffnung/")
+    with django_assert_max_num_queries(0):
+        assert full_urls(pages, request) == expected
