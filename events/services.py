@@ -17,6 +17,7 @@ from django.utils import timezone
 from events.hooks import dates_changed
 from events.models import EventPage, EventSchedule, Occurrence, OccurrenceException, horizon_days
 from events.schedule import combine, expand, to_aware, to_local
+from home.db_statistics import refresh_statistics
 from home.i18n import source_version
 
 
@@ -437,6 +438,8 @@ def extend_all_occurrences(*, now=None, stdout=None):
         (events if event.pk in sources else others).append(event)
     for event in [*generate_first_dates(events, now=now), *others]:
         regenerate_occurrences(event, now=now)
+    # The dates grew by a day's worth (or by all of them, the first time).
+    refresh_statistics(Occurrence, EventSchedule)
     return len(keys)
 
 

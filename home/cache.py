@@ -28,7 +28,9 @@ The key holds only the query parameters some page understands (registered
 with `understood_params()` by the apps that read them), sorted by name, so
 `?b=1&a=2` and `?a=2&b=1` share an entry. A request with any other parameter is
 served uncached (a flood of made-up query strings costs renders, not memory),
-and no response larger than PAGE_CACHE_MAX_BYTES is stored. Redis itself gets a
+and no response larger than PAGE_CACHE_MAX_BYTES is stored, except a polled
+file at an address without a query (`max_stored_bytes`: a calendar feed of
+thousands of events is megabytes, and its subscribers poll it all day). Redis itself gets a
 `maxmemory` with `allkeys-lru` (docs/deploy.md), so whatever fills it pushes
 out the oldest pages instead of failing writes.
 
@@ -300,6 +302,18 @@ def _cacheable_response(response):
     return not any(word in control for word in ("private", "no-store", "no-cache"))
 
 
+def max_stored_bytes(request, response):
+    """How large a response may be to be stored: PAGE_CACHE_MAX_BYTES, except
+    for a file that apps poll (calendar and RSS feeds: `home.conditional` gives
+    them an ETag) at an address without a query string, up to
+    CONDITIONAL_BODY_MAX_BYTES: a whole calendar is megabytes and every
+    subscriber polls it. Filtered addresses (any start date is one) stay under
+    the page limit, so made-up filters cannot fill the cache with megabytes."""
+    if response.has_header("ETag") and not request.META.get("QUERY_STRING"):
+        return getattr(settings, "CONDITIONAL_BODY_MAX_BYTES", 8 * 1024 * 1024)
+    return getattr(settings, "PAGE_CACHE_MAX_BYTES", 256 * 1024)
+
+
 class PageCacheMiddleware:
     """Serve anonymous page views from the cache (PAGE_CACHE_SECONDS; 0 turns it off)."""
 
@@ -341,8 +355,9 @@ class PageCacheMiddleware:
             tags = _collected.get()
             _collected.reset(token)
         self._vary(response)
-        max_bytes = getattr(settings, "PAGE_CACHE_MAX_BYTES", 256 * 1024)
-        if _cacheable_response(response) and len(response.content) <= max_bytes:
+        if _cacheable_response(response) and len(response.content) <= max_stored_bytes(
+            request, response
+        ):
             _store(key, response, tags, started, seconds)
             response["X-Page-Cache"] = "miss"
         return response

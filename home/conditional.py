@@ -11,7 +11,9 @@ never share one.
 
 A repeat request for an unchanged file is answered from a stored body: the
 built response's content and headers are kept in the cache under its ETag
-(at most `CONDITIONAL_BODY_MAX_BYTES`, default 8 MB, for a day), so polling a
+(for a day; at most `CONDITIONAL_BODY_MAX_BYTES`, default 8 MB, at an address
+without a query, else at most the page cache's limit: see
+`home.cache.max_stored_bytes`), so polling a
 feed costs the one query of its `Version`, not a rendering. The ETag holds the
 change time to the microsecond (Last-Modified only has whole seconds), so two
 changes in one second never share a stored body.
@@ -21,7 +23,6 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
@@ -29,7 +30,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from home.cache import current_generation
+from home.cache import current_generation, max_stored_bytes
 
 # How long a browser or proxy may keep a file before asking again (with its ETag).
 MAX_AGE = 15 * 60
@@ -95,15 +96,14 @@ def conditional(request, version, build):
     response = build()
     if 200 <= response.status_code < 300:
         _mark(response, version)
-        _store(key, response)
+        _store(request, key, response)
     return response
 
 
-def _store(key, response):
+def _store(request, key, response):
     if response.streaming or response.status_code != 200 or response.cookies:
         return
-    limit = getattr(settings, "CONDITIONAL_BODY_MAX_BYTES", 8 * 1024 * 1024)
-    if len(response.content) > limit:
+    if len(response.content) > max_stored_bytes(request, response):
         return
     headers = [(name, response[name]) for name in STORED_HEADERS if response.has_header(name)]
     cache.set(key, (response.content, headers), STORED_SECONDS)

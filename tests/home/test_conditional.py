@@ -83,3 +83,17 @@ def test_errors_and_large_files_are_not_stored(built, settings):
     request = _get()
     conditional.conditional(request, conditional.version(request, CHANGED), built(b"x" * 11))
     assert len(built.calls) == 2
+
+
+def test_only_unfiltered_files_are_stored_past_the_page_limit(built, settings):
+    """The whole calendar (no query) is stored up to CONDITIONAL_BODY_MAX_BYTES;
+    a filtered address (any start date makes a new one) only up to the page
+    cache's limit, so made-up filters cannot fill the cache with megabytes."""
+    settings.PAGE_CACHE_MAX_BYTES = 5
+    settings.CONDITIONAL_BODY_MAX_BYTES = 100
+    for path in ("/nl/agenda/ical/", "/nl/agenda/ical/", "/nl/agenda/ical/?start=2020-01-01"):
+        request = _get(path)
+        conditional.conditional(request, conditional.version(request, CHANGED), built(b"x" * 50))
+    request = _get("/nl/agenda/ical/?start=2020-01-01")
+    conditional.conditional(request, conditional.version(request, CHANGED), built(b"y" * 50))
+    assert built.calls == [b"x" * 50, b"x" * 50, b"y" * 50]

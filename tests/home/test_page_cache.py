@@ -176,3 +176,33 @@ def test_a_real_anonymous_session_or_signed_messages_skip_the_cache(client, site
     storage = CookieStorage(None)
     client.cookies["messages"] = storage._encode(["Bedankt!"])
     assert "X-Page-Cache" not in client.get("/nl/over-ons/")
+
+
+def test_polled_files_are_stored_up_to_the_size_of_their_stored_bodies(rf, settings):
+    """A calendar feed of thousands of events is larger than any page; with an
+    ETag (a polled file, `home.conditional`) it is stored up to
+    CONDITIONAL_BODY_MAX_BYTES, and a client that has it gets a 304 from the
+    cache."""
+    from django.http import HttpResponse
+
+    from home.cache import PageCacheMiddleware
+
+    settings.PAGE_CACHE_MAX_BYTES = 10_000
+    settings.CONDITIONAL_BODY_MAX_BYTES = 30_000
+
+    def feed(size):
+        response = HttpResponse(b"x" * size, content_type="text/calendar")
+        response["ETag"] = '"v1"'
+        return response
+
+    middleware = PageCacheMiddleware(lambda request: feed(20_000))
+    assert middleware(rf.get("/nl/agenda/ical/"))["X-Page-Cache"] == "miss"
+    assert middleware(rf.get("/nl/agenda/ical/"))["X-Page-Cache"] == "hit"
+    answer = middleware(rf.get("/nl/agenda/ical/", HTTP_IF_NONE_MATCH='"v1"'))
+    assert answer.status_code == 304
+    too_big = PageCacheMiddleware(lambda request: feed(40_000))
+    assert "X-Page-Cache" not in too_big(rf.get("/nl/groot/ical/"))
+    # A filtered address stays under the page limit (made-up filters cannot
+    # fill the cache with megabytes).
+    filtered = [middleware(rf.get("/nl/agenda/ical/?start=2020-01-01")) for _ in range(2)]
+    assert [answer.get("X-Page-Cache") for answer in filtered] == [None, None]

@@ -30,6 +30,7 @@ from events.models import EventIndexPage, EventPage, EventSchedule, Occurrence
 from events.schedule import site_zone
 from events.services import generate_first_dates
 from home import invalidation
+from home.db_statistics import refresh_statistics
 from home.models import HomePage
 
 BATCH = 500
@@ -160,12 +161,7 @@ class Command(BaseCommand):
             events = bulk_add_events(calendar, items, now)
             pages_done = time.perf_counter()
             generate_first_dates(events, now=now)
-        if connection.vendor == "postgresql":
-            # Fresh statistics: the planner otherwise plans for the empty tables
-            # it last saw (hash joins sized for 300 rows instead of 100,000).
-            tables = [m._meta.db_table for m in (Page, EventPage, Occurrence, EventSchedule)]
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE " + ", ".join(f'"{t}"' for t in tables))
+        refresh_statistics(Page, EventPage, Occurrence, EventSchedule)
         done = time.perf_counter()
         if options["verbosity"]:
             self.stdout.write(
