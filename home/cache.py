@@ -1,7 +1,7 @@
 """Whole-page cache for anonymous visitors, invalidated by what changed.
 
-A cached page is keyed by the cache's current *generation* and the full URL,
-and it carries *tags*: what its rendering showed (`page:<path>` for the page
+A cached page is keyed by the full URL and holds the cache's *generation* it
+was rendered in, and it carries *tags*: what its rendering showed (`page:<path>` for the page
 served, `under:<path>` for each ancestor, list tags such as `event-lists` or
 `kb-lists` declared by the apps whose lists it drew; see `depends_on`). A
 change bumps the version of the tags it touches (home/invalidation.py says how
@@ -50,6 +50,7 @@ from django.apps import apps as django_apps
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, has_vary_header, patch_vary_headers
 from django.utils.http import parse_http_date_safe
 
@@ -87,18 +88,18 @@ def other_representation(fn):
     return fn
 
 
-def cache_key(request, generation):
+def cache_key(request):
     """The page-cache key of `request`, or None when it carries a parameter no
-    page understands (then the response is not cached)."""
+    page understands (then the response is not cached). The generation is not
+    part of it but of the entry (see `_fresh`), so a hit is one read for the
+    generation and the entry together, and one for the tags."""
     params = request.GET
     if any(name not in UNDERSTOOD_PARAMS for name in params):
         return None
     pairs = [(name, value) for name in sorted(params) for value in params.getlist(name)]
     query = urlencode(pairs)
     host = request.get_host()
-    return (
-        f"page-cache:{generation}:{request.method}:{request.scheme}://{host}{request.path}?{query}"
-    )
+    return f"page-cache:{request.method}:{request.scheme}://{host}{request.path}?{query}"
 
 
 def current_generation():
@@ -188,21 +189,26 @@ def invalidate_tags(tags):
     cache.set_many({TAG_PREFIX + tag: tick for tag in tags}, None)
 
 
-def _fresh(entry):
-    """The cached response of `entry` if none of its tags changed since it was rendered."""
-    if not isinstance(entry, tuple) or len(entry) != 3:
+def _fresh(entry, generation):
+    """The cached response of `entry` if it belongs to `generation` and none of
+    its tags changed since it was rendered. Entries hold the status, headers
+    and body, not a pickled response: a hit unpickles bytes and a few strings."""
+    if not isinstance(entry, tuple) or len(entry) != 6:
         return None
-    started, tags, response = entry
-    if started is None:
+    stored_generation, started, tags, status, headers, content = entry
+    if started is None or stored_generation != generation:
         return None
     keys = [TAG_PREFIX + tag for tag in tags]
     versions = cache.get_many(keys)
-    if all(key in versions and versions[key] <= started for key in keys):
-        return response
-    return None
+    if not all(key in versions and versions[key] <= started for key in keys):
+        return None
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
 
 
-def _store(key, response, tags, started, seconds):
+def _store(key, generation, response, tags, started, seconds):
     """Keep `response` with its tags, unless one of them changed while it was rendered."""
     if started is None:
         return False
@@ -214,7 +220,9 @@ def _store(key, response, tags, started, seconds):
     for tag_key in keys:
         if tag_key not in versions:
             cache.add(tag_key, 0, None)  # never changed so far
-    return cache.set(key, (started, tuple(tags), response), seconds) is not False
+    headers = tuple(response.items())
+    entry = (generation, started, tuple(tags), response.status_code, headers, response.content)
+    return cache.set(key, entry, seconds) is not False
 
 
 def shown_on_pages(model):
@@ -328,12 +336,14 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             response["X-Page-Cache"] = "off"
             return response
-        key = cache_key(request, current_generation())
+        key = cache_key(request)
         if key is None:
             response = self.get_response(request)
             response["X-Page-Cache"] = "skip"
             return response
-        response = _fresh(cache.get(key))
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or current_generation()
+        response = _fresh(found.get(key), generation)
         if response is not None:
             self._vary(response)
             response["X-Page-Cache"] = "hit"
@@ -358,7 +368,7 @@ class PageCacheMiddleware:
         if _cacheable_response(response) and len(response.content) <= max_stored_bytes(
             request, response
         ):
-            _store(key, response, tags, started, seconds)
+            _store(key, generation, response, tags, started, seconds)
             response["X-Page-Cache"] = "miss"
         return response
 
