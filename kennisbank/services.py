@@ -20,7 +20,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from home import languages
 from home.i18n import localized
@@ -435,8 +435,12 @@ def feed_sizes(index, theme_slug=None):
     The same articles as `feed_articles`, with the view restrictions in the
     query (a restricted page's path is a prefix of the article's) rather than
     read first as `public()` does."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    # Read from the restricted pages (few) by their ids: asked through the
+    # restrictions' join, SQLite scanned every page for every article (0.5 s
+    # at 1,000 articles).
+    restricted = Page.objects.filter(
+        pk__in=PageViewRestriction.objects.values("page_id"),
+        path=Substr(OuterRef("path"), 1, Length("path")),
     )
     counts = {"all": Count("pk")}
     if theme_slug:

@@ -181,9 +181,40 @@ def throughput(bench, seconds=5.0):
         for check in bench.server_checks:
             for row in check(base, headers):
                 bench.add(row)
+        _memory(bench, server.pid, base, headers)
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def _memory(bench, server_pid, base, headers):
+    """Each worker's resident memory after 10,000 and 20,000 mixed requests."""
+    from tests.bench.harness import Row
+    from tests.bench.memory import worker_memory
+
+    urls = [url for _case, url in bench.throughput_urls] or ["/nl/"]
+    readings = worker_memory(server_pid, base, urls, headers)
+    for requests, memory, errors in readings:
+        largest = max(memory.values(), default=0.0)
+        note = ", ".join(f"{mb:.0f} MB" for mb in memory.values()) + (
+            f"; {errors} server errors" if errors else ""
+        )
+        bench.add(
+            Row("memory", f"worker RSS after {requests:,} mixed requests", largest, None, 0, note)
+        )
+    (_, first, _), (_, second, _) = readings
+    growth = max((second[pid] - first.get(pid, second[pid]) for pid in second), default=0.0)
+    bench.add(
+        Row(
+            "memory",
+            "growth from 10,000 to 20,000 requests",
+            round(growth, 1),
+            None,
+            0,
+            "MB, largest of the workers",
+            "no growth",
+        )
+    )
 
 
 def main():

@@ -1,0 +1,112 @@
+"""A gunicorn worker's memory under mixed traffic (`make bench`, throughput phase).
+
+`worker_memory(server_pid, base, urls, headers)` sends 10,000 requests, then
+10,000 more, spread over many different addresses — cached and uncached pages,
+filtered lists and their pages, searches for ever new words, calendar files,
+addresses that do not exist — and reads each worker's resident memory (VmRSS
+in /proc) after each round. A worker that keeps something per request (a
+growing cache, a leak) grows between the two readings; one that is sound
+stays put once its caches are warm.
+"""
+
+import http.client
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROUND = 10_000
+THREADS = 8
+
+
+def worker_pids(server_pid):
+    """The gunicorn master's children (its workers), from /proc."""
+    pids = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+            )
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(server_pid):
+            pids.append(int(status.parent.name))
+    return sorted(pids)
+
+
+def rss_mb(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def mixed_paths(urls, count, offset=0):
+    """`count` paths cycling through `urls` and through variants of them that
+    make new cache keys and new work each time (page numbers, search words,
+    unknown addresses)."""
+    paths = []
+    for n in range(offset, offset + count):
+        kind = n % 6
+        url = urls[n % len(urls)]
+        if kind == 0:
+            paths.append(url)
+        elif kind == 1:
+            paths.append(f"/nl/zoeken/?q=dorp{n % 997}")
+        elif kind == 2:
+            paths.append(f"/nl/bestaat-niet-{n}/")
+        elif kind == 3:
+            paths.append(f"{url}?page={n % 40 + 1}")
+        elif kind == 4:
+            paths.append(f"/de/suche/?q=Dorf+{n}")
+        else:
+            paths.append(url)
+    return paths
+
+
+def _send(host, port, paths, headers, counts, index):
+    done = errors = 0
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    for path in paths:
+        try:
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            done += 1
+            errors += response.status >= 500
+        except (OSError, http.client.HTTPException):
+            errors += 1
+            conn.close()
+            conn = http.client.HTTPConnection(host, port, timeout=30)
+    conn.close()
+    counts[index] = (done, errors)
+
+
+def send_all(base, paths, headers):
+    """Send every path once over THREADS keep-alive connections; (answered, errors)."""
+    parts = urlsplit(base)
+    if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise ValueError("load is only ever sent to loopback addresses")
+    counts = [(0, 0)] * THREADS
+    threads = [
+        threading.Thread(
+            target=_send,
+            args=(parts.hostname, parts.port, paths[i::THREADS], headers, counts, i),
+        )
+        for i in range(THREADS)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(c[0] for c in counts), sum(c[1] for c in counts)
+
+
+def worker_memory(server_pid, base, urls, headers):
+    """[(requests so far, {worker pid: RSS in MB}, server errors)] after each round."""
+    readings = []
+    for number in range(2):
+        paths = mixed_paths(urls, ROUND, offset=number * ROUND)
+        _answered, errors = send_all(base, paths, headers)
+        memory = {pid: round(rss_mb(pid), 1) for pid in worker_pids(server_pid)}
+        readings.append(((number + 1) * ROUND, memory, errors))
+    return readings
