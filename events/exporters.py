@@ -20,6 +20,7 @@ The exporters of the calendar (`CalendarFeed`) and of one event (`EventICal`)
 are here; the festival's are in `festival.exports`.
 """
 
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import cached_property
 from urllib.parse import urlsplit
@@ -191,6 +192,46 @@ SERIES_FIELDS = (
 )
 
 
+@dataclass
+class FeedEvent:
+    """What a calendar file reads of a source event page, read as plain values
+    (`feed_events`): a feed of thousands of events spent a third of its time
+    making page models it only read fourteen fields of."""
+
+    pk: int
+    translation_key: object
+    locale_id: int
+    title: str
+    slug: str
+    url_path: str
+    live: bool
+    last_published_at: object
+    intro: str
+    start: object
+    end: object
+    all_day: bool
+    recurrence: object
+    online_url: str
+    venue_id: int | None
+    venue: Venue | None = None
+
+    @property
+    def id(self):
+        return self.pk
+
+
+FEED_EVENT_FIELDS = ("pk", *(f if f != "venue" else "venue_id" for f in SERIES_FIELDS))
+
+
+def feed_events(queryset):
+    """`FeedEvent`s of an `EventPage` queryset, with their venues (two queries)."""
+    events = [FeedEvent(*row) for row in queryset.values_list(*FEED_EVENT_FIELDS)]
+    venues = Venue.objects.in_bulk({e.venue_id for e in events if e.venue_id is not None})
+    for event in events:
+        event.venue = venues.get(event.venue_id)
+    return events
+
+
 def series_items(request, events, locale, pages=None):
     """`ical.SeriesItem`s for source events: localised page and venue, sequence,
     changed dates. A fixed number of queries for any number of events.
@@ -204,7 +245,7 @@ def series_items(request, events, locale, pages=None):
     urls = full_urls([pages.get(event.translation_key, event) for event in events], request=request)
     venues = localized(Venue, [e.venue for e in events], locale=locale)
     changed = {}
-    for occurrence in Occurrence.objects.filter(event__in=events).exclude(
+    for occurrence in Occurrence.objects.filter(event_id__in=[e.pk for e in events]).exclude(
         status=Occurrence.Status.SCHEDULED, origin=Occurrence.Origin.RULE
     ):
         changed.setdefault(occurrence.event_id, []).append(occurrence)
@@ -279,15 +320,12 @@ class CalendarFeed(Exporter):
             # Subscribers like to keep the last weeks in view.
             period.start = self.now - timedelta(days=60)
         occurrences = in_range(apply_filters(visible_occurrences(), self.cleaned), period)
-        return (
-            EventPage.objects.filter(pk__in=Subquery(occurrences.order_by().values("event_id")))
-            .only(*SERIES_FIELDS)
-            .select_related("venue")
-            .order_by("pk")
-        )
+        return EventPage.objects.filter(
+            pk__in=Subquery(occurrences.order_by().values("event_id"))
+        ).order_by("pk")
 
     def get_data(self):
-        items = series_items(self.request, self.events(), self.locale)
+        items = series_items(self.request, feed_events(self.events()), self.locale)
         return ical.build_calendar(
             items,
             self.host,

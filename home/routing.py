@@ -214,7 +214,7 @@ def full_urls(pages, request=None):
     """{page id: full URL} for many pages, at the cost of one `get_full_url` per
     parent page: Wagtail routes a page by its `url_path`, so a sibling's URL is
     the first one's with the last segment (the slug, as `reverse` quotes it)
-    replaced. Pages need `url_path`, `slug` and `locale_id` loaded. A page whose
+    replaced. Pages (or plain rows) need `pk`, `url_path`, `slug` and `locale_id`. A page whose
     URL does not end in its slug (a site root) gets its own `get_full_url`."""
     urls, bases = {}, {}
     for page in pages:
@@ -222,7 +222,10 @@ def full_urls(pages, request=None):
         key = (page.locale_id, page.url_path.removesuffix(page.slug + "/"))
         base = bases.get(key)
         if base is None:
-            url = page.get_full_url(request)
+            # Wagtail's address of a page depends on its url_path alone: plain
+            # rows (a feed's) are asked through a Page holding just that.
+            routed = page if hasattr(page, "get_full_url") else Page(url_path=page.url_path)
+            url = routed.get_full_url(request)
             if url and url.endswith("/" + tail) and page.url_path.endswith("/" + page.slug + "/"):
                 bases[key] = url.removesuffix(tail)
         else:
