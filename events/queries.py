@@ -13,8 +13,8 @@ from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.conf import settings
-from django.db.models import Count, Min, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, F, Min, Q, Value, When, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from events.models import (
@@ -242,6 +242,81 @@ def first_occurrences(groups, queryset):
             occurrence.series_dates = wanted[key]["dates"]
             found[key] = occurrence
     return [found[key] for key in wanted if key in found]
+
+
+def in_date_order(queryset, since, fields, order=("start", "pk"), first_chunk=100):
+    """Rows (`values_list(*fields)`) of the dates of `queryset` that end at or
+    after `since`, in `order` (by start first), read a chunk at a time as the
+    caller goes on: first those under way at `since` (they started before it),
+    then those that start later, read along the start index. The database never
+    sorts every upcoming date to hand out the first ones, so the first page of
+    a calendar costs the same with a hundred events or ten thousand.
+
+    Two queries when the caller stops within `first_chunk` later dates; each
+    further chunk is four times the last."""
+    queryset = queryset.order_by(*order)
+    yield from queryset.filter(start__lt=since, end__gte=since).values_list(*fields)
+    later = queryset.filter(start__gte=since).values_list(*fields)
+    offset, size = 0, first_chunk
+    while True:
+        chunk = list(later[offset : offset + size])
+        yield from chunk
+        if len(chunk) < size:
+            return
+        offset += size
+        size = min(size * 4, 20_000)
+
+
+def next_series(queryset, since, limit):
+    """The event keys of the first `limit` events (a series once) among the
+    dates of `queryset` from `since` on, in the order of their next date, as
+    `series_groups` orders them; read as far as needed (`in_date_order`)."""
+    live = ~Q(status=Occurrence.Status.CANCELLED)
+    single = Q(event__recurrence__isnull=True) | Q(event__recurrence="")
+    keys = {}
+    if limit <= 0:
+        return []
+    rows = in_date_order(
+        queryset.filter(live | single),
+        since,
+        ("event_key",),
+        order=("start", "event_key", "pk"),
+        # Enough later dates, mostly, for `limit` events even where series
+        # repeat often: the query count stays the same as series are added.
+        first_chunk=max(2 * limit, 200),
+    )
+    for (key,) in rows:
+        keys.setdefault(key, None)
+        if len(keys) >= limit:
+            break
+    return list(keys)
+
+
+def series_occurrences(queryset, keys):
+    """The next dates of the events `keys` (from `next_series`) in `queryset`,
+    in that order, each with `series_dates`, as `first_occurrences` of
+    `series_groups` gives them (the first date not cancelled, else a single
+    event's cancelled one; a date not cancelled wins a tie, then the lower id):
+    one query, window functions over the dates of these events only."""
+    if not keys:
+        return []
+    live = ~Q(status=Occurrence.Status.CANCELLED)
+    single = Q(event__recurrence__isnull=True) | Q(event__recurrence="")
+    cancelled_last = Case(When(status=Occurrence.Status.CANCELLED, then=1), default=0)
+    rows = (
+        queryset.filter(live | single, event_key__in=keys)
+        .annotate(
+            series_dates=Window(Count("pk", filter=live), partition_by=[F("event_key")]),
+            place=Window(
+                RowNumber(),
+                partition_by=[F("event_key")],
+                order_by=[cancelled_last.asc(), F("start").asc(), F("pk").asc()],
+            ),
+        )
+        .filter(place=1)
+    )
+    found = {occurrence.event_key: occurrence for occurrence in rows}
+    return [found[key] for key in keys if key in found]
 
 
 def for_listing(queryset):

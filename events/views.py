@@ -6,7 +6,7 @@ HTTP to the reads in `events.queries`, the files in `events.exporters` and
 import calendar as pycalendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import groupby
+from itertools import groupby, islice
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -32,13 +32,14 @@ from events.queries import (
     CalendarFilterForm,
     apply_filters,
     date_range,
-    first_occurrences,
     for_listing,
+    in_date_order,
     in_range,
     local_day_start,
     localise,
     month_bounds,
-    series_groups,
+    next_series,
+    series_occurrences,
     visible_occurrences,
 )
 from events.schedule import to_local
@@ -48,8 +49,11 @@ from home.filters import form_chips, query_string
 from home.i18n import active_locale, localized
 from home.languages import canonical_url
 from home.models import Organisation, Theme, Venue
+from home.pagination import ReadAheadPaginator
 
 LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
+# The calendar list counts its results up to this many, then says "more than".
+LIST_COUNT_CAP = 500
 
 
 def _filters(request, locale):
@@ -122,23 +126,35 @@ def _switch_url(request, every_date):
 
 
 def calendar_list(request, index):
-    """Upcoming occurrences, filtered and paginated in the database. A series is
-    one row (its next matching date, `series_groups`) unless the visitor asks
-    for every date (`?dates=all`); paging and the count follow what is shown."""
+    """Upcoming occurrences, filtered in the database. A series is one row (its
+    next matching date, `next_series`) unless the visitor asks for every date
+    (`?dates=all`); paging and the count follow what is shown, and the count
+    stops at `LIST_COUNT_CAP` ("more than 500 results")."""
     locale = active_locale(request)
     form, cleaned = _filters(request, locale)
     every_date = request.GET.get(EVERY_DATE_PARAM) == EVERY_DATE_VALUE
     now = timezone.now()
     period = date_range(cleaned, now)
     queryset = for_listing(in_range(apply_filters(visible_occurrences(), cleaned), period))
+    # Read in date order only as far as the asked page (and the count's cap):
+    # a calendar of 10,000 events costs what one of 100 does.
     if every_date:
-        paginator = Paginator(queryset.order_by("start", "pk"), index.per_page)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        occurrences = page_obj.object_list
+
+        def read(wanted):
+            rows = in_date_order(queryset, period.start, ("pk",), first_chunk=wanted)
+            return [pk for (pk,) in islice(rows, wanted)]
+
     else:
-        paginator = Paginator(series_groups(queryset), index.per_page)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        occurrences = first_occurrences(page_obj.object_list, queryset)
+
+        def read(wanted):
+            return next_series(queryset, period.start, wanted)
+
+    paginator = ReadAheadPaginator(read, index.per_page, cap=LIST_COUNT_CAP)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    if every_date:
+        occurrences = queryset.filter(pk__in=page_obj.object_list).order_by("start", "pk")
+    else:
+        occurrences = series_occurrences(queryset, page_obj.object_list)
     rows = localise(occurrences, request, locale)
     context = _calendar_context(request, index, form, cleaned, locale)
     if every_date:

@@ -9,10 +9,10 @@ from django.utils import timezone
 from events.cache_rules import EVENT_LISTS
 from events.models import EventPageOrganiser, EventPageTheme, Occurrence
 from events.queries import (
-    first_occurrences,
     for_listing,
     localise,
-    series_groups,
+    next_series,
+    series_occurrences,
     visible_occurrences,
 )
 from events.text import short_date
@@ -37,11 +37,12 @@ def upcoming_occurrences(
     """The next dates (not cancelled) of live events, in the active language,
     optionally only those with one of these themes and/or organisers (given as
     snippet `translation_key`s, strings or UUIDs). A series is one row (its next
-    date, with its rule and number of dates) unless `every_date`. Six queries
-    at most."""
+    date, with its rule and number of dates) unless `every_date`. Seven
+    queries at most, however many events the calendar holds."""
     request = context.get("request")
     depends_on(EVENT_LISTS)
-    queryset = visible_occurrences().filter(end__gte=timezone.now())
+    now = timezone.now()
+    queryset = visible_occurrences().filter(end__gte=now)
     queryset = queryset.exclude(status=Occurrence.Status.CANCELLED)
     themes = _keys(theme_keys)
     organisations = _keys(organisation_keys)
@@ -61,7 +62,7 @@ def upcoming_occurrences(
     if every_date:
         rows = list(queryset.order_by("start", "pk")[:limit])
     else:
-        rows = first_occurrences(series_groups(queryset)[:limit], queryset)
+        rows = series_occurrences(queryset, next_series(queryset, now, limit))
     return localise(rows, request, active_locale())
 
 

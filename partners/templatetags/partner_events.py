@@ -16,10 +16,10 @@ from wagtail.models import Page
 from events.cache_rules import EVENT_LISTS
 from events.models import EventPage, EventPageOrganiser, Occurrence
 from events.queries import (
-    first_occurrences,
     for_listing,
     localise,
-    series_groups,
+    next_series,
+    series_occurrences,
     visible_occurrences,
 )
 from home.cache import depends_on
@@ -85,14 +85,15 @@ def partner_occurrences(context, organisation_keys=None, pages=None, limit=6, ev
     """The next dates (not cancelled) of a partner's live events, in the active
     language: events its organisations organise and events below its page(s).
     A series is one row (its next date, rule and number of dates) unless
-    `every_date`. Seven queries at most, however many events and partners."""
+    `every_date`. Eight queries at most, however many events and partners."""
     depends_on(EVENT_LISTS)
     keys = partner_event_keys(organisation_keys, pages)
     if keys is None:
         return []
+    now = timezone.now()
     queryset = (
         visible_occurrences()
-        .filter(end__gte=timezone.now(), event_key__in=keys)
+        .filter(end__gte=now, event_key__in=keys)
         .exclude(status=Occurrence.Status.CANCELLED)
     )
     queryset = for_listing(queryset)
@@ -100,5 +101,5 @@ def partner_occurrences(context, organisation_keys=None, pages=None, limit=6, ev
     if every_date:
         rows = list(queryset.order_by("start", "pk")[:limit])
     else:
-        rows = first_occurrences(series_groups(queryset)[:limit], queryset)
+        rows = series_occurrences(queryset, next_series(queryset, now, limit))
     return localise(rows, context.get("request"), active_locale())
