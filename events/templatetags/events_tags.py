@@ -37,7 +37,7 @@ def upcoming_occurrences(
     """The next dates (not cancelled) of live events, in the active language,
     optionally only those with one of these themes and/or organisers (given as
     snippet `translation_key`s, strings or UUIDs). A series is one row (its next
-    date, with its rule and number of dates) unless `every_date`. Seven
+    date, with its rule and number of dates) unless `every_date`. Eight
     queries at most, however many events the calendar holds."""
     request = context.get("request")
     depends_on(EVENT_LISTS)

@@ -85,7 +85,7 @@ def partner_occurrences(context, organisation_keys=None, pages=None, limit=6, ev
     """The next dates (not cancelled) of a partner's live events, in the active
     language: events its organisations organise and events below its page(s).
     A series is one row (its next date, rule and number of dates) unless
-    `every_date`. Eight queries at most, however many events and partners."""
+    `every_date`. Nine queries at most, however many events and partners."""
     depends_on(EVENT_LISTS)
     keys = partner_event_keys(organisation_keys, pages)
     if keys is None:

@@ -194,3 +194,30 @@ def test_a_page_far_beyond_the_cap_reads_no_further_than_it(client, calendar, mi
     assert html.select_one(".pagination [aria-current]").get_text(strip=True) == "Pagina 3"
     assert html.select_one(".search-count").get_text(strip=True) == "Meer dan 3 resultaten"
     assert len(html.select(".day-list .event-item")) == 1
+
+
+@pytest.mark.parametrize(
+    "starts",
+    [
+        [local(2026, 12, 20, 15, 0)],  # within a month after the empty one
+        [local(2027, 2, 10, 15, 0), local(2027, 9, 1, 15, 0)],  # within a year
+        [local(2029, 5, 1, 15, 0), local(2028, 3, 1, 15, 0)],  # further: the earliest
+    ],
+)
+def test_an_empty_month_names_the_next_matching_date_however_far(client, make_event, now, starts):
+    # The search goes ahead a month, a year, then the rest; the first hit wins.
+    for number, start in enumerate(starts):
+        make_event(f"Zomerfeest {number}", start=start)
+    make_event("Elders", start=local(2026, 12, 5, 15, 0), languages=["de"])
+    response = client.get("/nl/agenda/?when=month&language=nl")
+    assert response.context["days"] == []
+    found = response.context["next_match"]
+    assert found.occurrence.start == min(starts)
+    assert found.page.title.startswith("Zomerfeest")
+
+
+def test_an_empty_month_with_nothing_later_says_so(client, make_event, now):
+    make_event("Elders", start=local(2026, 12, 5, 15, 0), languages=["de"])
+    response = client.get("/nl/agenda/?when=month&language=nl")
+    assert response.context["days"] == []
+    assert response.context["next_match"] is None

@@ -217,3 +217,23 @@ def test_page_query_count_does_not_grow_with_menu_items(
     client.get("/de/privacyverklaring/")
     with django_assert_max_num_queries(18):
         client.get("/de/privacyverklaring/")
+
+
+def test_main_menu_follows_pages_published_unpublished_and_taken_out_of_it(client, site_tree):
+    # The menu is read once per cache generation; a change at its level must show.
+    def items():
+        return [a.get_text(strip=True) for a in soup(client.get("/nl/")).select(".main-nav a")]
+
+    assert "Werkplaats" not in items()
+    page = StandardPage(title="Werkplaats", slug="werkplaats", show_in_menus=True)
+    site_tree["home"].add_child(instance=page)
+    page.save_revision().publish()
+    assert "Werkplaats" in items()
+    page.show_in_menus = False
+    page.save_revision().publish()
+    assert "Werkplaats" not in items()
+    page.show_in_menus = True
+    page.save_revision().publish()
+    assert "Werkplaats" in items()
+    page.unpublish()
+    assert "Werkplaats" not in items()
