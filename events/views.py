@@ -53,7 +53,10 @@ from home.pagination import ReadAheadPaginator
 
 LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
 # The calendar list counts its results up to this many, then says "more than".
-LIST_COUNT_CAP = 500
+# Counting reads that far in date order (twice as many dates as series, for
+# the grouped list): a cap of 500 cost 1,000 dates on every first page (7 ms
+# on PostgreSQL at 10,000 events), 200 costs 400.
+LIST_COUNT_CAP = 200
 
 
 def _filters(request, locale):
@@ -129,7 +132,7 @@ def calendar_list(request, index):
     """Upcoming occurrences, filtered in the database. A series is one row (its
     next matching date, `next_series`) unless the visitor asks for every date
     (`?dates=all`); paging and the count follow what is shown, and the count
-    stops at `LIST_COUNT_CAP` ("more than 500 results")."""
+    stops at `LIST_COUNT_CAP` ("more than 200 results")."""
     locale = active_locale(request)
     form, cleaned = _filters(request, locale)
     every_date = request.GET.get(EVERY_DATE_PARAM) == EVERY_DATE_VALUE

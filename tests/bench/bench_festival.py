@@ -17,6 +17,7 @@ registrations the programme pages are served from the cache again.
 """
 
 import random
+from collections import Counter
 from datetime import date, datetime, time, timedelta
 
 from wagtail.models import Locale
@@ -167,6 +168,8 @@ def _rush_check(area, festival, read, sessions):
         served = sum(answers.values())
         hits = answers.get("hit", 0)
         received = sum(1 for status, _ in results if status == 302)
+        # Anything but the redirect to the receipt: {status: count} (0: no answer).
+        failed = Counter(status for status, _ in results if status != 302)
         stored = Registration.objects.filter(
             event_key__in=SessionPage.objects.child_of(festival).values("translation_key"),
             email_key__startswith="crowd",
@@ -182,7 +185,8 @@ def _rush_check(area, festival, read, sessions):
                 served,
                 f"{hits / max(served, 1):.0%} cache hits ({answers}); "
                 f"{served / RUSH_SECONDS:.0f} req/s; registrations received {received}, "
-                f"stored {stored}, p99 {p99 * 1000:.0f} ms",
+                f"stored {stored}, p99 {p99 * 1000:.0f} ms"
+                + (f"; other answers {dict(failed)}" if failed else ""),
                 ">= 90% hits, registration p99 <= 1 s",
             )
         ]

@@ -28,7 +28,13 @@ PLACES = 50
 
 
 def _event():
-    calendar = EventIndexPage.objects.get(locale=Locale.objects.get(language_code="nl"))
+    # The demo's Dutch calendar (the events bench adds a calendar of its own).
+    calendar = (
+        EventIndexPage.objects.filter(locale=Locale.objects.get(language_code="nl"))
+        .exclude(slug__startswith="bench-")
+        .order_by("path")
+        .first()
+    )
     start = (timezone.now() + timedelta(days=30)).replace(
         hour=10, minute=0, second=0, microsecond=0
     )

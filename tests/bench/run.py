@@ -175,7 +175,7 @@ def throughput(bench, seconds=5.0):
                     None,
                     0,
                     note,
-                    ">= 50% of static",
+                    ">= 80% of static",
                 )
             )
         for check in bench.server_checks:
