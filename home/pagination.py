@@ -5,9 +5,9 @@ calendar of ten thousand events that count (and the sort it needs) is most of
 the page's time. `ReadAheadPaginator` reads the first `wanted` items with a
 function of the caller's (`read(wanted)`), for the asked page and at least
 `cap` items: a list of up to `cap` items is counted exactly, a longer one as
-"more than `more_than`" (`paginator.more_than`, else None), with a next page as long as there are
-items after the asked one. `components/pagination.html` then leaves out the
-total number of pages.
+"more than `more_than`" (`paginator.more_than`, else None), with a next page
+as long as there are items after the asked one. `components/pagination.html`
+then leaves out the total number of pages.
 """
 
 from django.core.paginator import Paginator
