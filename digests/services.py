@@ -35,9 +35,9 @@ from digests.models import Subscription
 from events.models import EventPage, EventPageOrganiser, EventPageTheme, EventType
 from events.queries import (
     DateRange,
-    first_occurrences,
     in_range,
     series_groups,
+    series_occurrences,
     visible_occurrences,
 )
 from home.i18n import localized
@@ -280,14 +280,14 @@ def _new_articles(since):
 
 def _upcoming_events(now, until):
     """One item per event or series: its next date in the window (events.queries'
-    series rows), with what it is about. Four queries."""
+    series rows), with what it is about. Five queries."""
     occurrences = in_range(visible_occurrences(), DateRange(now, until))
-    groups = series_groups(occurrences)
-    firsts = first_occurrences(
-        groups,
+    keys = [group["event_key"] for group in series_groups(occurrences)]
+    firsts = series_occurrences(
         occurrences.select_related(
             "event", "event__event_type", "event__venue__region", "venue__region"
         ),
+        keys,
     )
     items = {}
     for occurrence in firsts:

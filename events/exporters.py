@@ -70,9 +70,8 @@ def events_last_change(*pages):
     any language and whenever its dates are regenerated. `pages` (e.g. the
     calendar or festival page itself) count with their `last_published_at`."""
     row = EventSchedule.objects.aggregate(changed=Max("updated_at"), count=Count("pk"))
-    times = [row["changed"], *(getattr(p, "last_published_at", None) for p in pages)]
-    times = [t for t in times if t is not None]
-    return (max(times) if times else None), row["count"], tag_versions(EVENT_LISTS)
+    times = [getattr(p, "last_published_at", None) for p in pages]
+    return _latest(row["changed"], *times), row["count"], tag_versions(EVENT_LISTS)
 
 
 def event_last_change(page):
@@ -84,8 +83,12 @@ def event_last_change(page):
         .values_list("updated_at", flat=True)
         .first()
     )
-    times = [t for t in (changed, page.last_published_at) if t is not None]
-    return (max(times) if times else None), tag_versions(EVENT_LISTS)
+    return _latest(changed, page.last_published_at), tag_versions(EVENT_LISTS)
+
+
+def _latest(*times):
+    """The latest of `times` that are known, or None."""
+    return max((t for t in times if t is not None), default=None)
 
 
 def start_of_day(now):

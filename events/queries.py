@@ -193,7 +193,7 @@ def in_range(queryset, period):
 
 
 # `?dates=all` on the calendar shows every date of a series; without it a
-# series is one row (see `series_first`).
+# series is one row (see `next_series`).
 EVERY_DATE_PARAM = "dates"
 EVERY_DATE_VALUE = "all"
 
@@ -206,9 +206,9 @@ def series_groups(queryset):
     `queryset` are all cancelled drops out; a single event keeps its cancelled
     date (`first` is then that date, and the list strikes it through).
 
-    One GROUP BY in the database, so a list of series pages and counts like a
-    list of dates (`Paginator` works on it); `first_occurrences` turns a page
-    of it into occurrences."""
+    One GROUP BY in the database, for a list of every series in a bounded
+    period (a digest's week); `series_occurrences` turns its keys into
+    occurrences. An open-ended list reads `next_series` instead."""
     live = ~Q(status=Occurrence.Status.CANCELLED)
     single = Q(event__recurrence__isnull=True) | Q(event__recurrence="")
     return (
@@ -221,28 +221,6 @@ def series_groups(queryset):
         )
         .order_by("first", "event_key")
     )
-
-
-def first_occurrences(groups, queryset):
-    """The occurrences at the `first` dates of `groups` (rows of
-    `series_groups(queryset)`), in their order, each with `series_dates`: one
-    query for a whole page, read by the indexed event key."""
-    groups = list(groups)
-    if not groups:
-        return []
-    wanted = {(group["event_key"], group["first"]): group for group in groups}
-    found = {}
-    candidates = queryset.filter(
-        event_key__in={key for key, _start in wanted},
-        start__in={start for _key, start in wanted},
-    )
-    # A date that is not cancelled wins over a cancelled one at the same time.
-    for occurrence in sorted(candidates, key=lambda o: (o.is_cancelled, o.pk)):
-        key = (occurrence.event_key, occurrence.start)
-        if key in wanted and key not in found:
-            occurrence.series_dates = wanted[key]["dates"]
-            found[key] = occurrence
-    return [found[key] for key in wanted if key in found]
 
 
 def in_date_order(queryset, since, fields, order=("start", "pk"), first_chunk=100):
@@ -296,8 +274,8 @@ def next_series(queryset, since, limit):
 
 def series_occurrences(queryset, keys):
     """The next dates of the events `keys` (from `next_series`) in `queryset`,
-    in that order, each with `series_dates`, as `first_occurrences` of
-    `series_groups` gives them (the first date not cancelled, else a single
+    in that order, each with `series_dates`: the `first` date and `dates`
+    count of `series_groups` (the first date not cancelled, else a single
     event's cancelled one; a date not cancelled wins a tie, then the lower id).
 
     Two queries: window functions over the dates of these events only, on
@@ -349,7 +327,7 @@ class Row:
     # The language of the page's text when it is not the reader's (a Dutch
     # page standing in for a missing translation), for the `lang` attribute.
     lang: str = ""
-    # For a series shown as one row (`series_first`): how many of its dates the
+    # For a series shown as one row (`series_occurrences`): how many of its dates the
     # list would show, and the line that describes it; 0 and "" for a date.
     dates: int = 0
     series: str = ""

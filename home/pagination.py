@@ -18,7 +18,7 @@ LAST_READABLE_PAGE = 1000
 
 
 class ReadAheadPaginator(Paginator):
-    def __init__(self, read, per_page, cap=500):
+    def __init__(self, read, per_page, cap):
         super().__init__([], per_page)
         self.read = read
         self.cap = cap
