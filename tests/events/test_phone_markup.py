@@ -51,6 +51,21 @@ def test_calendar_filters_fold_behind_a_count_of_active_ones(client, site_tree, 
     assert summary.get_text(strip=True) == label
 
 
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/de/veranstaltungen/?end=2026-13-40", "Bitte ein gültiges Datum eingeben."),
+        ("/en/events/?start=9999-12-31", "Choose a date between 1900 and 2999."),
+        ("/nl/agenda/?start=gisteren", "Voer een geldige datum in."),
+    ],
+)
+def test_a_filter_the_address_got_wrong_opens_the_fold_to_say_so(client, site_tree, url, message):
+    # Folded, a phone would show the unfiltered list and hide the message.
+    panel = soup(client.get(url)).select_one(".calendar-layout__filters details.filter-panel")
+    assert panel.has_attr("open")
+    assert message in panel.get_text(" ", strip=True)
+
+
 def test_dutch_event_on_german_pages_is_marked_dutch(client, make_event, frozen_now):
     make_event(title="Aandeelhoudersbijeenkomst", slug="aandeelhouders")
 

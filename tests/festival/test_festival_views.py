@@ -347,6 +347,18 @@ def test_programme_filters_are_shareable_urls(client, festival, query, expected)
     assert titles(response.content.decode()) == expected
 
 
+def test_an_unknown_programme_filter_opens_the_fold_to_say_so(client, festival):
+    # Folded, a phone would hide why the filter did nothing.
+    html = BeautifulSoup(
+        client.get("/nl/festival/programma/?format=bestaat-niet").content, "html.parser"
+    )
+    panel = html.select_one("details.filter-panel")
+    assert panel.has_attr("open")
+    assert "weggelaten" in panel.select_one(".form-errors").get_text()
+    plain = BeautifulSoup(client.get("/nl/festival/programma/").content, "html.parser")
+    assert not plain.select_one("details.filter-panel").has_attr("open")
+
+
 def test_places_filter_leaves_out_full_and_past_sessions(client, festival, monkeypatch):
     at(monkeypatch, local(2022, 3, 1, 12, 0))
     event = festival["sessions"]["wonen"]
