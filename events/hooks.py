@@ -25,7 +25,8 @@
   speaks or performs (festival: a session's speakers).
 - `PLACES_SHOWN_ON`: `fn(event) -> pages` that show the event's places left
   besides its own page (festival: the session's festival page, whose programme
-  and day views list them), so a registration invalidates exactly those.
+  and day views list them): their places left are live parts of the cached
+  views, and a change of a date's state (full, open again) invalidates them.
 - `CALENDAR_LINKS`: `fn(request, index) -> [(label, url)]`, links the
   calendar shows under its introduction (submissions: "Add your activity").
   The app keeps the calendar's cached pages fresh itself (`event-lists`).

@@ -34,12 +34,23 @@ thousands of events is megabytes, and its subscribers poll it all day). Redis it
 `maxmemory` with `allkeys-lru` (docs/deploy.md), so whatever fills it pushes
 out the oldest pages instead of failing writes.
 
+A page may hold *live parts*: pieces that change far more often than the
+page around them (a session's "4 places left" on a festival programme). The
+template marks them (`{% live_part kind key %}`, home/templatetags/page_cache.py);
+the entry keeps the page around them, and each part is kept on its own, per
+language, with its own tag (`part:<kind>:<key>`). The app that owns a kind
+pushes fresh parts after a change (`refresh_parts`), so the page stays cached
+while the parts change under it; a hit fetches the page's tags and its parts
+in the same read and joins them. A part that is missing or older than its tag
+makes the hit a miss, and the rendering stores it again.
+
 When the shared cache is down (home/cache_backend.py), pages are rendered
 uncached; changes made meanwhile could not start a new generation, so the
 first answer from the cache after an outage starts one.
 """
 
 import re
+import secrets
 import time
 import uuid
 from contextvars import ContextVar
@@ -53,12 +64,15 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, has_vary_header, patch_vary_headers
 from django.utils.http import parse_http_date_safe
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, override
 
 from home.cache_backend import cache_available, on_recovery
 
 GENERATION_KEY = "page-cache:generation"
 CLOCK_KEY = "page-cache:clock"
 TAG_PREFIX = "page-cache:tag:"
+PART_PREFIX = "page-cache:part:"
 # Responses that named no tag (search, sitemaps, non-page views) depend on this
 # one, which every change touches.
 ANY_CHANGE = "any-change"
@@ -138,6 +152,88 @@ def depends_on(*tags):
         collected.update(tags)
 
 
+_parts = ContextVar("page_cache_parts", default=None)
+# Marks a live part in a rendering; the nonce keeps page content from forging one.
+_NONCE = secrets.token_hex(6)
+_PART_OPEN = f"<!--part:{_NONCE}:"
+_PART_CLOSE = f"<!--/part:{_NONCE}-->"
+_PART_RE = re.compile(
+    re.escape(_PART_OPEN.encode()) + rb"(\d+)-->(.*?)" + re.escape(_PART_CLOSE.encode()), re.S
+)
+
+
+def _part_id(kind, key):
+    return f"{kind}:{key}"
+
+
+def _part_key(part_id, language):
+    return f"{PART_PREFIX}{part_id}:{language}"
+
+
+def live_part(kind, key, html, state=None):
+    """`html`, marked as the live part `kind`/`key` of the page being rendered
+    (see the module's docstring); outside a cacheable rendering, `html` as is.
+    `state`: what of the part matters beyond its text (a date's "open" or
+    "full"), kept with it for `refresh_parts` to compare."""
+    parts = _parts.get()
+    if parts is None:
+        return html
+    parts.append((_part_id(kind, key), get_language() or settings.LANGUAGE_CODE, state))
+    return mark_safe(f"{_PART_OPEN}{len(parts) - 1}-->{html}{_PART_CLOSE}")  # noqa: S308 - rendered already
+
+
+def refresh_parts(kind, keys, render, state=lambda key: None):
+    """After a change: store each part `kind`/`key` of `keys` again, in every
+    language a cached page holds it in, rendered by `render(key)` in that
+    language, with its `state(key)`. A part no page holds is only made stale
+    (the next page that shows it renders it).
+
+    Returns the keys whose state differs from the one a cached page holds, or
+    that no page holds (nobody knows what was shown): what depends on the
+    state beyond the part itself must be invalidated for those."""
+    keys = list(keys)
+    if not keys:
+        return set()
+    tick = _tick()
+    if tick is None:  # cache unreachable: its recovery starts a new generation
+        return set(keys)
+    languages = [code for code, _ in settings.LANGUAGES]
+    held = cache.get_many(
+        [_part_key(_part_id(kind, key), code) for key in keys for code in languages]
+    )
+    cache.set_many({TAG_PREFIX + "part:" + _part_id(kind, key): tick for key in keys}, None)
+    fresh, changed = {}, set()
+    for key in keys:
+        now = state(key)
+        names = [_part_key(_part_id(kind, key), code) for code in languages]
+        kept = [held[name] for name in names if isinstance(held.get(name), tuple)]
+        if not kept or any(value[2] != now for value in kept):
+            changed.add(key)
+        for code, name in zip(languages, names, strict=True):
+            if name in held:
+                with override(code):
+                    fresh[name] = (tick, str(render(key)), now)
+    if fresh:
+        cache.set_many(fresh, getattr(settings, "PAGE_CACHE_SECONDS", 0) or None)
+    return changed
+
+
+def _split_parts(content, parts):
+    """A rendered body with marked parts as (chunks, [(part id, language,
+    state, html)], the body without the marks): the page around the parts is
+    `chunks`, one more than the parts."""
+    chunks, found, plain = [], [], []
+    end = 0
+    for match in _PART_RE.finditer(content):
+        chunks.append(content[end : match.start()])
+        found.append((*parts[int(match.group(1))], match.group(2)))
+        plain += [chunks[-1], match.group(2)]
+        end = match.end()
+    chunks.append(content[end:])
+    plain.append(chunks[-1])
+    return chunks, found, b"".join(plain)
+
+
 def page_tags(page):
     """The tags of a page's own views: the page, and each ancestor (whose title
     and address its breadcrumbs and URL carry)."""
@@ -191,37 +287,76 @@ def invalidate_tags(tags):
 
 def _fresh(entry, generation):
     """The cached response of `entry` if it belongs to `generation` and none of
-    its tags changed since it was rendered. Entries hold the status, headers
-    and body, not a pickled response: a hit unpickles bytes and a few strings."""
+    its tags changed since it was rendered, with its live parts filled in
+    (each as fresh as its own tag). Entries hold the status, headers and body
+    (or the body's chunks between its parts), not a pickled response: a hit
+    unpickles bytes and a few strings."""
     if not isinstance(entry, tuple) or len(entry) != 6:
         return None
     stored_generation, started, tags, status, headers, content = entry
     if started is None or stored_generation != generation:
         return None
     keys = [TAG_PREFIX + tag for tag in tags]
-    versions = cache.get_many(keys)
-    if not all(key in versions and versions[key] <= started for key in keys):
+    parts = ()
+    if isinstance(content, tuple):
+        chunks, parts = content
+        part_keys = [_part_key(part, language) for part, language in parts]
+        part_tags = [TAG_PREFIX + "part:" + part for part, _ in parts]
+        found = cache.get_many(keys + part_keys + part_tags)
+    else:
+        found = cache.get_many(keys)
+    if not all(key in found and found[key] <= started for key in keys):
         return None
+    if parts:
+        body = [chunks[0]]
+        for part_key, tag_key, chunk in zip(part_keys, part_tags, chunks[1:], strict=True):
+            value, version = found.get(part_key), found.get(tag_key)
+            if not isinstance(value, tuple) or version is None or value[0] < version:
+                return None
+            body += [value[1].encode(), chunk]
+        content = b"".join(body)
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
+    if parts and response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(content))
     return response
 
 
-def _store(key, generation, response, tags, started, seconds):
-    """Keep `response` with its tags, unless one of them changed while it was rendered."""
+def _store(key, generation, response, tags, started, seconds, split=None):
+    """Keep `response` with its tags, unless one of them changed while it was
+    rendered; with `split` (`_split_parts`), as the page around its parts, and
+    each part this rendering has fresher than the cache's."""
     if started is None:
         return False
     tags = sorted(tags or {ANY_CHANGE})
     keys = [TAG_PREFIX + tag for tag in tags]
-    versions = cache.get_many(keys)
-    if any(value > started for value in versions.values()):
+    parts = split[1] if split else []
+    part_keys = [_part_key(part, language) for part, language, _, _ in parts]
+    part_tags = [TAG_PREFIX + "part:" + part for part, _, _, _ in parts]
+    versions = cache.get_many(keys + part_keys + part_tags)
+    if any(versions.get(tag_key, 0) > started for tag_key in keys):
         return False
-    for tag_key in keys:
+    for tag_key in {*keys, *part_tags}:
         if tag_key not in versions:
             cache.add(tag_key, 0, None)  # never changed so far
+    fresh = {}
+    for part_key, tag_key, (_, _, state, html) in zip(part_keys, part_tags, parts, strict=True):
+        kept = versions.get(part_key)
+        # A part changed since this rendering began is pushed by its owner, not taken from here.
+        if versions.get(tag_key, 0) <= started and not (
+            isinstance(kept, tuple) and kept[0] >= started
+        ):
+            fresh[part_key] = (started, html.decode(), state)
+    if fresh:
+        cache.set_many(fresh, seconds)
     headers = tuple(response.items())
-    entry = (generation, started, tuple(tags), response.status_code, headers, response.content)
+    content = (
+        (tuple(split[0]), tuple((part, language) for part, language, _, _ in parts))
+        if parts
+        else response.content
+    )
+    entry = (generation, started, tuple(tags), response.status_code, headers, content)
     return cache.set(key, entry, seconds) is not False
 
 
@@ -356,19 +491,28 @@ class PageCacheMiddleware:
                 response=response,
             )
         started = _clock()
-        token = _collected.set(set())
+        token, parts_token = _collected.set(set()), _parts.set([])
         try:
             response = self.get_response(request)
             if hasattr(response, "render") and callable(response.render):
                 response.render()
         finally:
-            tags = _collected.get()
+            tags, parts = _collected.get(), _parts.get()
             _collected.reset(token)
+            _parts.reset(parts_token)
+        split = None
+        if parts and not response.streaming:
+            split = _split_parts(response.content, parts)
+            response.content = split[2]  # the visitor never sees the marks
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+            if response.has_header("ETag"):
+                split = None  # a versioned file is kept whole
         self._vary(response)
         if _cacheable_response(response) and len(response.content) <= max_stored_bytes(
             request, response
         ):
-            _store(key, generation, response, tags, started, seconds)
+            _store(key, generation, response, tags, started, seconds, split)
             response["X-Page-Cache"] = "miss"
         return response
 

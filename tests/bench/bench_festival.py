@@ -8,12 +8,14 @@ day grid (by room and by track) and the three exports — server time through
 Django's test client, median of 7 after a warm-up, with the query count, which
 must not depend on the number of sessions.
 
-With the production server up, the rush: readers load the overview, the
-programme and a filtered programme while 50 people register for its sessions
-(one after another, spread over 20 s); reports the share of the readers' requests the
-page cache answered, their rate, and the registrations' p99. Each registration
-invalidates only its session's page and its festival's views, so between two
-registrations the programme pages are served from the cache again.
+With the production server up, the rush: readers (as many connections as the
+static file's measurement) load the overview, the programme and a filtered
+programme while 50 people register for its sessions (one after another,
+spread over 20 s); reports the readers' rate as a share of the static file's,
+the share of their requests the page cache answered, and the registrations'
+p99. A registration pushes its session's new places left into the cached
+programme pages (live parts, home/cache.py) instead of invalidating them; only
+a session's state changing (full) renders them again.
 """
 
 import random
@@ -148,10 +150,12 @@ def run(bench):
         page.url
         for page in SessionPage.objects.child_of(festival).live().filter(capacity__isnull=False)
     ]
-    bench.server_checks.append(_rush_check(bench.area, festival, read, open_sessions))
+    bench.server_checks.append(_rush_check(bench, festival, read, open_sessions))
 
 
-def _rush_check(area, festival, read, sessions):
+def _rush_check(bench, festival, read, sessions):
+    area = bench.area
+
     def check(base, headers):
         # Warm the cache as visitors before the rush would.
         for url in read:
@@ -162,7 +166,7 @@ def _rush_check(area, festival, read, sessions):
             [base + url for url in sessions],
             RUSH_REGISTRATIONS,
             seconds=RUSH_SECONDS,
-            readers=4,
+            readers=8,  # as many connections as the static file's measurement
             headers=headers,
         )
         served = sum(answers.values())
@@ -176,6 +180,8 @@ def _rush_check(area, festival, read, sessions):
         ).count()
         times = sorted(elapsed for _, elapsed in results)
         p99 = times[min(len(times) - 1, round(0.99 * len(times)))] if times else 0
+        rate = served / RUSH_SECONDS
+        static_rps = getattr(bench, "static_rps", None)
         return [
             Row(
                 area,
@@ -183,11 +189,12 @@ def _rush_check(area, festival, read, sessions):
                 round(1000 * RUSH_SECONDS / max(served, 1), 2),
                 None,
                 served,
-                f"{hits / max(served, 1):.0%} cache hits ({answers}); "
-                f"{served / RUSH_SECONDS:.0f} req/s; registrations received {received}, "
-                f"stored {stored}, p99 {p99 * 1000:.0f} ms"
+                f"{rate:.0f} req/s"
+                + (f" = {rate / static_rps:.0%} of static" if static_rps else "")
+                + f"; {hits / max(served, 1):.0%} cache hits ({answers}); "
+                f"registrations received {received}, stored {stored}, p99 {p99 * 1000:.0f} ms"
                 + (f"; other answers {dict(failed)}" if failed else ""),
-                ">= 90% hits, registration p99 <= 1 s",
+                ">= 60% of static, registration p99 <= 1 s",
             )
         ]
 

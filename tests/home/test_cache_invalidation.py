@@ -2,9 +2,11 @@
 
 Publishing an article refreshes the article, its index and its theme page but
 leaves the events and the festival cached; a registration refreshes the
-places left on the event page and the festival programme but not the
-knowledge base; an image rendition changes nothing; site settings still
-start a new generation. The same pages go to Wagtail's frontend cache."""
+places left on the event page, and on the festival programme as a live part
+(the programme stays cached) until a state changes (full: the programme's
+filters change too); it leaves the knowledge base alone; an image rendition
+changes nothing; site settings still start a new generation. The same pages
+go to Wagtail's frontend cache."""
 
 from datetime import timedelta
 
@@ -158,20 +160,50 @@ def test_saving_a_draft_keeps_the_page_cached(client, pages):
     assert "Nog niet klaar" not in client.get(ARTICLE).content.decode()
 
 
-def test_a_registration_shows_the_new_places_left_at_once(client, pages):
+def test_a_registration_keeps_the_programme_cached_with_the_new_places_left(
+    client, pages, django_capture_on_commit_callbacks, django_assert_num_queries
+):
     # (The session's own page holds the registration form: never cached.)
     warm(client, PROGRAMME, INDEX, ARTICLE, EVENT, CALENDAR)
     assert "nog 5 plaatsen vrij" in client.get(PROGRAMME).content.decode()
-    sign_up(first_date(pages["session"]), 1)
-    sign_up(first_date(pages["session"]), 2)
-    assert answers(client, PROGRAMME) == {PROGRAMME: "miss"}
-    page = client.get(PROGRAMME)
+    for n in (1, 2):
+        with django_capture_on_commit_callbacks(execute=True):
+            sign_up(first_date(pages["session"]), n)
+    with django_assert_num_queries(0):
+        page = client.get(PROGRAMME)
     assert page["X-Page-Cache"] == "hit"
-    assert "nog 3 plaatsen vrij" in page.content.decode()
+    body = page.content.decode()
+    assert "nog 3 plaatsen vrij" in body
+    assert "nog 5 plaatsen vrij" not in body
+    assert "<!--part" not in body
+    assert int(page["Content-Length"]) == len(page.content)
     assert "nog 3 plaatsen vrij" in client.get(SESSION).content.decode()
     assert answers(client, INDEX, ARTICLE, EVENT, CALENDAR) == dict.fromkeys(
         (INDEX, ARTICLE, EVENT, CALENDAR), "hit"
     )
+
+
+def test_a_session_that_fills_up_leaves_the_places_left_filter(
+    client, pages, django_capture_on_commit_callbacks
+):
+    available = PROGRAMME + "?places=available"
+    date = first_date(pages["session"])
+    row = f'data-session="{date.pk}"'
+    warm(client, PROGRAMME, available)
+    assert row in client.get(available).content.decode()
+    for n in range(4):
+        with django_capture_on_commit_callbacks(execute=True):
+            sign_up(date, n)
+    assert answers(client, PROGRAMME, available) == {PROGRAMME: "hit", available: "hit"}
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(date, 4)  # the last place: the session's state changes
+    assert answers(client, PROGRAMME, available) == {PROGRAMME: "miss", available: "miss"}
+    assert row not in client.get(available).content.decode()
+    programme = client.get(PROGRAMME)
+    assert programme["X-Page-Cache"] == "hit"
+    body = programme.content.decode()
+    assert "registration__state--open" not in body
+    assert "registration__state--waiting" in body or "registration__state--full" in body
 
 
 def test_publishing_an_event_refreshes_the_event_lists_not_the_knowledge_base(client, pages):
