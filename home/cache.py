@@ -81,6 +81,12 @@ ANY_CHANGE = "any-change"
 WAGTAIL_CONTENT_APPS = {"wagtailcore", "wagtailimages"}
 SKIP_PREFIXES = ("/admin/", "/healthz", "/documents/", "/static/", "/media/")
 UNDERSTOOD_PARAMS = {"page", "q"}  # search and pagination (home); apps add theirs
+CONDITIONAL_HEADERS = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 # fn(request) -> bool: the request asks for another representation of a page
 # than HTML (content negotiation by an app above; see `other_representation`).
 _REPRESENTATIONS = []
@@ -107,11 +113,14 @@ def cache_key(request):
     page understands (then the response is not cached). The generation is not
     part of it but of the entry (see `_fresh`), so a hit is one read for the
     generation and the entry together, and one for the tags."""
-    params = request.GET
-    if any(name not in UNDERSTOOD_PARAMS for name in params):
-        return None
-    pairs = [(name, value) for name in sorted(params) for value in params.getlist(name)]
-    query = urlencode(pairs)
+    query = ""
+    if request.META.get("QUERY_STRING"):
+        params = request.GET
+        if any(name not in UNDERSTOOD_PARAMS for name in params):
+            return None
+        query = urlencode(
+            [(name, value) for name in sorted(params) for value in params.getlist(name)]
+        )
     host = request.get_host()
     return f"page-cache:{request.method}:{request.scheme}://{host}{request.path}?{query}"
 
@@ -479,11 +488,12 @@ class PageCacheMiddleware:
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY) or current_generation()
         response = _fresh(found.get(key), generation)
-        if response is not None:
-            self._vary(response)
+        if response is not None:  # (stored with its Vary header complete)
             response["X-Page-Cache"] = "hit"
             # A client that has this version already (calendar apps and feed
             # readers send If-None-Match / If-Modified-Since) gets a 304.
+            if not any(name in request.META for name in CONDITIONAL_HEADERS):
+                return response
             return get_conditional_response(
                 request,
                 etag=response.get("ETag"),

@@ -170,7 +170,7 @@ if env.get("REDIS_URL"):
     # Sessions (editors' logins) survive a cache flush and work across app servers.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "home.cache_backend.LocalCache"}}
 
 # How far ahead event dates are materialised (extended daily by
 # `manage.py extend_occurrences`).
