@@ -49,6 +49,7 @@ uncached; changes made meanwhile could not start a new generation, so the
 first answer from the cache after an outage starts one.
 """
 
+import pickle
 import re
 import secrets
 import time
@@ -134,13 +135,39 @@ def current_generation():
     return generation
 
 
-def per_generation(name, compute, timeout=None):
-    """A value computed once per cache generation (recomputed after any change)."""
-    key = f"page-cache:{current_generation()}:value:{name}"
+# Within one request the generation is read once (`_request`, set by the
+# middleware); values of a generation are kept pickled in this process too,
+# so a page asking for the menu, the site text and the restricted paths makes
+# one read of the shared cache instead of two per value.
+_request = ContextVar("page_cache_request", default=None)
+_LOCAL = {}  # (generation, name) -> pickled value
+_LOCAL_MAX = 1024
+
+
+def _generation_now():
+    memo = _request.get()
+    if memo is None:
+        return current_generation()
+    if "generation" not in memo:
+        memo["generation"] = current_generation()
+    return memo["generation"]
+
+
+def per_generation(name, compute):
+    """A value computed once per cache generation (recomputed after any change).
+    Each caller gets its own copy (unpickled), as from the shared cache."""
+    generation = _generation_now()
+    kept = _LOCAL.get((generation, name))
+    if kept is not None:
+        return pickle.loads(kept)  # noqa: S301 - pickled by this process
+    key = f"page-cache:{generation}:value:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, timeout)
+        cache.set(key, value, None)
+    if len(_LOCAL) >= _LOCAL_MAX:
+        _LOCAL.clear()
+    _LOCAL[(generation, name)] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     return value
 
 
@@ -473,6 +500,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request.set({})
+        try:
+            return self._answer(request)
+        finally:
+            _request.reset(token)
+
+    def _answer(self, request):
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if not seconds or not _cacheable_request(request):
             return self._vary(self.get_response(request))
@@ -487,6 +521,7 @@ class PageCacheMiddleware:
             return response
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY) or current_generation()
+        _request.get()["generation"] = generation
         response = _fresh(found.get(key), generation)
         if response is not None:  # (stored with its Vary header complete)
             response["X-Page-Cache"] = "hit"
