@@ -44,6 +44,7 @@ from wagtail.url_routing import RouteResult
 
 from home.languages import LEGACY, page_language
 from home.sitemaps import sitemap_urls
+from home.visibility import restriction_paths
 
 
 def route_pattern(template, *words):
@@ -158,8 +159,12 @@ class AttachedRoutesMixin(RoutablePageMixin):
 
     def get_view_restrictions(self):
         """Wagtail's restrictions of this page and its ancestors (an alias
-        answering with its source's), in one query instead of two: the
-        ancestors' paths are read off the page's own."""
+        answering with its source's), in one query instead of two (the
+        ancestors' paths are read off the page's own), and none where no
+        restriction applies."""
+        if not any(self.path.startswith(path) for path in restriction_paths()):
+            # Nothing restricted above it (known per cache generation): no query.
+            return PageViewRestriction.objects.none()
         steps = range(1, self.depth + 1)
         paths = [self.path[: self.steplen * depth] for depth in steps]
         return PageViewRestriction.objects.filter(

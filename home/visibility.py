@@ -18,6 +18,24 @@ def restricted_paths():
     )
 
 
+def restriction_paths():
+    """The paths restrictions apply under: each restricted page's, and each
+    of its aliases' (an alias answers with its source's restrictions)."""
+    return per_generation(
+        "restriction-paths",
+        lambda: sorted(
+            {
+                path
+                for pair in PageViewRestriction.objects.values_list(
+                    "page__path", "page__aliases__path"
+                )
+                for path in pair
+                if path
+            }
+        ),
+    )
+
+
 def is_public(page, paths=None):
     paths = restricted_paths() if paths is None else paths
     return not any(page.path.startswith(path) for path in paths)

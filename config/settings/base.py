@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The request's Wagtail Site without a query (once per cache generation).
+    "home.sites.SiteMiddleware",
     # Turns away unusable query strings (NUL bytes, huge values) with a 400 page.
     "home.params.QueryGuardMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
