@@ -30,19 +30,26 @@ from django.db.models import Case, IntegerField, Min, Q, QuerySet, Value, When
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from home.cache import per_generation
+
 __all__ = ["active_locale", "localized", "localized_list", "localized_queryset", "source_version"]
+
+
+def _locale_now():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
 
 
 def active_locale(request=None):
     """The active language's `Locale` (the default one if it has none), cached on
-    the request so a view and its helpers ask once."""
+    the request so a view and its helpers ask once, and per cache generation
+    (a change of the locales starts a new one)."""
     cached = getattr(request, "_active_locale", None) if request is not None else None
     if cached is not None and cached.language_code == get_language():
         return cached
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        locale = Locale.get_default()
+    locale = per_generation(f"locale:{get_language()}", _locale_now)
     if request is not None:
         request._active_locale = locale
     return locale

@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Site, TranslatableMixin
+
+from home.cache import per_generation
 
 
 class SiteText(TranslatableMixin, models.Model):
@@ -94,6 +96,21 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, without its query on every request: the settings of a
+        site are kept per cache generation (saving them starts a new one)."""
+        name = cls.get_cache_attr_name()
+        if hasattr(request, name):
+            return getattr(request, name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        found = per_generation(f"site-settings:{site.pk}", lambda: cls.for_site(site))
+        found._request = request  # as Wagtail sets it: page URLs relative to the request
+        setattr(request, name, found)
+        return found
 
     @property
     def social_links(self):
