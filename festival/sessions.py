@@ -14,7 +14,7 @@ source version of each session and shown in the reader's language with
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import F
 from django.template.defaultfilters import date as date_filter
@@ -31,6 +31,7 @@ from events.models import (
     Occurrence,
 )
 from events.queries import Row, for_listing, localise
+from events.schedule import site_zone, to_local
 from festival.models import FestivalRoom, FestivalTrack, SessionFormat, SessionSpeaker
 from home.i18n import active_locale, localized
 from registration.models import RegistrationSettings, settings_for
@@ -131,6 +132,24 @@ class Session:
     end_day: str = ""  # the end's day when it is not the start's ("8 jun"), else ""
     format_label: str = ""
     languages: list = field(default_factory=list)
+    # What a row reads several times, read once from the row (`__post_init__`).
+    id: int = field(init=False)  # the date's id: what "my programme" keeps
+    id_text: str = field(init=False)  # as the row writes it (a number is localised)
+    title: str = field(init=False)
+    url: str | None = field(init=False)
+    is_cancelled: bool = field(init=False)
+    is_online: bool = field(init=False)
+    is_onsite: bool = field(init=False)
+
+    def __post_init__(self):
+        occurrence = self.row.occurrence
+        self.id = occurrence.pk
+        self.id_text = str(occurrence.pk)
+        self.title = self.row.page.title
+        self.url = self.row.url
+        self.is_cancelled = occurrence.is_cancelled
+        self.is_online = bool(occurrence.event.online_url)
+        self.is_onsite = self.row.venue is not None or self.room is not None
 
     def __getitem__(self, name):
         """`{{ session.title }}` asks `session["title"]` first and the attribute
@@ -146,17 +165,6 @@ class Session:
         return self.row.occurrence
 
     @property
-    def id(self):
-        """The date's id: what "my programme" keeps."""
-        return self.row.occurrence.pk
-
-    @property
-    def id_text(self):
-        """The date's id as the row writes it (a number would be localised on
-        each of the row's three uses)."""
-        return str(self.row.occurrence.pk)
-
-    @property
     def speaker_names(self):
         return ", ".join(person.name for person in self.speakers)
 
@@ -168,14 +176,6 @@ class Session:
     def source(self):
         """The version of the event its dates and settings come from."""
         return self.row.occurrence.event
-
-    @property
-    def url(self):
-        return self.row.url
-
-    @property
-    def title(self):
-        return self.row.page.title
 
     @property
     def start(self) -> datetime:
@@ -192,18 +192,6 @@ class Session:
     @property
     def venue(self):
         return self.row.venue
-
-    @property
-    def is_cancelled(self):
-        return self.row.occurrence.is_cancelled
-
-    @property
-    def is_online(self):
-        return bool(self.source.online_url)
-
-    @property
-    def is_onsite(self):
-        return self.row.venue is not None or self.room is not None
 
     @property
     def language_codes(self):
@@ -250,12 +238,30 @@ def _links(link_model, target, event_ids, locale):
     return result
 
 
-def load_sessions(festival, request=None, *, locale=None, now=None, include_cancelled=True):
+def session_dates(festival):
+    """The dates (occurrences) of the festival's live sessions (a queryset)."""
+    return Occurrence.objects.filter(event_key__in=session_keys(festival), event__live=True)
+
+
+def session_days(festival):
+    """The days on which sessions start, in order: what `{s.day for s in
+    load_sessions(festival)}` gives, from one column."""
+    starts = session_dates(festival).order_by().values_list("start", flat=True)
+    return sorted({to_local(start).date() for start in starts})
+
+
+def load_sessions(
+    festival, request=None, *, locale=None, now=None, include_cancelled=True, day=None
+):
     """Every date of every live session of `festival`, in start order (then by
-    room order), in the active language."""
+    room order), in the active language; with `day`, only those that start on
+    that day (the site's time)."""
     locale = locale or active_locale(request)
     now = now or timezone.now()
-    dates = Occurrence.objects.filter(event_key__in=session_keys(festival), event__live=True)
+    dates = session_dates(festival)
+    if day is not None:
+        midnight = datetime.combine(day, time.min, tzinfo=site_zone())
+        dates = dates.filter(start__gte=midnight, start__lt=midnight + timedelta(days=1))
     occurrences = (
         for_listing(dates)
         .only(*OCCURRENCE_FIELDS, *(f"event__{name}" for name in PAGE_FIELDS))
