@@ -218,22 +218,28 @@ def session_keys(festival):
 
 
 def _links(link_model, target, event_ids, locale):
-    """{source event id: [snippets in the active language]} for one link model:
-    the links as pairs of ids, then each linked snippet once (two queries, or
-    three when some are in another language)."""
-    pairs = list(
+    """{source event id: [snippets in the active language]} for one link model,
+    in one query (two when some snippets are in another language): the links
+    with their snippet's columns, each snippet made into a model once however
+    many sessions it is linked to."""
+    model = link_model._meta.get_field(target).related_model
+    names = [f.attname for f in model._meta.concrete_fields]
+    rows = (
         link_model.objects.filter(page_id__in=event_ids)
         .order_by("page_id", "sort_order")
-        .values_list("page_id", f"{target}_id")
+        .values_list("page_id", *(f"{target}__{name}" for name in names))
     )
-    if not pairs:
-        return {}
-    model = link_model._meta.get_field(target).related_model
-    snippets = model.objects.in_bulk({target_id for _, target_id in pairs})
-    localised = localized(model, snippets.values(), locale=locale)
+    position = names.index(model._meta.pk.attname)
+    snippets, pairs = {}, []
+    for page_id, *values in rows:
+        pk = values[position]
+        if pk not in snippets:
+            snippets[pk] = model.from_db(rows.db, names, values)
+        pairs.append((page_id, pk))
+    localised = localized(model, snippets.values(), locale=locale) if snippets else {}
     result = defaultdict(list)
-    for page_id, target_id in pairs:
-        snippet = snippets[target_id]
+    for page_id, pk in pairs:
+        snippet = snippets[pk]
         result[page_id].append(localised.get(snippet.translation_key, snippet))
     return result
 
