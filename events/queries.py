@@ -32,6 +32,7 @@ from events.text import series_line
 from home.i18n import active_locale, localized
 from home.models import COUNTRY_CHOICES, Organisation, Region, Theme, Venue
 from home.params import DateField
+from home.routing import page_urls
 
 WHEN_CHOICES = [
     ("", _("All upcoming")),
@@ -349,18 +350,23 @@ class Row:
         return self.start.date()
 
 
-def localise(occurrences, request, locale=None):
+def localise(occurrences, request, locale=None, pages=None):
     """Rows for a list of occurrences, resolving pages, venues, event types and
     notes in the reader's language (`home.i18n.localized`, its fallback): four
-    queries at most, whatever the count."""
+    queries at most, whatever the count. `pages`: the queryset of live event
+    pages the translations are read from (a long list asks for fewer columns).
+    Each page's address is its parent's plus its slug (`page_urls`)."""
     locale = locale or active_locale(request)
     occurrences = list(occurrences)
     venues_given = [o.venue or o.event.venue for o in occurrences]
     # An occurrence's event already is the page in its own language: `localized`
     # looks up only the events written in another language.
     pages = localized(
-        EventPage.objects.filter(live=True), [o.event for o in occurrences], locale=locale
+        pages if pages is not None else EventPage.objects.filter(live=True),
+        [o.event for o in occurrences],
+        locale=locale,
     )
+    urls = page_urls(pages.values(), request)
     venues = localized(Venue, venues_given, locale=locale)
     types = localized(EventType, [o.event.event_type for o in occurrences], locale=locale)
     note_keys = {o.exception_key for o in occurrences if o.note and o.exception_key}
@@ -384,7 +390,7 @@ def localise(occurrences, request, locale=None):
             Row(
                 occurrence=o,
                 page=page,
-                url=page.get_url(request),
+                url=urls[page.pk],
                 venue=venues[venue.translation_key] if venue is not None else None,
                 event_type=types[event_type.translation_key] if event_type else None,
                 note=notes.get(o.exception_key, o.note),

@@ -14,13 +14,24 @@ source version of each session and shown in the reader's language with
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
+from django.db.models import F
+from django.template.defaultfilters import date as date_filter
+from django.template.defaultfilters import time as time_filter
 from django.utils import timezone
+from django.utils.timezone import template_localtime
 from wagtail.models import Page
 
-from events.models import SPOKEN_LANGUAGES, EventPageOrganiser, EventPageTheme, Occurrence
+from events.models import (
+    SPOKEN_LANGUAGES,
+    EventPage,
+    EventPageOrganiser,
+    EventPageTheme,
+    Occurrence,
+)
 from events.queries import Row, for_listing, localise
+from events.schedule import site_zone, to_local
 from festival.models import FestivalRoom, FestivalTrack, SessionFormat, SessionSpeaker
 from home.i18n import active_locale, localized
 from registration.models import RegistrationSettings, settings_for
@@ -28,6 +39,73 @@ from registration.services import State, confirmed_by_occurrence, decide
 
 LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
 FORMAT_LABELS = dict(SessionFormat.choices)
+
+# The columns of an event page the programme and its exports read (its title,
+# address, place in the tree, what the rows and the files show); the rest (the
+# body above all) stays in the database. A field left out here would cost a
+# query per session where it is read.
+PAGE_FIELDS = (
+    "id",
+    "content_type_id",
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "live",
+    "locale_id",
+    "translation_key",
+    "alias_of_id",
+    "last_published_at",
+    "intro",
+    "online_url",
+    "languages",
+    "capacity",
+    "venue_id",
+    "event_type_id",
+    "recurrence",
+)
+OCCURRENCE_FIELDS = (
+    "id",
+    "event_key",
+    "start",
+    "end",
+    "original_start",
+    "all_day",
+    "status",
+    "note",
+    "exception_key",
+    "venue_id",
+    "event_id",
+)
+
+
+class _Texts:
+    """The times and names a programme row shows, formatted once per value in
+    the active language (the sessions share their starts, ends, formats and
+    languages): the text of `{{ value|time }}`, `{{ value|date:"c" }}` and the
+    translated labels, so a row's template only writes them out."""
+
+    def __init__(self):
+        self.memo = {}
+
+    def time(self, value, fmt=None):
+        key = (value, fmt)
+        text = self.memo.get(key)
+        if text is None:
+            # As the template's filters do: an aware time in the current time zone.
+            local = template_localtime(value)
+            text = time_filter(local) if fmt is None else date_filter(local, fmt)
+            self.memo[key] = text
+        return text
+
+    def name(self, names, key):
+        """`names[key]` (a lazily translated label) as text, else the key."""
+        memo_key = (id(names), key)
+        text = self.memo.get(memo_key)
+        if text is None:
+            text = self.memo[memo_key] = str(names.get(key, key))
+        return text
 
 
 @dataclass
@@ -42,10 +120,53 @@ class Session:
     themes: list = field(default_factory=list)
     places: State | None = None
     registration: RegistrationSettings | None = None
+    session_format: str = ""
+    # "My programme" sets the link that takes the session out of the choice.
+    remove_url: str = ""
+    # Set by `load_sessions` in the language active then (as the names are):
+    # the times as the row writes them, the format's and the languages' names.
+    start_time: str = ""
+    end_time: str = ""
+    start_iso: str = ""
+    end_iso: str = ""
+    end_day: str = ""  # the end's day when it is not the start's ("8 jun"), else ""
+    format_label: str = ""
+    languages: list = field(default_factory=list)
+    # What a row reads several times, read once from the row (`__post_init__`).
+    id: int = field(init=False)  # the date's id: what "my programme" keeps
+    id_text: str = field(init=False)  # as the row writes it (a number is localised)
+    title: str = field(init=False)
+    url: str | None = field(init=False)
+    is_cancelled: bool = field(init=False)
+    is_online: bool = field(init=False)
+    is_onsite: bool = field(init=False)
+
+    def __post_init__(self):
+        occurrence = self.row.occurrence
+        self.id = occurrence.pk
+        self.id_text = str(occurrence.pk)
+        self.title = self.row.page.title
+        self.url = self.row.url
+        self.is_cancelled = occurrence.is_cancelled
+        self.is_online = bool(occurrence.event.online_url)
+        self.is_onsite = self.row.venue is not None or self.room is not None
+
+    def __getitem__(self, name):
+        """`{{ session.title }}` asks `session["title"]` first and the attribute
+        only when that fails: answering it here spares the template an
+        exception per lookup, some fifty per session in a programme."""
+        try:
+            return getattr(self, name)
+        except AttributeError:
+            raise KeyError(name) from None
 
     @property
     def occurrence(self):
         return self.row.occurrence
+
+    @property
+    def speaker_names(self):
+        return ", ".join(person.name for person in self.speakers)
 
     @property
     def page(self):
@@ -55,14 +176,6 @@ class Session:
     def source(self):
         """The version of the event its dates and settings come from."""
         return self.row.occurrence.event
-
-    @property
-    def url(self):
-        return self.row.url
-
-    @property
-    def title(self):
-        return self.row.page.title
 
     @property
     def start(self) -> datetime:
@@ -81,33 +194,8 @@ class Session:
         return self.row.venue
 
     @property
-    def is_cancelled(self):
-        return self.row.occurrence.is_cancelled
-
-    @property
-    def is_online(self):
-        return bool(self.source.online_url)
-
-    @property
-    def is_onsite(self):
-        return self.row.venue is not None or self.room is not None
-
-    @property
-    def session_format(self):
-        session = getattr(self.source, "sessionpage", None)
-        return session.session_format if session else ""
-
-    @property
-    def format_label(self):
-        return FORMAT_LABELS.get(self.session_format, "")
-
-    @property
     def language_codes(self):
         return self.source.language_codes
-
-    @property
-    def languages(self):
-        return [(code, LANGUAGE_NAMES.get(code, code)) for code in self.language_codes]
 
     @property
     def online_link_hidden(self):
@@ -130,71 +218,130 @@ def session_keys(festival):
 
 
 def _links(link_model, target, event_ids, locale):
-    """{source event id: [snippets in the active language]} for one link model."""
-    links = list(
+    """{source event id: [snippets in the active language]} for one link model,
+    in one query (two when some snippets are in another language): the links
+    with their snippet's columns, each snippet made into a model once however
+    many sessions it is linked to."""
+    model = link_model._meta.get_field(target).related_model
+    names = [f.attname for f in model._meta.concrete_fields]
+    rows = (
         link_model.objects.filter(page_id__in=event_ids)
-        .select_related(target)
         .order_by("page_id", "sort_order")
+        .values_list("page_id", *(f"{target}__{name}" for name in names))
     )
-    snippets = [getattr(link, target) for link in links]
-    localised = localized(type(snippets[0]), snippets, locale=locale) if snippets else {}
+    position = names.index(model._meta.pk.attname)
+    snippets, pairs = {}, []
+    for page_id, *values in rows:
+        pk = values[position]
+        if pk not in snippets:
+            snippets[pk] = model.from_db(rows.db, names, values)
+        pairs.append((page_id, pk))
+    localised = localized(model, snippets.values(), locale=locale) if snippets else {}
     result = defaultdict(list)
-    for link, snippet in zip(links, snippets, strict=True):
-        result[link.page_id].append(localised.get(snippet.translation_key, snippet))
+    for page_id, pk in pairs:
+        snippet = snippets[pk]
+        result[page_id].append(localised.get(snippet.translation_key, snippet))
     return result
 
 
-def load_sessions(festival, request=None, *, locale=None, now=None, include_cancelled=True):
+def session_dates(festival):
+    """The dates (occurrences) of the festival's live sessions (a queryset)."""
+    return Occurrence.objects.filter(event_key__in=session_keys(festival), event__live=True)
+
+
+def session_days(festival):
+    """The days on which sessions start, in order: what `{s.day for s in
+    load_sessions(festival)}` gives, from one column."""
+    starts = session_dates(festival).order_by().values_list("start", flat=True)
+    return sorted({to_local(start).date() for start in starts})
+
+
+def load_sessions(
+    festival, request=None, *, locale=None, now=None, include_cancelled=True, day=None
+):
     """Every date of every live session of `festival`, in start order (then by
-    room order), in the active language."""
+    room order), in the active language; with `day`, only those that start on
+    that day (the site's time)."""
     locale = locale or active_locale(request)
     now = now or timezone.now()
-    occurrences = for_listing(
-        Occurrence.objects.filter(event_key__in=session_keys(festival), event__live=True)
-    ).select_related("event__sessionpage__track", "event__sessionpage__room")
+    dates = session_dates(festival)
+    if day is not None:
+        midnight = datetime.combine(day, time.min, tzinfo=site_zone())
+        dates = dates.filter(start__gte=midnight, start__lt=midnight + timedelta(days=1))
+    occurrences = (
+        for_listing(dates)
+        .only(*OCCURRENCE_FIELDS, *(f"event__{name}" for name in PAGE_FIELDS))
+        # The session's place in the programme, as values: no model per session.
+        .annotate(
+            session_format=F("event__sessionpage__session_format"),
+            track_key=F("event__sessionpage__track__translation_key"),
+            room_key=F("event__sessionpage__room__translation_key"),
+        )
+    )
     if not include_cancelled:
         occurrences = occurrences.exclude(status=Occurrence.Status.CANCELLED)
     occurrences = list(occurrences.order_by("start", "pk"))
     if not occurrences:
         return []
-    rows = localise(occurrences, request, locale)
+    rows = localise(
+        occurrences, request, locale, pages=EventPage.objects.filter(live=True).only(*PAGE_FIELDS)
+    )
     events = {o.event_id: o.event for o in occurrences}
-    # The place in the programme (track, room) of each source session.
-    placed = {pk: getattr(e, "sessionpage", None) for pk, e in events.items()}
-    track_of = {pk: s.track if s else None for pk, s in placed.items()}
-    room_of = {pk: s.room if s else None for pk, s in placed.items()}
-    tracks = localized(FestivalTrack, track_of.values(), locale=locale)
-    rooms = localized(FestivalRoom, room_of.values(), locale=locale)
-    speakers = _links(SessionSpeaker, "person", events, locale)
-    organisers = _links(EventPageOrganiser, "organisation", events, locale)
-    themes = _links(EventPageTheme, "theme", events, locale)
-    registration = settings_for([o.event for o in occurrences])
-    with_registration = [o.pk for o in occurrences if registration[o.event_id].enabled]
-    confirmed = confirmed_by_occurrence(with_registration) if with_registration else {}
+    # The festival's tracks and rooms in the reader's language (two small queries).
+    tracks = localized(FestivalTrack, {o.track_key for o in occurrences} - {None}, locale=locale)
+    rooms = localized(FestivalRoom, {o.room_key for o in occurrences} - {None}, locale=locale)
+    # The source events as a subquery: a thousand ids as parameters cost more.
+    sources = dates.values("event_id")
+    speakers = _links(SessionSpeaker, "person", sources, locale)
+    organisers = _links(EventPageOrganiser, "organisation", sources, locale)
+    themes = _links(EventPageTheme, "theme", sources, locale)
+    registration = settings_for(events.values(), enabled_only=True)
+    with_registration = [o for o in occurrences if registration[o.event_id].enabled]
+    # A session registered as a whole series counts the places of the series.
+    series = {o.pk: o.event_key for o in with_registration if registration[o.event_id].is_series}
+    confirmed = (
+        confirmed_by_occurrence([o.pk for o in with_registration], series=series)
+        if with_registration
+        else {}
+    )
+    texts = _Texts()
     sessions = []
     for row in rows:
-        event = row.occurrence.event
+        occurrence = row.occurrence
+        event = occurrence.event
+        settings = registration[event.pk]
+        session_format = occurrence.session_format or ""
         sessions.append(
             Session(
                 row=row,
-                track=tracks.get(track_of[event.pk].translation_key)
-                if track_of[event.pk]
-                else None,
-                room=rooms.get(room_of[event.pk].translation_key) if room_of[event.pk] else None,
+                track=tracks.get(occurrence.track_key) if occurrence.track_key else None,
+                room=rooms.get(occurrence.room_key) if occurrence.room_key else None,
                 speakers=speakers.get(event.pk, []),
                 organisers=organisers.get(event.pk, []),
                 themes=themes.get(event.pk, []),
                 places=(
                     decide(
                         event,
-                        row.occurrence,
-                        confirmed=confirmed.get(row.occurrence.pk, 0),
+                        occurrence,
+                        confirmed=confirmed.get(occurrence.pk, 0),
                         now=now,
                     )
-                    if registration[event.pk].enabled
+                    if settings.enabled
                     else None
                 ),
-                registration=registration[event.pk],
+                registration=settings,
+                session_format=session_format,
+                start_time=texts.time(row.start),
+                end_time=texts.time(row.end),
+                start_iso=texts.time(occurrence.start, "c"),
+                end_iso=texts.time(occurrence.end, "c"),
+                end_day=""
+                if row.end.date() == row.start.date()
+                else texts.time(row.end, "SHORT_MONTH_DAY_FORMAT"),
+                format_label=texts.name(FORMAT_LABELS, session_format),
+                languages=[
+                    (code, texts.name(LANGUAGE_NAMES, code)) for code in event.language_codes
+                ],
             )
         )
     room_order = {room.translation_key: room.sort_order or 0 for room in rooms.values()}

@@ -21,7 +21,7 @@ from events.schedule import to_local
 from festival import programme
 from festival.links import day_url, festival_urls, partner_url
 from festival.models import FestivalRoom, FestivalTrack
-from festival.sessions import load_sessions
+from festival.sessions import load_sessions, session_days
 from home.filters import form_chips
 from home.i18n import active_locale, localized
 from home.models import Organisation, Person
@@ -73,12 +73,13 @@ def _track_styles(page):
     ]
 
 
-def _base_context(request, page, view, sessions, **extra):
+def _base_context(request, page, view, sessions, days=None, **extra):
     """What every festival view shows: navigation, day picker, the visitor's
-    selection carried along without JavaScript (`?sessions=`)."""
+    selection carried along without JavaScript (`?sessions=`). `days`: the
+    festival's days with sessions, when `sessions` are not all of them."""
     urls = festival_urls(page, request)
     ids = programme.parse_ids(request.GET.get("sessions"))
-    days = sorted({s.day for s in sessions})
+    days = sorted({s.day for s in sessions}) if days is None else days
     today = timezone.localdate()
     grid_day = (
         page.start_date
@@ -99,7 +100,17 @@ def _base_context(request, page, view, sessions, **extra):
         "track_styles": _track_styles(page),
     }
     context.update(extra)
+    _selection_links(context)
     return context
+
+
+def _selection_links(context):
+    """The start of each session's "add to my programme" link, and the link to
+    the selection as it is (written once, not once per session)."""
+    mine = context["urls"]["my_programme"] + "?sessions="
+    carried_ids = context["carried_ids"]
+    context["mine_url"] = mine + carried_ids
+    context["add_url"] = mine + (f"{carried_ids}," if carried_ids else "")
 
 
 def _active_filters(form, filters, carried):
@@ -176,7 +187,8 @@ def programme_grid(request, page, day):
     """One day as a table: rooms (or tracks, with ?by=track) × time slots."""
     day = _parse_day(day, page)
     locale = active_locale(request)
-    sessions = load_sessions(page, request, locale=locale)
+    # Only the day's sessions: the grid of one day costs the same in a long festival.
+    sessions = load_sessions(page, request, locale=locale, day=day)
     rooms = list(FestivalRoom.objects.filter(page=page))
     tracks = list(FestivalTrack.objects.filter(page=page))
     default_by = "room" if rooms or not tracks else "track"
@@ -207,6 +219,7 @@ def programme_grid(request, page, day):
         page,
         "grid",
         sessions,
+        days=session_days(page),
         day=day,
         grid=grid,
         by=by,
@@ -312,4 +325,5 @@ def my_programme(request, page):
         else "",
     )
     context["carried_ids"] = joined
+    _selection_links(context)
     return render(request, "festival/my_programme.html", context)

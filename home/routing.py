@@ -227,6 +227,17 @@ def full_urls(pages, request=None):
     the first one's with the last segment (the slug, as `reverse` quotes it)
     replaced. Pages (or plain rows) need `pk`, `url_path`, `slug` and `locale_id`. A page whose
     URL does not end in its slug (a site root) gets its own `get_full_url`."""
+    return _urls_by_parent(pages, lambda page: page.get_full_url(request))
+
+
+def page_urls(pages, request=None):
+    """{page id: `page.get_url(request)`} for many pages, as `full_urls` does it:
+    one `get_url` per parent page and language, the siblings' from its address.
+    Relative on the request's site, full on another (as `get_url` answers)."""
+    return _urls_by_parent(pages, lambda page: page.get_url(request))
+
+
+def _urls_by_parent(pages, address):
     urls, bases = {}, {}
     for page in pages:
         tail = iri_to_uri(page.slug) + "/"
@@ -235,8 +246,8 @@ def full_urls(pages, request=None):
         if base is None:
             # Wagtail's address of a page depends on its url_path alone: plain
             # rows (a feed's) are asked through a Page holding just that.
-            routed = page if hasattr(page, "get_full_url") else Page(url_path=page.url_path)
-            url = routed.get_full_url(request)
+            routed = page if hasattr(page, "get_url") else Page(url_path=page.url_path)
+            url = address(routed)
             if url and url.endswith("/" + tail) and page.url_path.endswith("/" + page.slug + "/"):
                 bases[key] = url.removesuffix(tail)
         else:

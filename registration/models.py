@@ -192,20 +192,31 @@ def settings_of(page):
     return getattr(page, _CACHE)
 
 
-def settings_for(pages):
+def settings_for(pages, *, enabled_only=False):
     """Read the settings of many pages in one query (cached on each page) and
-    return {page id: settings}."""
+    return {page id: settings}.
+
+    `enabled_only`: read only the settings of pages that take registrations
+    (a long list that asks no more than that); the others get the default,
+    registration off, which is not cached on the page, so `settings_of` still
+    reads a page's real settings when asked."""
     pages = [p for p in pages if p is not None]
     missing = {p.pk for p in pages if not hasattr(p, _CACHE)}
-    found = (
-        {s.page_id: s for s in RegistrationSettings.objects.filter(page_id__in=missing)}
-        if missing
-        else {}
-    )
+    rows = RegistrationSettings.objects.filter(page_id__in=missing)
+    if enabled_only:
+        rows = rows.filter(enabled=True)
+    found = {s.page_id: s for s in rows} if missing else {}
+    off = RegistrationSettings(enabled=False)
+    result = {}
     for page in pages:
         if not hasattr(page, _CACHE):
-            setattr(page, _CACHE, found.get(page.pk) or RegistrationSettings(enabled=False))
-    return {page.pk: getattr(page, _CACHE) for page in pages}
+            settings = found.get(page.pk)
+            if settings is None and enabled_only:
+                result[page.pk] = off
+                continue
+            setattr(page, _CACHE, settings or RegistrationSettings(enabled=False))
+        result[page.pk] = getattr(page, _CACHE)
+    return result
 
 
 PANEL = MultiFieldPanel(
