@@ -11,8 +11,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, IntegerField, Value, When, Window
-from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -225,37 +223,6 @@ def calendar_archive(request, index):
     return render(request, "events/event_index_page.html", context)
 
 
-def _first_dates_per_day(queryset, days):
-    """({day: number of dates starting that local day}, ids of the first
-    `month_dates_per_day()` of each) for consecutive `days`. The local day of
-    a date is its index among the days' starts (a CASE over the boundaries
-    in UTC, so no time-zone cast runs per row); dates starting before the
-    first day are left out."""
-    bounds = [local_day_start(day) for day in days] + [
-        local_day_start(days[-1] + timedelta(days=1))
-    ]
-    day_of = Case(
-        When(start__lt=bounds[0], then=Value(-1)),
-        *(When(start__lt=bound, then=Value(n)) for n, bound in enumerate(bounds[1:])),
-        default=Value(-1),
-        output_field=IntegerField(),
-    )
-    ranked = (
-        queryset.annotate(day_index=day_of)
-        .annotate(
-            number=Window(RowNumber(), partition_by=F("day_index"), order_by=(F("start"), F("pk"))),
-            total=Window(Count("pk"), partition_by=F("day_index")),
-        )
-        .filter(number__lte=month_dates_per_day(), day_index__gte=0)
-        .values_list("pk", "day_index", "total")
-    )
-    totals, shown = {}, []
-    for pk, index, total in ranked:
-        totals[days[index]] = total
-        shown.append(pk)
-    return totals, shown
-
-
 def calendar_month(request, index, year, month):
     """One month as an accessible table (weeks × Monday–Sunday)."""
     if not (1 <= month <= 12 and 1900 < year < 2200):
@@ -271,11 +238,15 @@ def calendar_month(request, index, year, month):
     )
     # At most `month_dates_per_day()` dates a day, whatever the calendar holds;
     # the rest is "+ N more", a link to that day's list. Two queries: the
-    # first dates of each local day of the grid with that day's count (the
-    # database numbers the dates per day; no row of the month comes to
-    # Python), then the shown rows.
-    grid = pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
-    totals, shown = _first_dates_per_day(queryset, [day for week in grid for day in week])
+    # month's (id, start) pairs, counted per local day here (a time-zone cast
+    # in SQL runs row by row on SQLite), then the shown rows.
+    per_day = month_dates_per_day()
+    totals, shown = {}, []
+    for pk, start in queryset.order_by("start", "pk").values_list("pk", "start"):
+        day = to_local(start).date()
+        if totals.get(day, 0) < per_day:
+            shown.append(pk)
+        totals[day] = totals.get(day, 0) + 1
     rows = localise(
         for_listing(Occurrence.objects.filter(pk__in=shown)).order_by("start", "pk"),
         request,
@@ -286,7 +257,7 @@ def calendar_month(request, index, year, month):
         by_day.setdefault(row.day, []).append(row)
     today = to_local(timezone.now()).date()
     weeks = []
-    for week in grid:
+    for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
         weeks.append(
             [
                 {
