@@ -247,7 +247,8 @@ def _sqlite_backend_class():
 @functools.cache
 def _postgres_backend_class():
     from django.contrib.postgres.search import SearchRank, SearchVectorField
-    from django.db.models import BigIntegerField, CombinedExpression, F, Q
+    from django.db.models import BigIntegerField, F, Q
+    from django.db.models.expressions import CombinedExpression
     from django.db.models.functions import Cast
     from modelsearch.backends.database.postgres import postgres
 
@@ -312,11 +313,16 @@ def _postgres_backend_class():
                 .filter(Q(title=some) | Q(body=some))
                 .annotate(object_pk=Cast("object_id", BigIntegerField()))
             )
-            entries = entries.annotate(
-                _vector_=CombinedExpression(
-                    F("title"), "||", F("body"), output_field=SearchVectorField()
-                )
-            ).filter(_vector_=every)
+            if not WORD.fullmatch(text.strip()):
+                # One word is in title or body exactly when it is in the two
+                # together; several words, or a word PostgreSQL reads as a
+                # phrase, need the two together (the check costs a
+                # concatenation of both per row).
+                entries = entries.annotate(
+                    _vector_=CombinedExpression(
+                        F("title"), "||", F("body"), output_field=SearchVectorField()
+                    )
+                ).filter(_vector_=every)
             return entries, (every, compiler.sql_weights)
 
         def matches(self, model, text):
