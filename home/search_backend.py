@@ -208,8 +208,12 @@ def _sqlite_backend_class():
                 return None
             quoted = " AND ".join('"{}"'.format(term.replace('"', '""')) for term in terms)
             types = get_descendants_content_types_pks(model)
+            # CROSS JOIN: SQLite then always reads the full-text matches first
+            # and looks their entries up. Left to choose (without statistics,
+            # after an import), it read every entry of the type and asked the
+            # full-text index about each: seconds at 10,000 articles.
             sql = (
-                f"FROM {fts_table} JOIN {entry_table} e ON e.id = {fts_table}.rowid "
+                f"FROM {fts_table} CROSS JOIN {entry_table} e ON e.id = {fts_table}.rowid "
                 f"WHERE {fts_table} MATCH %s "
                 f"AND e.content_type_id IN ({', '.join(['%s'] * len(types))})"
             )
