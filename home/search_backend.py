@@ -330,8 +330,16 @@ def _postgres_backend_class():
             return entries, (every, compiler.sql_weights)
 
         def matches(self, model, text):
+            # Read once, handed on as one array: a common word is in half the
+            # entries, where PostgreSQL rightly reads the table rather than
+            # the GIN indexes, and the list and the five facet counts would
+            # each read it again (25 ms each at 10,000 articles).
             entries, _query = self._entries(model, text)
-            return [] if entries is None else entries.values("object_pk")
+            if entries is None:
+                return []
+            ids = list(entries.values_list("object_pk", flat=True))
+            # noqa reason: a fixed statement; the ids are one parameter.
+            return RawSQL("SELECT unnest(%s::bigint[])", [ids]) if ids else []  # noqa: S611
 
         def ranked_ids(self, model, text, within):
             entries, query = self._entries(model, text)
