@@ -23,6 +23,7 @@ queryset by the list of matches. `matches` and `ranked_ids` (below) ask the
 index table itself, in one query each: the objects matching every word, and
 those ids in relevance order (the same order as Wagtail's, same score, same
 ties). Lists with facets use them to filter and count in the database.
+Words without a letter or digit are left out of a search.
 """
 
 import functools
@@ -87,9 +88,10 @@ def stem_text(text, config):
 
 def matches(model, text):
     """The primary keys of `model`'s objects whose index entry has every word
-    of `text` (in the active language's word forms), as a subquery for
-    `pk__in=`: the database reads the index where it needs the matches, and a
-    list of thousands of ids never travels through Python."""
+    of `text` (in the active language's word forms), for `pk__in=`: on SQLite
+    a subquery of the full-text index (cheap to repeat in every query that
+    uses it), on PostgreSQL the ids read once and passed on as one array
+    parameter (never as thousands of parameters)."""
     return get_search_backend().matches(model, text)
 
 

@@ -6,10 +6,10 @@ configuration; the queryset passed in is already limited to one language's
 tree, so a German search only ever finds German pages (and the Dutch text of
 German aliases, which is what those pages show).
 
-The matches stay in the database: `matching` is a subquery the facet counts
-and the list filter by, and `ranked_article_ids` reads the filtered list's ids
-in relevance order in one query, so a search that matches thousands of
-articles never carries their ids through Python more than once.
+`matching` is what the facet counts and the list filter by (a subquery of the
+full-text index on SQLite, the matching ids read once on PostgreSQL), and
+`ranked_article_ids` reads the filtered list's ids in relevance order in one
+query: a search that matches thousands of articles is never ranked row by row.
 """
 
 from home.search_backend import clean_query as clean_search_text
