@@ -23,7 +23,7 @@ from kennisbank.models import (
     ArticleRegion,
     ArticleTheme,
 )
-from kennisbank.search import clean_query, search_article_ids
+from kennisbank.search import clean_query, matching, ranked_article_ids
 
 FACETS = ["kind", "theme", "region", "organisation", "language"]
 SORTS = ["newest", "relevance"]
@@ -66,10 +66,11 @@ def _pages_with(link_model, field, slugs):
     return link_model.objects.filter(**{f"{field}__slug__in": slugs}).values("page_id")
 
 
-def _apply(queryset, query, skip=None, search_ids=None):
-    """The articles matching every facet except `skip`."""
-    if search_ids is not None:
-        queryset = queryset.filter(pk__in=search_ids)
+def _apply(queryset, query, skip=None, search=None):
+    """The articles matching every facet except `skip` (and the search's
+    matches, a subquery, when given)."""
+    if search is not None:
+        queryset = queryset.filter(pk__in=search)
     if query.kind and skip != "kind":
         queryset = queryset.filter(kind__slug__in=query.kind)
     if query.theme and skip != "theme":
@@ -147,30 +148,32 @@ class FacetedResult:
 def run(base, query):
     """Filter `base` (one language's articles) by `query` and count every facet.
 
-    Queries: one for the search (when there is a text query), five for the
-    counts, three for the labels; the caller paginates `articles`.
+    Queries: five for the counts, three for the labels, and with a text query
+    sorted by relevance one for the matching ids in that order; the caller
+    paginates `articles`. The search's matches are a subquery of each count
+    and of the list (never a list of ids: a search can match thousands).
     """
     from django.utils.translation import gettext_lazy as _
 
-    search_ids = search_article_ids(base, query.q) if query.q else None
-    articles = _apply(base, query, search_ids=search_ids)
+    search = matching(query.q) if query.q else None
+    articles = _apply(base, query, search=search)
 
     kinds = localized(ArticleKind)
     themes = localized(Theme)
     regions = localized(Region)
 
     kind_counts = dict(
-        _apply(base, query, "kind", search_ids)
+        _apply(base, query, "kind", search)
         .filter(kind__isnull=False)
         .order_by()  # Wagtail orders pages by path; that would split the groups
         .values("kind__translation_key")
         .annotate(n=Count("pk", distinct=True))
         .values_list("kind__translation_key", "n")
     )
-    theme_counts = _link_counts(ArticleTheme, "theme", _apply(base, query, "theme", search_ids))
-    region_counts = _link_counts(ArticleRegion, "region", _apply(base, query, "region", search_ids))
+    theme_counts = _link_counts(ArticleTheme, "theme", _apply(base, query, "theme", search))
+    region_counts = _link_counts(ArticleRegion, "region", _apply(base, query, "region", search))
     organisation_counts = _link_counts(
-        ArticleOrganisation, "organisation", _apply(base, query, "organisation", search_ids)
+        ArticleOrganisation, "organisation", _apply(base, query, "organisation", search)
     )
     organisations = localized(
         Organisation,
@@ -182,13 +185,13 @@ def run(base, query):
         ArticlePage.objects.live()
         .filter(
             alias_of__isnull=True,
-            translation_key__in=_apply(base, query, "language", search_ids).values(
-                "translation_key"
-            ),
+            translation_key__in=_apply(base, query, "language", search).values("translation_key"),
         )
         .order_by()
         .values("locale__language_code")
-        .annotate(n=Count("translation_key", distinct=True))
+        # A translation key is unique within a locale: counting rows counts
+        # articles, without the sort that a distinct count needs.
+        .annotate(n=Count("pk"))
         .values_list("locale__language_code", "n")
     )
     language_order = [code for code, _name in settings.LANGUAGES]
@@ -215,9 +218,8 @@ def run(base, query):
         Facet("language", _("Available in"), language_options),
     ]
 
-    if query.sort == "relevance" and search_ids is not None:
-        matching = set(articles.values_list("pk", flat=True))
-        ordered = [pk for pk in search_ids if pk in matching]
+    if query.sort == "relevance" and search is not None:
+        ordered = ranked_article_ids(_apply(base, query), query.q)
         return FacetedResult(query, ordered, facets, kinds, themes)
     return FacetedResult(
         query, articles.order_by("-publication_date", "-pk"), facets, kinds, themes

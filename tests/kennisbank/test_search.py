@@ -1,0 +1,187 @@
+"""The knowledge base's search reads the index table in one query per need
+(kennisbank/search.py, home/search_backend.py): the same matches and the same
+relevance order as Wagtail's own search, combined with the filters, paginated,
+per language, and calm whatever is typed. Runs on whichever database is
+configured (SQLite by default, PostgreSQL with DATABASE_URL)."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import translation
+
+from kennisbank.models import ArticlePage
+from kennisbank.search import matching, ranked_article_ids
+
+pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
+
+FILLER = "fiets molen brug kerk school markt boer veld weide schuur"
+
+
+def titles(response):
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text(strip=True) for a in page.select(".kb-card .card__title a")]
+
+
+def paragraph(text):
+    return [("paragraph", f"<p>{text}</p>")]
+
+
+@pytest.fixture
+def village_articles(make_article):
+    """Articles that mention "dorp" more or less: in a short title, a long one,
+    the introduction, the body only; two alike; two without."""
+    made = [
+        make_article(
+            title="Dorp", intro="Een dorp, nog een dorp.", body=paragraph("Dorpen en dorp.")
+        ),
+        make_article(
+            title=f"Een lange titel over de {FILLER} en een dorp",
+            intro="Over het land.",
+            body=paragraph(FILLER),
+        ),
+        make_article(title="Samen sterk", intro="Dorpen werken samen.", body=paragraph(FILLER)),
+        make_article(
+            title="Bewoners", intro="Over mensen.", body=paragraph(f"{FILLER} dorp {FILLER}")
+        ),
+        make_article(title="Tweeling", intro="Een dorp.", body=paragraph("Gelijk.")),
+        make_article(title="Tweeling", intro="Een dorp.", body=paragraph("Gelijk.")),
+        make_article(title="Stad", intro="Over de stad.", body=paragraph(FILLER)),
+        make_article(title="Fietsen", intro="Een fiets in de stad.", body=paragraph("Markt.")),
+    ]
+    return made
+
+
+def live_articles(kennisbank):
+    return ArticlePage.objects.live().public().child_of(kennisbank)
+
+
+def wagtails_order(queryset, text):
+    """What Wagtail's own search answers, the reference."""
+    with translation.override("nl"):
+        found = queryset.search(text, operator="and", order_by_relevance=True)
+        return [page.pk for page in found]
+
+
+@pytest.mark.parametrize("text", ["dorp", "dorpen", "Dorp samen", "fiets", "een dorp"])
+def test_the_same_matches_in_the_same_order_as_wagtails_search(kennisbank, village_articles, text):
+    base = live_articles(kennisbank)
+    with translation.override("nl"):
+        ranked = ranked_article_ids(base, text)
+        matched = set(base.filter(pk__in=matching(text)).values_list("pk", flat=True))
+    assert ranked == wagtails_order(base, text)
+    assert matched == set(ranked)
+
+
+def test_relevance_puts_many_mentions_first(kennisbank, village_articles):
+    with translation.override("nl"):
+        ranked = ranked_article_ids(live_articles(kennisbank), "dorp")
+    short, long_title, intro, body, twin, later_twin, _city, _bike = village_articles
+    assert set(ranked) == {short.pk, long_title.pk, intro.pk, body.pk, twin.pk, later_twin.pk}
+    assert ranked[0] == short.pk  # three mentions and a one-word title
+    assert ranked.index(intro.pk) < ranked.index(body.pk)  # a short text beats a long one
+
+
+def test_every_word_must_match_in_title_or_body_together(kennisbank, make_article):
+    both = make_article(title="Het dorp", intro="Over iets.", body=paragraph("Met de fiets."))
+    make_article(title="Het dorp", intro="Over iets.", body=paragraph("Te voet."))
+    with translation.override("nl"):
+        assert ranked_article_ids(live_articles(kennisbank), "dorp fiets") == [both.pk]
+        assert ranked_article_ids(live_articles(kennisbank), "dorp fiets auto") == []
+
+
+def test_index_sorts_the_matches_by_relevance_within_the_filters(client, kennisbank, make_article):
+    body = paragraph(FILLER)
+    make_article(title="Dorp", intro="Een dorp en een dorp.", body=body, themes=["wonen"])
+    make_article(
+        title="Dorp in het groen", intro="Over de weide.", body=body, themes=["financiering"]
+    )
+    make_article(title=f"Over de {FILLER}", intro="Ergens een dorp.", body=body, themes=["wonen"])
+    make_article(title="Stad", intro=f"Geen dorp, {FILLER}.", body=body, themes=["wonen"])
+    make_article(title="Stad", intro="Alleen de stad.", body=body, themes=["wonen"])
+    found = titles(client.get("/nl/kennisbank/", {"q": "dorp", "sort": "relevance"}))
+    assert len(found) == 4
+    assert found == [
+        ArticlePage.objects.get(pk=pk).title
+        for pk in wagtails_order(live_articles(kennisbank), "dorp")
+    ]
+    filtered = titles(
+        client.get("/nl/kennisbank/", {"q": "dorp", "theme": "wonen", "sort": "relevance"})
+    )
+    assert filtered == [t for t in found if t != "Dorp in het groen"]
+    newest = titles(client.get("/nl/kennisbank/", {"q": "dorp", "sort": "newest"}))
+    assert sorted(newest) == sorted(found) and newest != found
+
+
+def test_pages_of_a_search_continue_in_relevance_order(client, kennisbank, make_article):
+    for n in range(15):
+        make_article(
+            title=f"Dorp {n}",
+            intro=" ".join(["dorp"] * (n % 4 + 1) + FILLER.split()[: n % 7]),
+            body=paragraph(FILLER),
+            slug=f"dorp-{n}",
+        )
+    make_article(title="Stad", slug="stad", intro="Over de stad.", body=paragraph(FILLER))
+    first = titles(client.get("/nl/kennisbank/", {"q": "dorp"}))
+    second = titles(client.get("/nl/kennisbank/", {"q": "dorp", "page": "2"}))
+    assert len(first) == 12 and len(second) == 3
+    expected = [
+        ArticlePage.objects.get(pk=pk).title
+        for pk in wagtails_order(live_articles(kennisbank), "dorp")
+    ]
+    assert first + second == expected
+
+
+def test_a_search_costs_the_same_queries_for_few_and_many_matches(
+    client, make_article, django_assert_max_num_queries
+):
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    make_article(title="Dorp", themes=["wonen"], regions=["drenthe"])
+    url = "/nl/kennisbank/?q=dorp&theme=wonen"
+    client.get(url)
+    reset_queries()
+    with CaptureQueriesContext(connection) as captured:
+        assert titles(client.get(url)) == ["Dorp"]
+    few = len(captured)  # now: the log keeps only the last 9,000 queries
+    for n in range(20):
+        make_article(title=f"Dorp {n}", themes=["wonen"], regions=["drenthe"])
+    client.get(url)
+    with django_assert_max_num_queries(few):
+        assert len(titles(client.get(url))) == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'dorp"',
+        '"dorp"',
+        '"',
+        "-",
+        "...",
+        "dorp -",
+        "d'orp",
+        "dorp\\",
+        "dorp OR stad",
+        "NOT dorp",
+        "dorp*",
+        "{title}: dorp",
+        "(dorp",
+        "dorp:",
+        "ü" * 300,
+        "dorp " * 60,
+    ],
+)
+def test_any_typed_text_is_answered_calmly(client, village_articles, text):
+    response = client.get("/nl/kennisbank/", {"q": text})
+    assert response.status_code == 200
+
+
+def test_words_without_letters_are_left_out(client, village_articles):
+    assert titles(client.get("/nl/kennisbank/", {"q": "dorp -"})) == titles(
+        client.get("/nl/kennisbank/", {"q": "dorp"})
+    )
+    assert titles(client.get("/nl/kennisbank/", {"q": "- ..."})) == []
+    assert titles(client.get("/nl/kennisbank/", {"q": 'dorp"'})) == titles(
+        client.get("/nl/kennisbank/", {"q": "dorp"})
+    )
