@@ -38,11 +38,13 @@ A page may hold *live parts*: pieces that change far more often than the
 page around them (a session's "4 places left" on a festival programme). The
 template marks them (`{% live_part kind key %}`, home/templatetags/page_cache.py);
 the entry keeps the page around them, and each part is kept on its own, per
-language, with its own tag (`part:<kind>:<key>`). The app that owns a kind
-pushes fresh parts after a change (`refresh_parts`), so the page stays cached
-while the parts change under it; a hit fetches the page's tags and its parts
-in the same read and joins them. A part that is missing or older than its tag
-makes the hit a miss, and the rendering stores it again.
+language, with the counter's value it was rendered at. The app that owns a
+kind pushes fresh parts after a change (`refresh_parts`), so the page stays
+cached while the parts change under it; a hit fetches the page's tags and its
+parts in the same read and joins them. A change also leaves a marker in each
+language no page holds the part in yet, so a rendering that began before the
+change never stores its older part over it. A missing part (or a marker)
+makes the hit a miss, and the rendering stores the part.
 
 When the shared cache is down (home/cache_backend.py), pages are rendered
 uncached; changes made meanwhile could not start a new generation, so the
@@ -214,6 +216,7 @@ def live_part(kind, key, html, state=None):
     parts = _parts.get()
     if parts is None:
         return html
+    state = None if state is None else str(state)  # a plain string, cheap to unpickle
     parts.append((_part_id(kind, key), get_language() or settings.LANGUAGE_CODE, state))
     return mark_safe(f"{_PART_OPEN}{len(parts) - 1}-->{html}{_PART_CLOSE}")  # noqa: S308 - rendered already
 
@@ -237,21 +240,26 @@ def refresh_parts(kind, keys, render, state=lambda key: None):
     held = cache.get_many(
         [_part_key(_part_id(kind, key), code) for key in keys for code in languages]
     )
-    cache.set_many({TAG_PREFIX + "part:" + _part_id(kind, key): tick for key in keys}, None)
     fresh, changed = {}, set()
     for key in keys:
         now = state(key)
         names = [_part_key(_part_id(kind, key), code) for code in languages]
-        kept = [held[name] for name in names if isinstance(held.get(name), tuple)]
+        kept = [held[name] for name in names if _holds(held.get(name))]
         if not kept or any(value[2] != now for value in kept):
             changed.add(key)
         for code, name in zip(languages, names, strict=True):
-            if name in held:
+            if _holds(held.get(name)):
                 with override(code):
-                    fresh[name] = (tick, str(render(key)), now)
-    if fresh:
-        cache.set_many(fresh, getattr(settings, "PAGE_CACHE_SECONDS", 0) or None)
+                    fresh[name] = (tick, str(render(key)).encode(), now)
+            else:  # no page holds it: a marker, so no older rendering stores it
+                fresh[name] = (tick, None, None)
+    cache.set_many(fresh, getattr(settings, "PAGE_CACHE_SECONDS", 0) or None)
     return changed
+
+
+def _holds(value):
+    """Whether a cached part value holds a part (not a change's marker)."""
+    return isinstance(value, tuple) and value[1] is not None
 
 
 def _split_parts(content, parts):
@@ -323,10 +331,10 @@ def invalidate_tags(tags):
 
 def _fresh(entry, generation):
     """The cached response of `entry` if it belongs to `generation` and none of
-    its tags changed since it was rendered, with its live parts filled in
-    (each as fresh as its own tag). Entries hold the status, headers and body
-    (or the body's chunks between its parts), not a pickled response: a hit
-    unpickles bytes and a few strings."""
+    its tags changed since it was rendered, with its live parts filled in.
+    Entries hold the status, headers and body (or the body's chunks between
+    its parts), not a pickled response: a hit unpickles bytes and a few
+    strings."""
     if not isinstance(entry, tuple) or len(entry) != 6:
         return None
     stored_generation, started, tags, status, headers, content = entry
@@ -337,19 +345,18 @@ def _fresh(entry, generation):
     if isinstance(content, tuple):
         chunks, parts = content
         part_keys = [_part_key(part, language) for part, language in parts]
-        part_tags = [TAG_PREFIX + "part:" + part for part, _ in parts]
-        found = cache.get_many(keys + part_keys + part_tags)
+        found = cache.get_many(keys + part_keys)
     else:
         found = cache.get_many(keys)
     if not all(key in found and found[key] <= started for key in keys):
         return None
     if parts:
         body = [chunks[0]]
-        for part_key, tag_key, chunk in zip(part_keys, part_tags, chunks[1:], strict=True):
-            value, version = found.get(part_key), found.get(tag_key)
-            if not isinstance(value, tuple) or version is None or value[0] < version:
+        for part_key, chunk in zip(part_keys, chunks[1:], strict=True):
+            value = found.get(part_key)
+            if not _holds(value):
                 return None
-            body += [value[1].encode(), chunk]
+            body += [value[1], chunk]
         content = b"".join(body)
     response = HttpResponse(content, status=status)
     for name, value in headers:
@@ -362,28 +369,26 @@ def _fresh(entry, generation):
 def _store(key, generation, response, tags, started, seconds, split=None):
     """Keep `response` with its tags, unless one of them changed while it was
     rendered; with `split` (`_split_parts`), as the page around its parts, and
-    each part this rendering has fresher than the cache's."""
+    each part this rendering has that the cache has no newer value of."""
     if started is None:
         return False
     tags = sorted(tags or {ANY_CHANGE})
     keys = [TAG_PREFIX + tag for tag in tags]
     parts = split[1] if split else []
     part_keys = [_part_key(part, language) for part, language, _, _ in parts]
-    part_tags = [TAG_PREFIX + "part:" + part for part, _, _, _ in parts]
-    versions = cache.get_many(keys + part_keys + part_tags)
+    versions = cache.get_many(keys + part_keys)
     if any(versions.get(tag_key, 0) > started for tag_key in keys):
         return False
-    for tag_key in {*keys, *part_tags}:
+    for tag_key in keys:
         if tag_key not in versions:
             cache.add(tag_key, 0, None)  # never changed so far
     fresh = {}
-    for part_key, tag_key, (_, _, state, html) in zip(part_keys, part_tags, parts, strict=True):
+    for part_key, (_, _, state, html) in zip(part_keys, parts, strict=True):
         kept = versions.get(part_key)
-        # A part changed since this rendering began is pushed by its owner, not taken from here.
-        if versions.get(tag_key, 0) <= started and not (
-            isinstance(kept, tuple) and kept[0] >= started
-        ):
-            fresh[part_key] = (started, html.decode(), state)
+        # A part changed since this rendering began was pushed by its owner
+        # (or marked): it is not replaced by this rendering's older one.
+        if not (isinstance(kept, tuple) and kept[0] > started):
+            fresh[part_key] = (started, html, state)
     if fresh:
         cache.set_many(fresh, seconds)
     headers = tuple(response.items())
