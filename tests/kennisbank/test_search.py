@@ -62,14 +62,15 @@ def wagtails_order(queryset, text):
         return [page.pk for page in found]
 
 
-@pytest.mark.parametrize("text", ["dorp", "dorpen", "Dorp samen", "fiets", "een dorp"])
-def test_the_same_matches_in_the_same_order_as_wagtails_search(kennisbank, village_articles, text):
+def test_the_same_matches_in_the_same_order_as_wagtails_search(kennisbank, village_articles):
+    # One set of articles for every query (building it is most of the cost).
     base = live_articles(kennisbank)
-    with translation.override("nl"):
-        ranked = ranked_article_ids(base, text)
-        matched = set(base.filter(pk__in=matching(text)).values_list("pk", flat=True))
-    assert ranked == wagtails_order(base, text)
-    assert matched == set(ranked)
+    for text in ("dorp", "dorpen", "Dorp samen", "fiets", "een dorp"):
+        with translation.override("nl"):
+            ranked = ranked_article_ids(base, text)
+            matched = set(base.filter(pk__in=matching(text)).values_list("pk", flat=True))
+        assert ranked == wagtails_order(base, text), text
+        assert matched == set(ranked), text
 
 
 def test_relevance_puts_many_mentions_first(kennisbank, village_articles):
@@ -151,30 +152,30 @@ def test_a_search_costs_the_same_queries_for_few_and_many_matches(
         assert len(titles(client.get(url))) == 12
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        'dorp"',
-        '"dorp"',
-        '"',
-        "-",
-        "...",
-        "dorp -",
-        "d'orp",
-        "dorp\\",
-        "dorp OR stad",
-        "NOT dorp",
-        "dorp*",
-        "{title}: dorp",
-        "(dorp",
-        "dorp:",
-        "ü" * 300,
-        "dorp " * 60,
-    ],
-)
-def test_any_typed_text_is_answered_calmly(client, village_articles, text):
-    response = client.get("/nl/kennisbank/", {"q": text})
-    assert response.status_code == 200
+ODD_INPUTS = [
+    'dorp"',
+    '"dorp"',
+    '"',
+    "-",
+    "...",
+    "dorp -",
+    "d'orp",
+    "dorp\\",
+    "dorp OR stad",
+    "NOT dorp",
+    "dorp*",
+    "{title}: dorp",
+    "(dorp",
+    "dorp:",
+    "ü" * 300,
+    "dorp " * 60,
+]
+
+
+def test_any_typed_text_is_answered_calmly(client, village_articles):
+    for text in ODD_INPUTS:  # one set of articles for all of them
+        response = client.get("/nl/kennisbank/", {"q": text})
+        assert response.status_code == 200, text
 
 
 def test_words_without_letters_are_left_out(client, village_articles):
