@@ -243,6 +243,7 @@ def refresh_parts(kind, keys, render, state=lambda key: None):
     fresh, changed = {}, set()
     for key in keys:
         now = state(key)
+        now = None if now is None else str(now)  # as `live_part` keeps it
         names = [_part_key(_part_id(kind, key), code) for code in languages]
         kept = [held[name] for name in names if _holds(held.get(name))]
         if not kept or any(value[2] != now for value in kept):
