@@ -16,9 +16,7 @@ import random
 import uuid
 from datetime import date, datetime, timedelta
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
-from django.db.models.sql import InsertQuery
+from django.db import transaction
 from django.utils import timezone
 from faker.providers.lorem.nl_NL import Provider as DutchWords
 from wagtail.models import Locale, Page
@@ -26,6 +24,7 @@ from wagtail.search.backends import get_search_backends
 from wagtail.search.models import IndexEntry
 
 from home import invalidation
+from home.bulk_pages import bulk_add_pages
 from home.db_statistics import refresh_statistics
 from home.models import Region, Theme
 from kennisbank.models import ArticlePage, ArticleRegion, ArticleTheme, KennisbankIndexPage
@@ -89,13 +88,9 @@ def _bulk_articles(count, seed=10_000):
     themes = list(Theme.objects.filter(locale=nl))
     regions = list(Region.objects.filter(locale=nl))
     template = ArticlePage.objects.filter(locale=nl, hero_image__isnull=False).first()
-    content_type = ContentType.objects.get_for_model(ArticlePage)
-    last = index.get_last_child()
-    position = int(last.path[-Page.steplen :], 36) if last else 0
     now = timezone.make_aware(datetime(2026, 1, 1, 9))
     articles, links = [], []
     for n in range(count):
-        position += 1
         # Where "dorp" turns up (a third of the articles): title, intro or body.
         where = rng.choice(["title", "intro", "body"]) if rng.random() < 0.33 else None
         title = _sentence(_words(rng, rng.randint(3, 6), where == "title"))
@@ -107,19 +102,7 @@ def _bulk_articles(count, seed=10_000):
         articles.append(
             ArticlePage(
                 title=title,
-                draft_title=title,
                 slug=slug,
-                path=Page._get_path(index.path, index.depth + 1, position),
-                depth=index.depth + 1,
-                numchild=0,
-                url_path=f"{index.url_path}{slug}/",
-                locale_id=nl.pk,
-                translation_key=uuid.uuid4(),
-                content_type=content_type,
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now,
-                last_published_at=now,
                 intro=_sentence(_words(rng, rng.randint(8, 16), where == "intro")),
                 publication_date=date(2010, 1, 1) + timedelta(days=rng.randrange(6000)),
                 body=paragraphs,
@@ -131,41 +114,23 @@ def _bulk_articles(count, seed=10_000):
             (rng.sample(themes, rng.randint(1, min(3, len(themes)))), rng.sample(regions, 1))
         )
     with invalidation.paused(), transaction.atomic():
-        for first in range(0, count, BATCH):
-            batch = articles[first : first + BATCH]
-            # Multi-table inheritance: the page rows go in through Page, the
-            # article rows through an insert of their own.
-            bases = Page.objects.bulk_create([_base(article) for article in batch])
-            for article, base in zip(batch, bases, strict=True):
-                article.pk = article.page_ptr_id = article.id = base.pk
-            query = InsertQuery(ArticlePage)
-            query.insert_values(ArticlePage._meta.local_concrete_fields, batch)
-            query.get_compiler(connection=connection).execute_sql()
-        theme_rows, region_rows = [], []
-        for article, (article_themes, article_regions) in zip(articles, links, strict=True):
-            for order, theme in enumerate(article_themes):
-                theme_rows.append(
-                    ArticleTheme(
-                        page_id=article.pk,
-                        theme=theme,
-                        sort_order=order,
-                        locale_id=nl.pk,
-                        translation_key=uuid.uuid4(),
-                    )
+        bulk_add_pages(index, articles, now)
+        # Each article's themes and regions: the same kind of ordered link row.
+        for index_of_kind, (model, name) in enumerate(
+            ((ArticleTheme, "theme"), (ArticleRegion, "region"))
+        ):
+            rows = [
+                model(
+                    page_id=article.pk,
+                    sort_order=order,
+                    locale_id=nl.pk,
+                    translation_key=uuid.uuid4(),
+                    **{name: target},
                 )
-            for order, region in enumerate(article_regions):
-                region_rows.append(
-                    ArticleRegion(
-                        page_id=article.pk,
-                        region=region,
-                        sort_order=order,
-                        locale_id=nl.pk,
-                        translation_key=uuid.uuid4(),
-                    )
-                )
-        ArticleTheme.objects.bulk_create(theme_rows, batch_size=BATCH)
-        ArticleRegion.objects.bulk_create(region_rows, batch_size=BATCH)
-        Page.objects.filter(pk=index.pk).update(numchild=position)
+                for article, chosen in zip(articles, links, strict=True)
+                for order, target in enumerate(chosen[index_of_kind])
+            ]
+            model.objects.bulk_create(rows, batch_size=BATCH)
         # As `update_index` does: the model's indexed objects, in chunks.
         ids = [article.pk for article in articles]
         for backend in get_search_backends():
@@ -175,12 +140,6 @@ def _bulk_articles(count, seed=10_000):
     # What autovacuum would do soon after an import on PostgreSQL.
     refresh_statistics(Page, ArticlePage, ArticleTheme, ArticleRegion, IndexEntry)
     return count
-
-
-def _base(article):
-    values = {f.attname: getattr(article, f.attname) for f in Page._meta.concrete_fields}
-    values.pop("id", None)
-    return Page(**values)
 
 
 def run(bench):

@@ -14,15 +14,12 @@ same dates whenever it is loaded. Prints how long each step took.
 
 import json
 import time
-import uuid
 from datetime import datetime
 from pathlib import Path
 
 import recurrence
-from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
-from django.db.models.sql import InsertQuery
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -30,10 +27,9 @@ from events.models import EventIndexPage, EventPage, EventSchedule, Occurrence
 from events.schedule import site_zone
 from events.services import generate_first_dates
 from home import invalidation
+from home.bulk_pages import bulk_add_pages
 from home.db_statistics import refresh_statistics
 from home.models import HomePage
-
-BATCH = 500
 
 
 def _local(text):
@@ -71,60 +67,22 @@ def _calendar(parent, slug, replace):
 
 
 def bulk_add_events(calendar, items, now):
-    """Insert `EventPage`s below `calendar` in bulk: the tree's paths are
-    computed here, the page rows and the event rows are two bulk inserts per
-    batch. Returns the new events."""
-    calendar.refresh_from_db()
-    content_type = ContentType.objects.get_for_model(EventPage)
-    position = calendar.numchild
-    last = calendar.get_last_child()
-    if last is not None:
-        position = int(last.path[-Page.steplen :], 36)
+    """Insert `EventPage`s below `calendar` in bulk (`home.bulk_pages`).
+    Returns the new events."""
     events = []
     for item in items:
-        position += 1
         start = _local(item["start"])
         events.append(
             EventPage(
                 title=item["title"],
-                draft_title=item["title"],
                 slug=item["slug"],
-                path=Page._get_path(calendar.path, calendar.depth + 1, position),
-                depth=calendar.depth + 1,
-                numchild=0,
-                url_path=f"{calendar.url_path}{item['slug']}/",
-                locale_id=calendar.locale_id,
-                translation_key=uuid.uuid4(),
-                content_type=content_type,
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now,
-                last_published_at=now,
                 start=start,
                 end=_local(item["end"]) if item.get("end") else start,
                 recurrence=_rule(item),
                 languages="nl",
             )
         )
-    for first in range(0, len(events), BATCH):
-        batch = events[first : first + BATCH]
-        # Multi-table inheritance: Django's bulk_create refuses, so the page rows
-        # go in through Page and the event rows through an insert of their own.
-        bases = Page.objects.bulk_create([_base(event) for event in batch])
-        for event, base in zip(batch, bases, strict=True):
-            event.pk = event.page_ptr_id = base.pk
-            event.id = base.pk
-        query = InsertQuery(EventPage)
-        query.insert_values(EventPage._meta.local_concrete_fields, batch)
-        query.get_compiler(connection=connection).execute_sql()
-    Page.objects.filter(pk=calendar.pk).update(numchild=position)
-    return events
-
-
-def _base(event):
-    values = {f.attname: getattr(event, f.attname) for f in Page._meta.concrete_fields}
-    values.pop("id", None)
-    return Page(**values)
+    return bulk_add_pages(calendar, events, now)
 
 
 class Command(BaseCommand):
