@@ -213,6 +213,12 @@ TRUSTED_PROXY_COUNT = int(env.get("TRUSTED_PROXY_COUNT", "0"))
 PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "0"))
 # Responses larger than this are never stored (a few huge pages must not crowd out the rest).
 PAGE_CACHE_MAX_BYTES = int(env.get("PAGE_CACHE_MAX_BYTES", str(256 * 1024)))
+# With a shared cache (Redis), each process also keeps copies of the entries it
+# served lately, up to this many bytes, so a hit reads only their versions from
+# Redis (home/cache.py, `_near_hit`). Without one, the cache is in the process already.
+PAGE_CACHE_NEAR_BYTES = int(
+    env.get("PAGE_CACHE_NEAR_BYTES", str(16 * 1024 * 1024 if env.get("REDIS_URL") else 0))
+)
 
 # ActivityPub (federation): the site's actor is @<FEDERATION_SITE_USERNAME>@<host of
 # BASE_URL>; deliveries and key fetches never go to private, loopback or

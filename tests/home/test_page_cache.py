@@ -8,9 +8,12 @@ from home.cache import invalidate
 pytestmark = [pytest.mark.django_db]
 
 
-@pytest.fixture(autouse=True)
-def page_cache(settings):
+@pytest.fixture(autouse=True, params=[0, 1024 * 1024], ids=["shared", "near-copies"])
+def page_cache(settings, request):
+    """Each test with the shared cache alone, and with near copies in the
+    process as with Redis (`PAGE_CACHE_NEAR_BYTES`)."""
     settings.PAGE_CACHE_SECONDS = 60
+    settings.PAGE_CACHE_NEAR_BYTES = request.param
     invalidate()
 
 

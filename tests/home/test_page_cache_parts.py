@@ -10,17 +10,20 @@ from django.http import HttpResponse
 from django.template import engines
 from django.utils.translation import get_language, override
 
-from home.cache import PART_PREFIX, PageCacheMiddleware, refresh_parts
+from home.cache import PART_PREFIX, PageCacheMiddleware, forget_near_copies, refresh_parts
 
 TEMPLATE = engines["django"].from_string(
     '{% load page_cache %}<p>Voor</p><p>{% live_part "seats" key state %}{{ text }}{% end_live_part %}</p><p>Na</p>'
 )
 
 
-@pytest.fixture
-def page_cache(settings):
+@pytest.fixture(params=[0, 1024 * 1024], ids=["shared", "near-copies"])
+def page_cache(settings, request):
+    """With the shared cache alone, and with near copies in the process."""
     settings.PAGE_CACHE_SECONDS = 60
+    settings.PAGE_CACHE_NEAR_BYTES = request.param
     cache.clear()
+    forget_near_copies()
     with override("nl"):  # whatever language an earlier test left active
         yield
 
