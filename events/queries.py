@@ -33,6 +33,7 @@ from home.i18n import active_locale, localized
 from home.models import COUNTRY_CHOICES, Organisation, Region, Theme, Venue
 from home.params import DateField
 from home.routing import page_urls
+from home.widgets import QuickSelect
 
 WHEN_CHOICES = [
     ("", _("All upcoming")),
@@ -49,19 +50,23 @@ class CalendarFilterForm(forms.Form):
     shareable URL that works without JavaScript. Values are slugs and codes,
     the same in every language."""
 
-    when = forms.ChoiceField(label=_("When"), choices=WHEN_CHOICES, required=False)
+    when = forms.ChoiceField(
+        label=_("When"), choices=WHEN_CHOICES, required=False, widget=QuickSelect
+    )
     start = DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     end = DateField(
         label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    type = forms.ChoiceField(label=_("Kind of event"), required=False)
-    theme = forms.ChoiceField(label=_("Theme"), required=False)
-    region = forms.ChoiceField(label=_("Region or country"), required=False)
-    language = forms.ChoiceField(label=_("Language spoken"), required=False)
-    mode = forms.ChoiceField(label=_("Where"), choices=MODE_CHOICES, required=False)
-    organiser = forms.ChoiceField(label=_("Organiser"), required=False)
+    type = forms.ChoiceField(label=_("Kind of event"), required=False, widget=QuickSelect)
+    theme = forms.ChoiceField(label=_("Theme"), required=False, widget=QuickSelect)
+    region = forms.ChoiceField(label=_("Region or country"), required=False, widget=QuickSelect)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False, widget=QuickSelect)
+    mode = forms.ChoiceField(
+        label=_("Where"), choices=MODE_CHOICES, required=False, widget=QuickSelect
+    )
+    organiser = forms.ChoiceField(label=_("Organiser"), required=False, widget=QuickSelect)
 
     def __init__(self, data, locale, **kwargs):
         super().__init__(data, **kwargs)
