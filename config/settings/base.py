@@ -217,7 +217,7 @@ PAGE_CACHE_MAX_BYTES = int(env.get("PAGE_CACHE_MAX_BYTES", str(256 * 1024)))
 # served lately, up to this many bytes, so a hit reads only their versions from
 # Redis (home/cache.py, `_near_hit`). Without one, the cache is in the process already.
 PAGE_CACHE_NEAR_BYTES = int(
-    env.get("PAGE_CACHE_NEAR_BYTES", str(16 * 1024 * 1024 if env.get("REDIS_URL") else 0))
+    env.get("PAGE_CACHE_NEAR_BYTES", str(4 * 1024 * 1024 if env.get("REDIS_URL") else 0))
 )
 
 # ActivityPub (federation): the site's actor is @<FEDERATION_SITE_USERNAME>@<host of
