@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 ROUND = 10_000
 THREADS = 8
+CONNECTION_REQUESTS = 50
 
 
 def worker_pids(server_pid):
@@ -66,7 +67,14 @@ def mixed_paths(urls, count, offset=0):
 def _send(host, port, paths, headers, counts, index):
     done = errors = 0
     conn = http.client.HTTPConnection(host, port, timeout=30)
-    for path in paths:
+    for number, path in enumerate(paths, start=1):
+        if number % CONNECTION_REQUESTS == 0:
+            # A new connection now and then, as browsers make them: a kept
+            # connection stays with one worker, and eight of them could all
+            # land on the same one, leaving the other idle until the second
+            # round (it then "grew" by what any worker needs to warm up).
+            conn.close()
+            conn = http.client.HTTPConnection(host, port, timeout=30)
         try:
             conn.request("GET", path, headers=headers)
             response = conn.getresponse()
