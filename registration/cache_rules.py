@@ -67,27 +67,11 @@ def refresh_places(event_key):
             invalidation.apply(invalidation.Touch(pages=places_shown_on(event)))
 
 
-def _refresh_on_commit(key):
-    """Refresh the event's places once the transaction commits, once however
-    many of its rows the transaction saves. A refresh queued earlier in it
-    stands for this one: Django drops a queued callback only with the block
-    it was queued in, and every block still open then is open now, so
-    whatever rolls that one back rolls this change back too."""
-    connection = transaction.get_connection()
-    if any(getattr(queued, "places_of", None) == key for _, queued, _ in connection.run_on_commit):
-        return
-
-    def refresh():
-        refresh_places(key)
-
-    refresh.places_of = key
-    transaction.on_commit(refresh)
-
-
 def _event_places(event_filter):
     events = list(EventPage.objects.filter(**event_filter).specific())
-    for key in {event.translation_key for event in events}:
-        _refresh_on_commit(key)
+    keys = {event.translation_key for event in events}
+    for key in keys:
+        transaction.on_commit(lambda key=key: refresh_places(key))
     return invalidation.Touch(pages=events)
 
 

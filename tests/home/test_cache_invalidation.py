@@ -12,7 +12,6 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from wagtail.contrib.frontend_cache.backends import BaseBackend
@@ -186,38 +185,6 @@ def test_a_registration_keeps_the_programme_cached_with_the_new_places_left(
     assert answers(client, INDEX, ARTICLE, EVENT, CALENDAR) == dict.fromkeys(
         (INDEX, ARTICLE, EVENT, CALENDAR), "hit"
     )
-
-
-def _queued_refreshes():
-    connection = transaction.get_connection()
-    return [fn.places_of for _, fn, _ in connection.run_on_commit if hasattr(fn, "places_of")]
-
-
-def test_a_transaction_that_saves_a_registration_twice_refreshes_its_places_once(pages):
-    date = first_date(pages["session"])
-    transaction.get_connection().run_on_commit[:] = []  # as after building the tree's commit
-    registration = sign_up(date, 1)  # (in a block of its own, released)
-    registration.name = "Anne de Vries"
-    registration.save()
-    with transaction.atomic():
-        registration.save()
-    assert _queued_refreshes() == [date.event_key]
-
-
-def test_a_refresh_queued_in_a_block_rolled_back_is_queued_again(pages):
-    date = first_date(pages["session"])
-    registration = sign_up(date, 1)
-    transaction.get_connection().run_on_commit[:] = []  # as after that registration's commit
-    try:
-        with transaction.atomic():
-            registration.save()
-            assert _queued_refreshes() == [date.event_key]
-            raise RuntimeError
-    except RuntimeError:
-        pass
-    assert _queued_refreshes() == []
-    registration.save()
-    assert _queued_refreshes() == [date.event_key]
 
 
 def test_a_session_that_fills_up_leaves_the_places_left_filter(
