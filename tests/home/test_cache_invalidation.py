@@ -23,7 +23,6 @@ from home.cache import (
     PageCacheMiddleware,
     current_generation,
     depends_on,
-    forget_near_copies,
     invalidate,
     invalidate_tags,
 )
@@ -83,13 +82,10 @@ def built(django_db_setup, django_db_blocker):
         )
 
 
-@pytest.fixture(params=[0, 1024 * 1024], ids=["shared", "near-copies"])
-def pages(built, settings, locales, request):
-    """With the shared cache alone, and with near copies in the process."""
+@pytest.fixture
+def pages(built, settings, locales):
     settings.PAGE_CACHE_SECONDS = 60
-    settings.PAGE_CACHE_NEAR_BYTES = request.param
     cache.clear()
-    forget_near_copies()
     return fresh(built)
 
 
