@@ -33,7 +33,7 @@ from home.i18n import active_locale, localized
 from home.models import COUNTRY_CHOICES, Organisation, Region, Theme, Venue
 from home.params import DateField
 from home.routing import page_urls
-from home.widgets import QuickSelect
+from home.widgets import FilterMenu
 
 WHEN_CHOICES = [
     ("", _("All upcoming")),
@@ -50,23 +50,19 @@ class CalendarFilterForm(forms.Form):
     shareable URL that works without JavaScript. Values are slugs and codes,
     the same in every language."""
 
-    when = forms.ChoiceField(
-        label=_("When"), choices=WHEN_CHOICES, required=False, widget=QuickSelect
-    )
+    when = FilterMenu(_("When"), WHEN_CHOICES)
     start = DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     end = DateField(
         label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    type = forms.ChoiceField(label=_("Kind of event"), required=False, widget=QuickSelect)
-    theme = forms.ChoiceField(label=_("Theme"), required=False, widget=QuickSelect)
-    region = forms.ChoiceField(label=_("Region or country"), required=False, widget=QuickSelect)
-    language = forms.ChoiceField(label=_("Language spoken"), required=False, widget=QuickSelect)
-    mode = forms.ChoiceField(
-        label=_("Where"), choices=MODE_CHOICES, required=False, widget=QuickSelect
-    )
-    organiser = forms.ChoiceField(label=_("Organiser"), required=False, widget=QuickSelect)
+    type = FilterMenu(_("Kind of event"))
+    theme = FilterMenu(_("Theme"))
+    region = FilterMenu(_("Region or country"))
+    language = FilterMenu(_("Language spoken"))
+    mode = FilterMenu(_("Where"), MODE_CHOICES)
+    organiser = FilterMenu(_("Organiser"))
 
     def __init__(self, data, locale, **kwargs):
         super().__init__(data, **kwargs)
@@ -81,6 +77,12 @@ class CalendarFilterForm(forms.Form):
         ]
         self.fields["language"].choices = everything + list(SPOKEN_LANGUAGES)
         self.fields["organiser"].choices = everything + options["organiser"]
+
+    @property
+    def left_out(self):
+        """Whether the address chose a value no menu offers (a stale or
+        mistyped link): that filter is left out, and the panel says so."""
+        return any(isinstance(self.fields[name], FilterMenu) for name in self.errors)
 
     def clean(self):
         cleaned = super().clean()

@@ -35,7 +35,7 @@ from events.models import SPOKEN_LANGUAGES
 from events.schedule import to_local
 from festival.models import SessionFormat
 from home.params import int_list
-from home.widgets import QuickSelect
+from home.widgets import FilterMenu
 
 LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
 SLOT_CHOICES = (60, 30, 20, 15, 10, 5)
@@ -79,18 +79,14 @@ class ProgrammeFilterForm(forms.Form):
     """The programme list's filters: GET parameters with values that are the
     same in every language (slugs and codes), so a filtered list is a link."""
 
-    track = forms.ChoiceField(label=_("Track"), required=False, widget=QuickSelect)
-    format = forms.ChoiceField(label=_("Format"), required=False, widget=QuickSelect)
-    language = forms.ChoiceField(label=_("Language spoken"), required=False, widget=QuickSelect)
-    theme = forms.ChoiceField(label=_("Theme"), required=False, widget=QuickSelect)
-    partner = forms.ChoiceField(label=_("Organiser"), required=False, widget=QuickSelect)
-    mode = forms.ChoiceField(
-        label=_("Where"), choices=MODE_CHOICES, required=False, widget=QuickSelect
-    )
-    places = forms.ChoiceField(
-        label=_("Places"), choices=PLACES_CHOICES, required=False, widget=QuickSelect
-    )
-    day = forms.ChoiceField(label=_("Day"), required=False, widget=QuickSelect)
+    track = FilterMenu(_("Track"))
+    format = FilterMenu(_("Format"))
+    language = FilterMenu(_("Language spoken"))
+    theme = FilterMenu(_("Theme"))
+    partner = FilterMenu(_("Organiser"))
+    mode = FilterMenu(_("Where"), MODE_CHOICES)
+    places = FilterMenu(_("Places"), PLACES_CHOICES)
+    day = FilterMenu(_("Day"))
 
     def __init__(self, data, choices, **kwargs):
         super().__init__(data, **kwargs)

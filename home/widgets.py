@@ -1,4 +1,4 @@
-"""Form widgets for the public filter panels."""
+"""The menus of the public filter panels (calendar, festival programme)."""
 
 from django import forms
 from django.forms.utils import flatatt
@@ -44,3 +44,13 @@ class QuickSelect(forms.Select):
                 html.append("</optgroup>")
         html.append("</select>")
         return mark_safe("\n".join(html))  # noqa: S308 - every piece escaped by format_html
+
+
+class FilterMenu(forms.ChoiceField):
+    """One menu of a filter panel: optional, drawn with `QuickSelect`; the
+    form fills in `choices` per request when they come from the database."""
+
+    widget = QuickSelect
+
+    def __init__(self, label, choices=(), **kwargs):
+        super().__init__(label=label, choices=choices, required=False, **kwargs)

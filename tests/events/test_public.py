@@ -207,6 +207,26 @@ def test_filters_combine_and_explain_empty_results(client, series, make_event, f
     assert "/nl/agenda/repaircafe/" in empty  # points to the next matching date
 
 
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/nl/agenda/?theme=bestaat-niet", "Sommige filters in dit adres kennen we niet"),
+        (
+            "/de/veranstaltungen/?when=gestern&type=x",
+            "Einige Filter in dieser Adresse sind unbekannt",
+        ),
+        ("/en/events/?region=country-XX", "Some filters in this address are unknown"),
+    ],
+)
+def test_an_unknown_filter_value_is_left_out_and_said_so(client, series, frozen_now, path, message):
+    response = client.get(path)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert message in body
+    assert '<details class="filter-panel" open>' in body  # shown on phones too
+    assert client.get(path.split("?")[0]).content.decode().count(message) == 0
+
+
 def test_month_view_is_a_table_with_the_days_dates(client, series, frozen_now):
     html = client.get("/nl/agenda/maand/2027/1/").content.decode()
     assert "<table" in html and 'scope="col"' in html

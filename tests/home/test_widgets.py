@@ -4,7 +4,7 @@ import pytest
 from django import forms
 from django.test.html import parse_html
 
-from home.widgets import QuickSelect
+from home.widgets import FilterMenu, QuickSelect
 
 CHOICES = [
     ("", "Alle"),
@@ -24,10 +24,11 @@ def test_the_same_select_as_djangos_template(value):
     assert "<script>" not in ours
 
 
-def test_a_filter_form_field_renders_with_it():
+def test_a_filter_menu_is_optional_and_renders_with_it():
     class Filters(forms.Form):
-        theme = forms.ChoiceField(choices=CHOICES, required=False, widget=QuickSelect)
+        theme = FilterMenu("Thema", CHOICES)
 
+    assert Filters({}).is_valid()
     html = str(Filters({"theme": "country-NL"})["theme"])
     assert parse_html(html) == parse_html(
         str(forms.Select(attrs={"id": "id_theme"}, choices=CHOICES).render("theme", "country-NL"))
