@@ -83,7 +83,12 @@ PUBLISH, CANCEL = "PUBLISH", "CANCEL"
 def site_host():
     """The host in every UID: from the site's configured address, so a site
     reached under two names does not duplicate events in subscribers' calendars."""
-    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
+    return _host(settings.WAGTAILADMIN_BASE_URL)
+
+
+@lru_cache(maxsize=8)
+def _host(base_url):
+    return urlsplit(base_url).hostname or "localhost"
 
 
 def uid_for(key, host=None):
@@ -91,7 +96,7 @@ def uid_for(key, host=None):
 
 
 def sequences(keys):
-    """{event key: SEQUENCE} for the given events (one query)."""
+    """{event key: SEQUENCE} for the given events' keys (a set or a subquery; one query)."""
     return dict(
         EventSchedule.objects.filter(event_key__in=keys).values_list("event_key", "sequence")
     )
@@ -135,7 +140,9 @@ FOLD_OCTETS = 75
 
 
 def _fold(line):
-    return line if len(line.encode("utf-8")) < FOLD_OCTETS else Contentline(line).to_ical().decode()
+    if len(line) < FOLD_OCTETS and (line.isascii() or len(line.encode("utf-8")) < FOLD_OCTETS):
+        return line
+    return Contentline(line).to_ical().decode()
 
 
 def _text(value):
@@ -175,6 +182,12 @@ def _when(name, values, zones):
         return f"{name}:" + ",".join(_utc(v) for v in values)
     zones.add(tzid)
     return f"{name};TZID={tzid}:" + ",".join(_stamp(v) for v in values)
+
+
+@lru_cache(maxsize=8)
+def _dtstamp(now):
+    """The DTSTAMP line: one per file, written once."""
+    return "DTSTAMP:" + _utc(now)
 
 
 def organizer_line():
@@ -226,7 +239,7 @@ def vevent(
         "SUMMARY:" + _text(summary),
         _when("DTSTART", [moment(start, all_day)], zones),
         _when("DTEND", [moment(end, all_day)], zones),
-        "DTSTAMP:" + _utc(now),
+        _dtstamp(now),
         "UID:" + _text(uid),
     ]
     if recurrence_id is not None:

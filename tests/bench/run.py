@@ -78,6 +78,11 @@ def render_benchmarks():
     django.setup()
     from django.core.management import call_command
 
+    from config.runtime import tune_garbage_collector
+
+    # As the production server runs (config.wsgi).
+    tune_garbage_collector()
+
     from tests.bench.harness import Bench
 
     call_command("migrate", "--no-input", verbosity=0)
