@@ -43,6 +43,8 @@ from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Locale, TranslatableMixin
 
+from home.idsets import id_set
+
 SEARCH_CONFIGS = {"nl": "dutch", "de": "german", "en": "english"}
 
 
@@ -339,9 +341,7 @@ def _postgres_backend_class():
             entries, _query = self._entries(model, text)
             if entries is None:
                 return []
-            ids = list(entries.values_list("object_pk", flat=True))
-            # noqa reason: a fixed statement; the ids are one parameter.
-            return RawSQL("SELECT unnest(%s::bigint[])", [ids]) if ids else []  # noqa: S611
+            return id_set(entries.values_list("object_pk", flat=True))
 
         def ranked_ids(self, model, text, within):
             entries, query = self._entries(model, text)

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 
 from home.i18n import localized
+from home.idsets import id_set
 from home.models import Organisation, Region, Theme
 from kennisbank.models import (
     ArticleKind,
@@ -66,11 +67,8 @@ def _pages_with(link_model, field, slugs):
     return link_model.objects.filter(**{f"{field}__slug__in": slugs}).values("page_id")
 
 
-def _apply(queryset, query, skip=None, search=None):
-    """The articles matching every facet except `skip` (and the search's
-    matches, a subquery, when given)."""
-    if search is not None:
-        queryset = queryset.filter(pk__in=search)
+def _apply(queryset, query, skip=None):
+    """The articles matching every facet except `skip`."""
     if query.kind and skip != "kind":
         queryset = queryset.filter(kind__slug__in=query.kind)
     if query.theme and skip != "theme":
@@ -148,32 +146,43 @@ class FacetedResult:
 def run(base, query):
     """Filter `base` (one language's articles) by `query` and count every facet.
 
-    Queries: five for the counts, three for the labels, and with a text query
-    sorted by relevance one for the matching ids in that order; the caller
-    paginates `articles`. The search's matches are a subquery of each count
-    and of the list (never a list of ids: a search can match thousands).
+    Queries: with a text query, one for the ids of `base` that match it (the
+    pool; in order of relevance when sorted so, and then one more for those
+    of the pool the facets keep, when a facet is chosen); five for the counts
+    and three for the labels; the caller paginates `articles`. The pool is read once and handed to the counts and
+    the list as one parameter (`home.idsets`): each of them used to match the
+    text again and find the live, public articles of the knowledge base among
+    every page again. Without a text query, `base` is their subquery.
     """
     from django.utils.translation import gettext_lazy as _
 
-    search = matching(query.q) if query.q else None
-    articles = _apply(base, query, search=search)
+    pool, ranked = base, None
+    if query.q and query.sort == "relevance":
+        # The matches in order of relevance are the pool as well.
+        ranked = ranked_article_ids(base, query.q)
+        pool = ArticlePage.objects.filter(pk__in=id_set(ranked))
+    elif query.q:
+        search = matching(query.q)
+        found = base.filter(pk__in=search).order_by().values_list("pk", flat=True)
+        pool = ArticlePage.objects.filter(pk__in=id_set(found))
+    articles = _apply(pool, query)
 
     kinds = localized(ArticleKind)
     themes = localized(Theme)
     regions = localized(Region)
 
     kind_counts = dict(
-        _apply(base, query, "kind", search)
+        _apply(pool, query, "kind")
         .filter(kind__isnull=False)
         .order_by()  # Wagtail orders pages by path; that would split the groups
         .values("kind__translation_key")
         .annotate(n=Count("pk", distinct=True))
         .values_list("kind__translation_key", "n")
     )
-    theme_counts = _link_counts(ArticleTheme, "theme", _apply(base, query, "theme", search))
-    region_counts = _link_counts(ArticleRegion, "region", _apply(base, query, "region", search))
+    theme_counts = _link_counts(ArticleTheme, "theme", _apply(pool, query, "theme"))
+    region_counts = _link_counts(ArticleRegion, "region", _apply(pool, query, "region"))
     organisation_counts = _link_counts(
-        ArticleOrganisation, "organisation", _apply(base, query, "organisation", search)
+        ArticleOrganisation, "organisation", _apply(pool, query, "organisation")
     )
     organisations = localized(
         Organisation,
@@ -185,7 +194,7 @@ def run(base, query):
         ArticlePage.objects.live()
         .filter(
             alias_of__isnull=True,
-            translation_key__in=_apply(base, query, "language", search).values("translation_key"),
+            translation_key__in=_apply(pool, query, "language").values("translation_key"),
         )
         .order_by()
         .values("locale__language_code")
@@ -218,9 +227,11 @@ def run(base, query):
         Facet("language", _("Available in"), language_options),
     ]
 
-    if query.sort == "relevance" and search is not None:
-        ordered = ranked_article_ids(_apply(base, query), query.q)
-        return FacetedResult(query, ordered, facets, kinds, themes)
+    if ranked is not None:
+        if any(getattr(query, name) for name in FACETS):
+            shown = set(articles.values_list("pk", flat=True))
+            ranked = [pk for pk in ranked if pk in shown]
+        return FacetedResult(query, ranked, facets, kinds, themes)
     return FacetedResult(
         query, articles.order_by("-publication_date", "-pk"), facets, kinds, themes
     )

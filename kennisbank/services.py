@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.db.models.functions import Length, Substr
 from django.templatetags.static import static
 from django.utils import timezone
@@ -366,7 +366,9 @@ def article_context(request, page):
         "share_links": share_links(page.get_full_url(request), page.title),
         "json_ld": json_ld(data),
         "index_page": index,
-        "feed_url": (f"{index.get_url(request)}feed/" if index and feed_sizes(index)[0] else None),
+        "feed_url": (
+            f"{index.get_url(request)}feed/" if index and feeds_have_items(index)[0] else None
+        ),
     }
 
 
@@ -427,10 +429,11 @@ def feed_articles(index):
     return ArticlePage.objects.live().public().child_of(index).filter(alias_of__isnull=True)
 
 
-def feed_sizes(index, theme_slug=None):
-    """(items in the knowledge base's feed, items in the feed of the theme with
-    `theme_slug` or None): one query, so a page can leave out a feed that
-    would be empty. Theme slugs are the same in every language.
+def feeds_have_items(index, theme_slug=None):
+    """(whether the knowledge base's feed has items, whether the feed of the
+    theme with `theme_slug` has; None without a theme): one query that stops
+    at the first article of each, so a page can leave out a feed that would be
+    empty. Theme slugs are the same in every language.
 
     The same articles as `feed_articles`, with the view restrictions in the
     query (a restricted page's path is a prefix of the article's) rather than
@@ -442,15 +445,15 @@ def feed_sizes(index, theme_slug=None):
         pk__in=PageViewRestriction.objects.values("page_id"),
         path=Substr(OuterRef("path"), 1, Length("path")),
     )
-    counts = {"all": Count("pk")}
-    if theme_slug:
-        keys = Theme.objects.filter(slug=theme_slug).values("translation_key")
-        counts["theme"] = Count("pk", filter=Q(pk__in=theme_pages(keys)))
-    row = (
+    articles = (
         ArticlePage.objects.live()
         .child_of(index)
         .filter(alias_of__isnull=True)
         .exclude(Exists(restricted))
-        .aggregate(**counts)
     )
+    flags = {"all": Exists(articles)}
+    if theme_slug:
+        keys = Theme.objects.filter(slug=theme_slug).values("translation_key")
+        flags["theme"] = Exists(articles.filter(pk__in=theme_pages(keys)))
+    row = Page.objects.filter(pk=index.pk).values(**flags).get()
     return row["all"], row.get("theme")

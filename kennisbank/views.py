@@ -79,7 +79,7 @@ def announced_feeds(index_page, index_url, query):
     theme = query.theme[0] if len(query.theme) == 1 else None
     if query.q or any(getattr(query, name) for name in facets.FACETS if name != "theme"):
         theme = None
-    everything, on_theme = services.feed_sizes(index_page, theme)
+    everything, on_theme = services.feeds_have_items(index_page, theme)
     return (
         f"{index_url}feed/" if everything else None,
         f"{index_url}thema/{theme}/feed/" if on_theme else None,
@@ -106,7 +106,7 @@ def theme_landing(request, index_page, slug):
     )
     index_url = index_page.get_url(request)
     directory = services.directory_page()
-    everything, on_theme = services.feed_sizes(index_page, theme.slug)
+    everything, on_theme = services.feeds_have_items(index_page, theme.slug)
     return index_page.render(
         request,
         template="kennisbank/theme_page.html",

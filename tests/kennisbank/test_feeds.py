@@ -137,14 +137,14 @@ def test_an_empty_theme_announces_no_feed_and_a_filled_one_does(
     assert len(filled_queries) - len(empty_queries) <= 6
 
 
-def test_feed_sizes_costs_one_query_empty_or_not(make_article, kennisbank):
+def test_deciding_whether_feeds_have_items_costs_one_query_empty_or_not(make_article, kennisbank):
     with CaptureQueriesContext(connection) as empty:
-        assert services.feed_sizes(kennisbank, "wonen") == (0, 0)
+        assert services.feeds_have_items(kennisbank, "wonen") == (False, False)
     for n in range(3):
         make_article(title=f"Woningbouw {n}", themes=["wonen"])
     make_article(title="Financiën", themes=["financiering"])
     with CaptureQueriesContext(connection) as filled:
-        assert services.feed_sizes(kennisbank, "wonen") == (4, 3)
+        assert services.feeds_have_items(kennisbank, "wonen") == (True, True)
     assert len(filled) == len(empty) == 1
 
 
@@ -193,8 +193,8 @@ def test_filtered_index_announces_only_the_feed_that_matches_it(client, make_art
 def test_a_private_article_neither_fills_nor_announces_a_feed(client, make_article, kennisbank):
     private = make_article(title="Alleen voor leden", themes=["wonen"])
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
-    assert services.feed_sizes(kennisbank, "wonen") == (0, 0)
+    assert services.feeds_have_items(kennisbank, "wonen") == (False, False)
     assert parsed(client, "/nl/kennisbank/feed/").entries == []
     make_article(title="Voor iedereen", themes=["financiering"])
-    assert services.feed_sizes(kennisbank, "wonen") == (1, 0)
+    assert services.feeds_have_items(kennisbank, "wonen") == (True, False)
     assert [e.title for e in parsed(client, "/nl/kennisbank/feed/").entries] == ["Voor iedereen"]
