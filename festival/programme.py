@@ -40,6 +40,9 @@ from home.widgets import FilterMenu
 LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
 SLOT_CHOICES = (60, 30, 20, 15, 10, 5)
 MAX_SELECTED = 200
+# Sessions per page of the programme list: a festival of 1,000 sessions on one
+# page was 1.2 MB of HTML for a phone, and half a second to write.
+LIST_PAGE_SIZE = 50
 
 
 # -- Filters ------------------------------------------------------------------

@@ -10,6 +10,7 @@ with their renditions in two queries, so no view grows with the programme.
 import re
 from datetime import date
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -148,7 +149,9 @@ def overview(request, page):
 
 
 def programme_list(request, page):
-    """All sessions, filtered by GET parameters, grouped by day and time."""
+    """All sessions, filtered by GET parameters, grouped by day and time, in
+    pages of `programme.LIST_PAGE_SIZE` (the links keep the filters and the
+    visitor's selection)."""
     locale = active_locale(request)
     now = timezone.now()
     sessions = load_sessions(page, request, locale=locale, now=now)
@@ -157,6 +160,7 @@ def programme_list(request, page):
     form = programme.ProgrammeFilterForm(request.GET or None, choices)
     filters = form.filters()
     shown = programme.filter_sessions(sessions, filters, now)
+    page_obj = Paginator(shown, programme.LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     carried = programme.join_ids(programme.parse_ids(request.GET.get("sessions")))
     context = _base_context(
         request,
@@ -166,7 +170,8 @@ def programme_list(request, page):
         form=form,
         filters=filters,
         active_filters=_active_filters(form, filters, carried),
-        groups=programme.group_by_day_and_time(shown),
+        groups=programme.group_by_day_and_time(page_obj.object_list),
+        page_obj=page_obj,
         count=len(shown),
         total=len(sessions),
     )

@@ -17,6 +17,7 @@ from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
 
 from events.models import EventPageOrganiser, Occurrence
+from festival import programme as festival_programme
 from festival.models import (
     FestivalPage,
     FestivalPartner,
@@ -328,6 +329,30 @@ def test_programme_lists_every_session_by_day_and_time(client, festival):
         f'href="/nl/festival/mijn-programma/?sessions={occurrence_id(festival["sessions"]["wonen"])}"'
         in item
     )
+
+
+def test_a_long_programme_comes_in_pages_that_keep_filters_and_selection(
+    client, festival, monkeypatch
+):
+    monkeypatch.setattr(festival_programme, "LIST_PAGE_SIZE", 2)
+    chosen = occurrence_id(festival["sessions"]["wonen"])
+    url = f"/nl/festival/programma/?mode=onsite&sessions={chosen}"
+    first = BeautifulSoup(client.get(url).content, "html.parser")
+    assert titles(str(first)) == ["Opening", "Samen wonen"]
+    # The count is of every session the filter keeps, not of the page.
+    assert "4 sessies" in first.select_one(".search-count").get_text()
+    assert "Pagina 1 van 2" in first.select_one("nav.pagination").get_text()
+    following = first.select_one('nav.pagination a[rel="next"]')["href"]
+    assert "mode=onsite" in following and f"sessions={chosen}" in following
+    assert "page=2" in following
+    second = client.get(f"/nl/festival/programma/{following}").content.decode()
+    assert titles(second) == ["Zorg in het dorp", "Initiatievenmarkt"]
+    # A page number that does not exist shows the last page; rubbish the first.
+    assert titles(client.get(url + "&page=9").content.decode()) == titles(second)
+    assert titles(client.get(url + "&page=x").content.decode()) == titles(str(first))
+    # A programme that fits on one page has no page links.
+    monkeypatch.setattr(festival_programme, "LIST_PAGE_SIZE", 50)
+    assert "pagination" not in client.get(url).content.decode()
 
 
 @pytest.mark.parametrize(
