@@ -69,7 +69,7 @@ def events_last_change(*pages):
     `EventSchedule` is saved whenever an event is published or unpublished in
     any language and whenever its dates are regenerated. `pages` (e.g. the
     calendar or festival page itself) count with their `last_published_at`."""
-    row = EventSchedule.objects.aggregate(changed=Max("updated_at"), count=Count("pk"))
+    row = EventSchedule.objects.aggregate(changed=Max("updated_at"), count=Count("*"))
     times = [getattr(p, "last_published_at", None) for p in pages]
     return _latest(row["changed"], *times), row["count"], tag_versions(EVENT_LISTS)
 
