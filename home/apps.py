@@ -8,10 +8,12 @@ class HomeConfig(AppConfig):
     shown_on_pages = True  # saving its rows invalidates cached pages (home.invalidation)
 
     def ready(self):
+        from django.db.models import Field, ForeignObject
         from wagtail.images.models import AbstractImage, AbstractRendition
         from wagtail.models import Locale, PageViewRestriction, Site
 
         from home import invalidation
+        from home.idsets import InIds
         from home.models import Organisation, Person, Region, SiteSettings, SiteText, Theme, Venue
 
         # The footer, the menu's settings, languages and who may see what: everywhere.
@@ -23,6 +25,9 @@ class HomeConfig(AppConfig):
         invalidation.ignore(AbstractRendition)
         invalidation.connect()
         _transliterate_translated_slugs()
+        # field__in_ids=[…]: ids as one parameter.
+        Field.register_lookup(InIds)
+        ForeignObject.register_lookup(InIds)
 
 
 def _transliterate_translated_slugs():

@@ -15,7 +15,6 @@ from django.conf import settings
 from django.db.models import Count, Q
 
 from home.i18n import localized
-from home.idsets import id_set
 from home.models import Organisation, Region, Theme
 from kennisbank.models import (
     ArticleKind,
@@ -24,7 +23,7 @@ from kennisbank.models import (
     ArticleRegion,
     ArticleTheme,
 )
-from kennisbank.search import clean_query, matching, ranked_article_ids
+from kennisbank.search import clean_query, ranked_article_ids
 
 FACETS = ["kind", "theme", "region", "organisation", "language"]
 SORTS = ["newest", "relevance"]
@@ -147,24 +146,22 @@ def run(base, query):
     """Filter `base` (one language's articles) by `query` and count every facet.
 
     Queries: with a text query, one for the ids of `base` that match it (the
-    pool; in order of relevance when sorted so, and then one more for those
-    of the pool the facets keep, when a facet is chosen); five for the counts
-    and three for the labels; the caller paginates `articles`. The pool is read once and handed to the counts and
-    the list as one parameter (`home.idsets`): each of them used to match the
-    text again and find the live, public articles of the knowledge base among
-    every page again. Without a text query, `base` is their subquery.
+    pool, in order of relevance; sorted so, one more for those of the pool
+    the facets keep, when a facet is chosen); five for the counts
+    and three for the labels; the caller paginates `articles`. The pool is
+    read once and handed to the counts and the list as one parameter
+    (`pk__in_ids`, `home.idsets`): each of them used to match the text again
+    and find the live, public articles of the knowledge base among every page
+    again. Without a text query, `base` is their subquery.
     """
     from django.utils.translation import gettext_lazy as _
 
     pool, ranked = base, None
-    if query.q and query.sort == "relevance":
-        # The matches in order of relevance are the pool as well.
+    if query.q:
+        # The matches, in order of relevance (one query: reading them in
+        # another order would cost as much).
         ranked = ranked_article_ids(base, query.q)
-        pool = ArticlePage.objects.filter(pk__in=id_set(ranked))
-    elif query.q:
-        search = matching(query.q)
-        found = base.filter(pk__in=search).order_by().values_list("pk", flat=True)
-        pool = ArticlePage.objects.filter(pk__in=id_set(found))
+        pool = ArticlePage.objects.filter(pk__in_ids=ranked)
     articles = _apply(pool, query)
 
     kinds = localized(ArticleKind)
@@ -227,7 +224,7 @@ def run(base, query):
         Facet("language", _("Available in"), language_options),
     ]
 
-    if ranked is not None:
+    if ranked is not None and query.sort == "relevance":
         if any(getattr(query, name) for name in FACETS):
             shown = set(articles.values_list("pk", flat=True))
             ranked = [pk for pk in ranked if pk in shown]
