@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Q
+from wagtail.models import Page
 
 from home.i18n import localized
 from home.models import Organisation, Region, Theme
@@ -188,7 +189,9 @@ def run(base, query):
         ),
     )
     language_counts = dict(
-        ArticlePage.objects.live()
+        # Pages, not articles: the versions of an article are articles, and
+        # the count needs no join with the articles' own table.
+        Page.objects.live()
         .filter(
             alias_of__isnull=True,
             translation_key__in=_apply(pool, query, "language").values("translation_key"),
