@@ -174,7 +174,9 @@ def run(base, query):
         .filter(kind__isnull=False)
         .order_by()  # Wagtail orders pages by path; that would split the groups
         .values("kind__translation_key")
-        .annotate(n=Count("pk", distinct=True))
+        # An article has one kind and the facets filter by subqueries (no
+        # row twice): counting rows counts articles, without a sort.
+        .annotate(n=Count("pk"))
         .values_list("kind__translation_key", "n")
     )
     theme_counts = _link_counts(ArticleTheme, "theme", _apply(pool, query, "theme"))
@@ -229,7 +231,7 @@ def run(base, query):
 
     if ranked is not None and query.sort == "relevance":
         if any(getattr(query, name) for name in FACETS):
-            shown = set(articles.values_list("pk", flat=True))
+            shown = set(articles.order_by().values_list("pk", flat=True))
             ranked = [pk for pk in ranked if pk in shown]
         return FacetedResult(query, ranked, facets, kinds, themes)
     return FacetedResult(
