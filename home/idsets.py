@@ -6,9 +6,10 @@ every placeholder), and SQLite caps their number. Two ways to hand them on as
 a single parameter instead — an array on PostgreSQL, a JSON list on SQLite:
 
 - `field__in_ids=ids`, a lookup (`InIds`, registered on every field and
-  foreign key by `HomeConfig.ready`): `field = ANY(array)` on PostgreSQL, which the planner
-  sizes from the array (as a subquery it guessed 200 rows and looked each id up
-  one by one: 30–40 % slower for a facet count over 4,500 ids);
+  foreign key by `HomeConfig.ready`): `field = ANY(array)` on PostgreSQL,
+  which the planner sizes from the array (as a subquery it guessed 200 rows
+  and looked each id up one by one: 30–40 % slower for a facet count over
+  4,500 ids);
 - `field__in=id_set(ids)`, a subquery, where a queryset needs one.
 """
 

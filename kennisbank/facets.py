@@ -148,12 +148,12 @@ def run(base, query):
 
     Queries: with a text query, one for the ids of `base` that match it (the
     pool, in order of relevance; sorted so, one more for those of the pool
-    the facets keep, when a facet is chosen); five for the counts
-    and three for the labels; the caller paginates `articles`. The pool is
-    read once and handed to the counts and the list as one parameter
-    (`pk__in_ids`, `home.idsets`): each of them used to match the text again
-    and find the live, public articles of the knowledge base among every page
-    again. Without a text query, `base` is their subquery.
+    the facets keep, when a facet is chosen); five for the counts and three
+    for the labels; the caller paginates `articles`. The pool is read once
+    and handed to the counts and the list as one parameter (`pk__in_ids`,
+    `home.idsets`): each of them used to match the text again and find the
+    live, public articles of the knowledge base among every page again.
+    Without a text query, `base` is their subquery.
     """
     from django.utils.translation import gettext_lazy as _
 

@@ -3,8 +3,8 @@ and one per theme (/…/thema/<slug>/feed/, the same address in every language).
 
 A language's feed lists only articles written or translated in that language;
 untranslated ones (aliases showing the Dutch text) are left out, so a German
-feed reader never gets Dutch items. `feeds_have_items` tells the pages whether a
-feed has items, so that no page announces a feed that would be empty.
+feed reader never gets Dutch items. `feeds_have_items` tells the pages whether
+a feed has items, so that no page announces a feed that would be empty.
 
 What a feed reader gets besides title, text and date:
 
