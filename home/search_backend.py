@@ -19,10 +19,10 @@ After upgrading a SQLite database that was indexed without stems, run
 
 Wagtail's `.search()` ranks a match with a subquery per matching object (on
 SQLite a full-text query per row: seconds at 10,000 articles) and filters a
-queryset by the list of matches. `matches` and `ranked_ids` (below) ask the
-index table itself, in one query each: the objects matching every word, and
-those ids in relevance order (the same order as Wagtail's, same score, same
-ties). Lists with facets use them to filter and count in the database.
+queryset by the list of matches. `ranked_ids` (below) asks the index table
+itself, in one query: the ids of the objects matching every word, in relevance
+order (the same order as Wagtail's, same score, same ties). The knowledge base
+reads them once and filters and counts its facets with them in the database.
 Words without a letter or digit are left out of a search.
 """
 
@@ -35,15 +35,12 @@ from collections import defaultdict
 import Stemmer
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Locale, TranslatableMixin
-
-from home.idsets import id_set
 
 SEARCH_CONFIGS = {"nl": "dutch", "de": "german", "en": "english"}
 
@@ -88,15 +85,6 @@ def stem_text(text, config):
     return WORD.sub(lambda match: stem(match.group().lower()), text)
 
 
-def matches(model, text):
-    """The primary keys of `model`'s objects whose index entry has every word
-    of `text` (in the active language's word forms), for `pk__in=`: on SQLite
-    a subquery of the full-text index (cheap to repeat in every query that
-    uses it), on PostgreSQL the ids read once and passed on as one array
-    parameter (never as thousands of parameters)."""
-    return get_search_backend().matches(model, text)
-
-
 def ranked_ids(model, text, within):
     """The primary keys of the objects of `within` (a queryset of `model`) that
     match every word of `text`, most relevant first, in one query. The order is
@@ -119,12 +107,8 @@ def _sql_of(queryset):
         return None
 
 
-class _GenericMatches:
+class _GenericRanking:
     """Through Wagtail's search (any other backend): correct, not fast."""
-
-    def matches(self, model, text):
-        found = model.objects.search(text, operator="and", order_by_relevance=False)
-        return [obj.pk for obj in found]
 
     def ranked_ids(self, model, text, within):
         found = within.search(text, operator="and", order_by_relevance=True)
@@ -222,14 +206,6 @@ def _sqlite_backend_class():
                 f"AND e.content_type_id IN ({', '.join(['%s'] * len(types))})"
             )
             return sql, [f"{{title body}} : ({quoted})", *types]
-
-        def matches(self, model, text):
-            match = self._match(model, text)
-            if match is None:
-                return []
-            sql, params = match
-            # noqa reason: the SQL names tables only; the words are a parameter.
-            return RawSQL(f"SELECT CAST(e.object_id AS INTEGER) {sql}", params)  # noqa: S611
 
         def ranked_ids(self, model, text, within):
             match, inner = self._match(model, text), _sql_of(within)
@@ -333,16 +309,6 @@ def _postgres_backend_class():
                 ).filter(_vector_=every)
             return entries, (every, compiler.sql_weights)
 
-        def matches(self, model, text):
-            # Read once, handed on as one array: a common word is in half the
-            # entries, where PostgreSQL rightly reads the table rather than
-            # the GIN indexes, and the list and the five facet counts would
-            # each read it again (25 ms each at 10,000 articles).
-            entries, _query = self._entries(model, text)
-            if entries is None:
-                return []
-            return id_set(entries.values_list("object_pk", flat=True))
-
         def ranked_ids(self, model, text, within):
             entries, query = self._entries(model, text)
             if entries is None:
@@ -369,6 +335,5 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
     if connection.vendor == "sqlite":
         return _sqlite_backend_class()(params)
     backend = DatabaseSearchBackend(params)
-    backend.matches = _GenericMatches().matches
-    backend.ranked_ids = _GenericMatches().ranked_ids
+    backend.ranked_ids = _GenericRanking().ranked_ids
     return backend

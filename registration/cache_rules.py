@@ -69,8 +69,7 @@ def refresh_places(event_key):
 
 def _event_places(event_filter):
     events = list(EventPage.objects.filter(**event_filter).specific())
-    keys = {event.translation_key for event in events}
-    for key in keys:
+    for key in {event.translation_key for event in events}:
         transaction.on_commit(lambda key=key: refresh_places(key))
     return invalidation.Touch(pages=events)
 

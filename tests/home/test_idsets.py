@@ -3,8 +3,6 @@
 import pytest
 from wagtail.models import Locale, Page
 
-from home.idsets import id_set
-
 pytestmark = pytest.mark.django_db
 
 
@@ -27,11 +25,3 @@ def test_in_ids_works_through_a_foreign_key_and_with_no_ids():
         with_locale
     )
     assert not Page.objects.filter(pk__in_ids=[]).exists()
-
-
-def test_id_set_is_a_subquery_for_in():
-    pages = list(Page.objects.order_by("pk").values_list("pk", flat=True))
-    assert list(Page.objects.filter(pk__in=id_set(pages[:2])).order_by("pk")) == list(
-        Page.objects.filter(pk__in=pages[:2]).order_by("pk")
-    )
-    assert id_set([]) == []

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from django.utils import translation
 
 from kennisbank.models import ArticlePage
-from kennisbank.search import matching, ranked_article_ids
+from kennisbank.search import ranked_article_ids
 
 pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
 
@@ -68,9 +68,7 @@ def test_the_same_matches_in_the_same_order_as_wagtails_search(kennisbank, villa
     for text in ("dorp", "dorpen", "Dorp samen", "fiets", "een dorp"):
         with translation.override("nl"):
             ranked = ranked_article_ids(base, text)
-            matched = set(base.filter(pk__in=matching(text)).values_list("pk", flat=True))
         assert ranked == wagtails_order(base, text), text
-        assert matched == set(ranked), text
 
 
 def test_relevance_puts_many_mentions_first(kennisbank, village_articles):
