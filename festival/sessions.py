@@ -33,7 +33,9 @@ from events.models import (
 from events.queries import Row, for_listing, localise
 from events.schedule import site_zone, to_local
 from festival.models import FestivalRoom, FestivalTrack, SessionFormat, SessionSpeaker
+from home.cache import shown_states
 from home.i18n import active_locale, localized
+from registration.cache_rules import PLACES_PART
 from registration.models import RegistrationSettings, settings_for
 from registration.services import State, confirmed_by_occurrence, decide
 
@@ -344,6 +346,10 @@ def load_sessions(
                 ],
             )
         )
+    # The programme's counts and filters follow every session's state, also of
+    # sessions it lists on another page: a registration that leaves them as
+    # they were leaves the cached programme as it is (home.cache.refresh_parts).
+    shown_states(PLACES_PART, {s.id: s.places.code for s in sessions if s.places is not None})
     room_order = {room.translation_key: room.sort_order or 0 for room in rooms.values()}
     sessions.sort(
         key=lambda s: (s.start, room_order.get(s.room.translation_key, 0) if s.room else -1)

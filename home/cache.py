@@ -46,6 +46,14 @@ language no page holds the part in yet, so a rendering that began before the
 change never stores its older part over it. A missing part (or a marker)
 makes the hit a miss, and the rendering stores the part.
 
+A page may also use a part's state without showing the part (a count of the
+festival's open sessions, a "with places left" filter over sessions listed on
+other pages): it says so with `shown_states`, and the state is kept with the
+entry's other reads, so `refresh_parts` compares a change with what was shown
+instead of taking every part no page holds for a changed one (which made each
+registration for a session off the first page of a programme render the
+programme again).
+
 With a shared cache, each process keeps *near copies* of the entries it
 served lately (`_near_hit`), so a hit reads only their versions.
 
@@ -81,6 +89,7 @@ GENERATION_KEY = "page-cache:generation"
 CLOCK_KEY = "page-cache:clock"
 TAG_PREFIX = "page-cache:tag:"
 PART_PREFIX = "page-cache:part:"
+STATE_PREFIX = "page-cache:state:"
 # Responses that named no tag (search, sitemaps, non-page views) depend on this
 # one, which every change touches.
 ANY_CHANGE = "any-change"
@@ -227,15 +236,33 @@ def live_part(kind, key, html, state=None):
     return mark_safe(f"{_PART_OPEN}{len(parts) - 1}-->{html}{_PART_CLOSE}")  # noqa: S308 - rendered already
 
 
+_states = ContextVar("page_cache_states", default=None)
+
+
+def _state_key(kind, key):
+    return f"{STATE_PREFIX}{kind}:{key}"
+
+
+def shown_states(kind, states):
+    """Note that the page being rendered used the state of each `kind`/`key`
+    of `states` ({key: state}), whether or not it shows the part (see the
+    module's docstring); outside a cacheable rendering it does nothing."""
+    noted = _states.get()
+    if noted is not None:
+        for key, state in states.items():
+            noted[_state_key(kind, key)] = None if state is None else str(state)
+
+
 def refresh_parts(kind, keys, render, state=lambda key: None):
     """After a change: store each part `kind`/`key` of `keys` again, in every
     language a cached page holds it in, rendered by `render(key)` in that
     language, with its `state(key)`. A part no page holds is only made stale
     (the next page that shows it renders it).
 
-    Returns the keys whose state differs from the one a cached page holds, or
-    that no page holds (nobody knows what was shown): what depends on the
-    state beyond the part itself must be invalidated for those."""
+    Returns the keys whose state differs from the one a cached page holds or
+    used (`shown_states`), or that no page holds or used (nobody knows what
+    was shown): what depends on the state beyond the part itself must be
+    invalidated for those."""
     keys = list(keys)
     if not keys:
         return set()
@@ -245,15 +272,20 @@ def refresh_parts(kind, keys, render, state=lambda key: None):
     languages = [code for code, _ in settings.LANGUAGES]
     held = cache.get_many(
         [_part_key(_part_id(kind, key), code) for key in keys for code in languages]
+        + [_state_key(kind, key) for key in keys]
     )
     fresh, changed = {}, set()
     for key in keys:
         now = state(key)
         now = None if now is None else str(now)  # as `live_part` keeps it
         names = [_part_key(_part_id(kind, key), code) for code in languages]
-        kept = [held[name] for name in names if _holds(held.get(name))]
-        if not kept or any(value[2] != now for value in kept):
+        shown = [held[name][2] for name in names if _holds(held.get(name))]
+        used = held.get(_state_key(kind, key))
+        if isinstance(used, tuple):
+            shown.append(used[1])
+        if not shown or any(value != now for value in shown):
             changed.add(key)
+        fresh[_state_key(kind, key)] = (tick, now)
         for code, name in zip(languages, names, strict=True):
             if _holds(held.get(name)):
                 with override(code):
@@ -449,17 +481,19 @@ def _near_hit(key):
     return response, generation
 
 
-def _store(key, generation, response, tags, started, seconds, split=None):
+def _store(key, generation, response, tags, started, seconds, split=None, states=None):
     """Keep `response` with its tags, unless one of them changed while it was
     rendered; with `split` (`_split_parts`), as the page around its parts, and
-    each part this rendering has that the cache has no newer value of."""
+    each part this rendering has that the cache has no newer value of; the
+    same for the states it used (`shown_states`)."""
     if started is None:
         return False
     tags = sorted(tags or {ANY_CHANGE})
     keys = [TAG_PREFIX + tag for tag in tags]
     parts = split[1] if split else []
     part_keys = [_part_key(part, language) for part, language, _, _ in parts]
-    versions = cache.get_many(keys + part_keys)
+    states = states or {}
+    versions = cache.get_many(keys + part_keys + list(states))
     if any(versions.get(tag_key, 0) > started for tag_key in keys):
         return False
     for tag_key in keys:
@@ -472,6 +506,10 @@ def _store(key, generation, response, tags, started, seconds, split=None):
         # (or marked): it is not replaced by this rendering's older one.
         if not (isinstance(kept, tuple) and kept[0] > started):
             fresh[part_key] = (started, html, state)
+    for state_key, state in states.items():
+        kept = versions.get(state_key)
+        if not (isinstance(kept, tuple) and kept[0] > started):
+            fresh[state_key] = (started, state)
     if fresh:
         cache.set_many(fresh, seconds)
     headers = tuple(response.items())
@@ -642,14 +680,16 @@ class PageCacheMiddleware:
             )
         started = _clock()
         token, parts_token = _collected.set(set()), _parts.set([])
+        states_token = _states.set({})
         try:
             response = self.get_response(request)
             if hasattr(response, "render") and callable(response.render):
                 response.render()
         finally:
-            tags, parts = _collected.get(), _parts.get()
+            tags, parts, states = _collected.get(), _parts.get(), _states.get()
             _collected.reset(token)
             _parts.reset(parts_token)
+            _states.reset(states_token)
         split = None
         if parts and not response.streaming:
             split = _split_parts(response.content, parts)
@@ -662,7 +702,7 @@ class PageCacheMiddleware:
         if _cacheable_response(response) and len(response.content) <= max_stored_bytes(
             request, response
         ):
-            _store(key, generation, response, tags, started, seconds, split)
+            _store(key, generation, response, tags, started, seconds, split, states)
             response["X-Page-Cache"] = "miss"
         return response
 

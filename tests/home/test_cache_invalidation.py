@@ -206,6 +206,27 @@ def test_a_session_that_fills_up_leaves_the_places_left_filter(
     assert "registration__state--waiting" in body or "registration__state--full" in body
 
 
+def test_a_registration_for_a_session_the_page_does_not_list_keeps_it_cached(
+    client, pages, django_capture_on_commit_callbacks
+):
+    """The talks' programme holds no part of the workshop, but its counts
+    follow every session's state: a registration that leaves the workshop
+    open leaves the page cached; the one that fills it does not."""
+    day = pages["festival"].start_date.timetuple()[:3]
+    workshop = add_session(
+        pages["festival"], "Samen koken", local(*day, 14, 0), fmt="workshop", capacity=2
+    )
+    talks = PROGRAMME + "?format=talk"
+    warm(client, talks)
+    assert "Samen koken" not in client.get(talks).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(first_date(workshop), 1)
+    assert answers(client, talks) == {talks: "hit"}
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(first_date(workshop), 2)  # the last place: its state changes
+    assert answers(client, talks) == {talks: "miss"}
+
+
 def test_publishing_an_event_refreshes_the_event_lists_not_the_knowledge_base(client, pages):
     """Articles show the upcoming events on their themes, so they are refreshed
     too; the knowledge base's lists and other pages are not."""

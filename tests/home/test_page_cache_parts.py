@@ -10,7 +10,13 @@ from django.http import HttpResponse
 from django.template import engines
 from django.utils.translation import get_language, override
 
-from home.cache import PART_PREFIX, PageCacheMiddleware, forget_near_copies, refresh_parts
+from home.cache import (
+    PART_PREFIX,
+    PageCacheMiddleware,
+    forget_near_copies,
+    refresh_parts,
+    shown_states,
+)
 
 TEMPLATE = engines["django"].from_string(
     '{% load page_cache %}<p>Voor</p><p>{% live_part "seats" key state %}{{ text }}{% end_live_part %}</p><p>Na</p>'
@@ -128,3 +134,35 @@ def test_without_the_page_cache_the_part_is_plain(rf, settings):
     settings.PAGE_CACHE_SECONDS = 0
     response = PageCacheMiddleware(Seats())(rf.get("/nl/p/"))
     assert response.content == b"<p>Voor</p><p>5 vrij</p><p>Na</p>"
+
+
+def test_a_state_a_page_used_without_its_part_is_compared_not_taken_as_changed(rf, page_cache):
+    """A page that counts date 8's state (`shown_states`) but shows no part of
+    it: a change that keeps the state keeps the page; one that changes it is
+    reported."""
+
+    def counts(request):
+        shown_states("seats", {8: "open"})
+        return HttpResponse("<p>1 sessie met plaatsen</p>")
+
+    middleware = PageCacheMiddleware(counts)
+    assert middleware(rf.get("/nl/c/"))["X-Page-Cache"] == "miss"
+    render = lambda key: "4 vrij"  # noqa: E731
+    assert refresh_parts("seats", [8], render, lambda key: "open") == set()
+    assert middleware(rf.get("/nl/c/"))["X-Page-Cache"] == "hit"
+    assert refresh_parts("seats", [8], render, lambda key: "full") == {8}
+    # The state the change left is known now: the next change compares with it.
+    assert refresh_parts("seats", [8], render, lambda key: "full") == set()
+
+
+def test_a_rendering_older_than_the_change_does_not_store_its_state_over_it(rf, page_cache):
+    """A page that began before a change used the state before it: what it
+    stores must not hide the change from the next comparison."""
+
+    def counts(request):
+        refresh_parts("seats", [9], lambda key: "0 vrij", lambda key: "full")
+        shown_states("seats", {9: "open"})  # read before the change
+        return HttpResponse("<p>1 sessie met plaatsen</p>")
+
+    PageCacheMiddleware(counts)(rf.get("/nl/c/"))
+    assert refresh_parts("seats", [9], lambda key: "0 vrij", lambda key: "full") == set()
