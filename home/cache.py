@@ -55,7 +55,9 @@ registration for a session off the first page of a programme render the
 programme again).
 
 With a shared cache, each process keeps *near copies* of the entries it
-served lately (`_near_hit`), so a hit reads only their versions.
+served lately (`_near_hit`), so a hit reads only their versions, and those
+from copies that Redis keeps exact (home/cache_tracking.py): a hit on a near
+copy makes no round trip at all.
 
 When the shared cache is down (home/cache_backend.py), pages are rendered
 uncached; changes made meanwhile could not start a new generation, so the
@@ -350,12 +352,21 @@ def _tick():
             return None
 
 
+def versions(keys):
+    """`cache.get_many(keys)` of small keys read on every hit (the generation,
+    tag versions, live parts): from this process's copies when the shared
+    cache keeps them exact (home/cache_tracking.py), else from the cache."""
+    tracked = getattr(cache, "tracked_get_many", None)
+    found = tracked(keys) if tracked is not None else None
+    return cache.get_many(keys) if found is None else found
+
+
 def tag_versions(*tags):
     """The versions of `tags` now (None: never changed, or evicted), in one
     cache read: part of a key or ETag that must change whenever what the tags
     stand for changes, even within the same second (see home/conditional.py)."""
     keys = [TAG_PREFIX + tag for tag in tags]
-    found = cache.get_many(keys)
+    found = versions(keys)
     return tuple(found.get(key) for key in keys)
 
 
@@ -473,7 +484,7 @@ def _near_hit(key):
         _near_drop(key)
         return None, None
     keys, part_keys = _reads(entry)
-    found = cache.get_many([GENERATION_KEY, *keys, *part_keys])
+    found = versions([GENERATION_KEY, *keys, *part_keys])
     generation = found.get(GENERATION_KEY)
     response = _fresh(entry, generation, found) if generation else None
     if response is None:

@@ -27,6 +27,8 @@ from django.core.cache.backends.locmem import LocMemCache
 from django_redis.cache import RedisCache
 from django_redis.exceptions import ConnectionInterrupted
 
+from home.cache_tracking import TrackedReads
+
 logger = logging.getLogger(__name__)
 
 _recovery_callbacks = []
@@ -80,12 +82,35 @@ class CircuitBreaker:
                     logger.exception("Cache recovery callback failed")
 
 
+# django-redis client methods that write: after one, this process's tracked
+# copies (home/cache_tracking.py) are dropped.
+_WRITES = {
+    "set",
+    "set_many",
+    "add",
+    "delete",
+    "delete_many",
+    "delete_pattern",
+    "clear",
+    "incr",
+    "decr",
+    "incr_version",
+    "touch",
+    "expire",
+    "expire_at",
+    "pexpire",
+    "pexpire_at",
+    "persist",
+}
+
+
 class _GuardedClient:
     """Wraps django-redis's client: refuses at once while the breaker is open."""
 
-    def __init__(self, client, breaker):
+    def __init__(self, client, breaker, after_write=None):
         self._client = client
         self._breaker = breaker
+        self._after_write = after_write
 
     def __getattr__(self, name):
         attribute = getattr(self._client, name)
@@ -94,6 +119,7 @@ class _GuardedClient:
         if not callable(attribute) or name == "close":
             return attribute
         breaker = self._breaker
+        after_write = self._after_write if name in _WRITES else None
 
         def guarded(*args, **kwargs):
             if breaker.is_open():
@@ -103,6 +129,9 @@ class _GuardedClient:
             except ConnectionInterrupted as error:
                 breaker.failed(error)
                 raise
+            finally:
+                if after_write is not None:
+                    after_write()
             breaker.succeeded()
             return result
 
@@ -122,15 +151,35 @@ class ResilientRedisCache(RedisCache):
             params.get("KEY_PREFIX") or server, float(options.get("BREAKER_SECONDS", 5))
         )
         self._guarded = None
+        self.tracked = (
+            TrackedReads(self, retry_seconds=self.breaker.seconds)
+            if options.get("TRACKING", True)
+            else None
+        )
+
+    @property
+    def raw_client(self):
+        """django-redis's own client, without the breaker."""
+        return super().client
 
     @property
     def client(self):
         if self._guarded is None:
-            self._guarded = _GuardedClient(super().client, self.breaker)
+            self._guarded = _GuardedClient(
+                super().client, self.breaker, self.tracked.forget if self.tracked else None
+            )
         return self._guarded
 
     def available(self):
         return not self.breaker.is_open()
+
+    def tracked_get_many(self, keys):
+        """`get_many` of small, often-read keys from this process's copies,
+        which Redis keeps exact (home/cache_tracking.py); None when tracking
+        is off or cannot answer now (then read them the ordinary way)."""
+        if self.tracked is None or self.breaker.is_open():
+            return None
+        return self.tracked.get_many(keys)
 
 
 def cache_available(alias="default"):

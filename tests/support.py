@@ -125,3 +125,29 @@ def serve(env, port, log_path, timeout=60):
         finally:
             server.terminate()
             server.wait(timeout=10)
+
+
+class RedisServer:
+    """A redis-server of the test's own on a spare port, to start and kill at will."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(100):
+            if port_answers(self.port):
+                return
+            time.sleep(0.02)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self):
+        if self.process:
+            self.process.kill()
+            self.process.wait()
+            self.process = None

@@ -176,6 +176,9 @@ if env.get("REDIS_URL"):
                 "SOCKET_CONNECT_TIMEOUT": float(env.get("REDIS_CONNECT_TIMEOUT", "0.25")),
                 "SOCKET_TIMEOUT": float(env.get("REDIS_TIMEOUT", "0.5")),
                 "BREAKER_SECONDS": float(env.get("REDIS_BREAKER_SECONDS", "5")),
+                # Each process keeps the page cache's versions, Redis tells it
+                # when one changes (home/cache_tracking.py; Redis 6 or newer).
+                "TRACKING": env.get("REDIS_TRACKING", "1") != "0",
             },
         }
     }

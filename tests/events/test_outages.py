@@ -4,7 +4,6 @@ log says so once. The Redis server is started and killed by the test itself."""
 
 import logging
 import shutil
-import subprocess
 import time
 from datetime import timedelta
 
@@ -16,7 +15,7 @@ from django.utils import timezone
 from home.cache import current_generation
 from registration.models import Registration
 from tests.registration.registration_support import first_date, registration_on
-from tests.support import free_port, port_answers
+from tests.support import RedisServer, free_port
 
 pytestmark = [
     pytest.mark.django_db,
@@ -24,30 +23,6 @@ pytestmark = [
 ]
 
 BREAKER_SECONDS = 0.5
-
-
-class RedisServer:
-    def __init__(self):
-        self.port = free_port()
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for _ in range(100):
-            if port_answers(self.port):
-                return
-            time.sleep(0.02)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self):
-        if self.process:
-            self.process.kill()
-            self.process.wait()
-            self.process = None
 
 
 @pytest.fixture(scope="module")
