@@ -24,6 +24,11 @@ a made-up cookie does not count, see `_cacheable_request`),
 responses that set a cookie or hold a CSRF token (pages with forms),
 responses marked private/no-store, and non-200 responses.
 
+A response with an ETag or Last-Modified (a polled file) also keeps its
+*validators* beside it: the same entry without its body
+(`validators_key`), so a client that has the file gets its 304 without the
+body being read (a whole calendar is megabytes).
+
 The key holds only the query parameters some page understands (registered
 with `understood_params()` by the apps that read them), sorted by name, so
 `?b=1&a=2` and `?a=2&b=1` share an entry. A request with any other parameter is
@@ -540,8 +545,14 @@ def _store(key, generation, response, tags, started, seconds, split=None, states
     )
     if cache.set(key, entry, seconds) is False:
         return False
+    kept = [(key, entry)]
+    if not parts and (response.has_header("ETag") or response.has_header("Last-Modified")):
+        validators = (*entry[:5], b"", entry[6])
+        if cache.set(validators_key(key), validators, seconds) is not False:
+            kept.append((validators_key(key), validators))
     if getattr(settings, "PAGE_CACHE_NEAR_BYTES", 0):
-        _near_keep(key, entry)
+        for near_key, near_entry in kept:
+            _near_keep(near_key, near_entry)
     return True
 
 
@@ -642,6 +653,37 @@ def max_stored_bytes(request, response):
     return getattr(settings, "PAGE_CACHE_MAX_BYTES", 256 * 1024)
 
 
+def validators_key(key):
+    """Where the validators of the entry at `key` are kept: the same entry
+    without its body, for responses that carry an ETag or Last-Modified."""
+    return key.replace("page-cache:", "page-cache:validators:", 1)
+
+
+def _lookup(key):
+    """(fresh cached response or None, the generation now) for `key`: from a
+    near copy when this process has one, else from the shared cache."""
+    near = getattr(settings, "PAGE_CACHE_NEAR_BYTES", 0)
+    response, generation = _near_hit(key) if near else (None, None)
+    if response is None:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or current_generation()
+        response = _fresh(found.get(key), generation)
+        if response is not None and near:
+            _near_keep(key, found[key])
+    return response, generation
+
+
+def _conditional(request, response):
+    """A 304 (or 412) when the request's conditions say the client has
+    `response` already, else `response`."""
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+        response=response,
+    )
+
+
 class PageCacheMiddleware:
     """Serve anonymous page views from the cache (PAGE_CACHE_SECONDS; 0 turns it off)."""
 
@@ -668,27 +710,22 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             response["X-Page-Cache"] = "skip"
             return response
-        near = getattr(settings, "PAGE_CACHE_NEAR_BYTES", 0)
-        response, generation = _near_hit(key) if near else (None, None)
-        if response is None:
-            found = cache.get_many([GENERATION_KEY, key])
-            generation = found.get(GENERATION_KEY) or current_generation()
-            response = _fresh(found.get(key), generation)
-            if response is not None and near:
-                _near_keep(key, found[key])
+        asks = any(name in request.META for name in CONDITIONAL_HEADERS)
+        if asks:
+            # A client that has this version already (calendar apps and feed
+            # readers send If-None-Match / If-Modified-Since) gets a 304 from
+            # the entry's validators, without its body (megabytes for a feed).
+            head, _ = _lookup(validators_key(key))
+            if head is not None:
+                answer = _conditional(request, head)
+                if answer is not head:
+                    answer["X-Page-Cache"] = "hit"
+                    return answer
+        response, generation = _lookup(key)
         _request.get()["generation"] = generation
         if response is not None:  # (stored with its Vary header complete)
             response["X-Page-Cache"] = "hit"
-            # A client that has this version already (calendar apps and feed
-            # readers send If-None-Match / If-Modified-Since) gets a 304.
-            if not any(name in request.META for name in CONDITIONAL_HEADERS):
-                return response
-            return get_conditional_response(
-                request,
-                etag=response.get("ETag"),
-                last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
-                response=response,
-            )
+            return _conditional(request, response) if asks else response
         started = _clock()
         token, parts_token = _collected.set(set()), _parts.set([])
         states_token = _states.set({})

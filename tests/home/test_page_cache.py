@@ -209,3 +209,38 @@ def test_polled_files_are_stored_up_to_the_size_of_their_stored_bodies(rf, setti
     # fill the cache with megabytes).
     filtered = [middleware(rf.get("/nl/agenda/ical/?start=2020-01-01")) for _ in range(2)]
     assert [answer.get("X-Page-Cache") for answer in filtered] == [None, None]
+
+
+def test_a_client_that_has_the_file_gets_its_304_without_the_body_being_read(rf):
+    """The validators of a polled file are kept beside it: a 304 needs them
+    only (a whole calendar's body is megabytes), and never outlives a change."""
+    from django.core.cache import cache
+    from django.http import HttpResponse
+
+    from home.cache import PageCacheMiddleware, cache_key, forget_near_copies
+
+    version = {"etag": '"v1"', "renders": 0}
+
+    def feed(request):
+        version["renders"] += 1
+        response = HttpResponse(b"BEGIN:VCALENDAR", content_type="text/calendar")
+        response["ETag"] = version["etag"]
+        return response
+
+    middleware = PageCacheMiddleware(feed)
+    request = rf.get("/nl/agenda/ical/")
+    assert middleware(request)["X-Page-Cache"] == "miss"
+    cache.delete(cache_key(request))  # the body is gone (evicted)
+    forget_near_copies()
+    answer = middleware(rf.get("/nl/agenda/ical/", HTTP_IF_NONE_MATCH='"v1"'))
+    assert (answer.status_code, answer["X-Page-Cache"]) == (304, "hit")
+    assert answer["ETag"] == '"v1"'
+    assert version["renders"] == 1
+    # A client with another version gets the body (rendered again: it was evicted).
+    other = middleware(rf.get("/nl/agenda/ical/", HTTP_IF_NONE_MATCH='"v0"'))
+    assert (other.status_code, other.content) == (200, b"BEGIN:VCALENDAR")
+    version["etag"] = '"v2"'
+    invalidate()  # the data changed
+    changed = middleware(rf.get("/nl/agenda/ical/", HTTP_IF_NONE_MATCH='"v1"'))
+    assert (changed.status_code, changed["ETag"]) == (200, '"v2"')
+    assert version["renders"] == 3
