@@ -436,11 +436,73 @@ def extend_all_occurrences(*, now=None, stdout=None):
         keys.add(event.translation_key)
         # Only an event that is its own source takes the bulk path.
         (events if event.pk in sources else others).append(event)
-    for event in [*generate_first_dates(events, now=now), *others]:
+    for event in only_extended([*generate_first_dates(events, now=now), *others], now=now):
         regenerate_occurrences(event, now=now)
     # The dates grew by a day's worth (or by all of them, the first time).
     refresh_statistics(Occurrence, EventSchedule)
     return len(keys)
+
+
+def only_extended(events, *, now=None, batch_size=2000):
+    """The daily extension's fast path: of `events` (live source pages), those
+    whose schedule is as it was generated (same fingerprint, same page) and
+    that have no date between the end of what was generated and the new
+    horizon need nothing but a later `generated_until`; that is written for
+    them in one query per batch. Returns the others, for
+    `regenerate_occurrences`. Most events (single dates, series that end)
+    take this path, so the daily run reads them in batches instead of a
+    transaction each."""
+    now = now or timezone.now()
+    until = now + timedelta(days=horizon_days())
+    events = list(events)
+    left = []
+    for first in range(0, len(events), batch_size):
+        batch = events[first : first + batch_size]
+        schedules = {
+            s.event_key: s
+            for s in EventSchedule.objects.filter(
+                event_key__in=[e.translation_key for e in batch]
+            ).only("event_key", "event_id", "fingerprint", "generated_until")
+        }
+        exceptions = {}
+        for exception in OccurrenceException.objects.filter(page__in=batch).order_by(
+            "sort_order", "pk"
+        ):
+            exceptions.setdefault(exception.page_id, []).append(exception)
+        extended = []
+        for event in batch:
+            schedule = schedules.get(event.translation_key)
+            own = exceptions.get(event.pk, [])
+            if _only_extended(event, schedule, own, until):
+                extended.append(schedule.pk)
+            else:
+                left.append(event)
+        # Not `save()`: nothing a feed shows changed, so `updated_at` (the feeds' ETag) stays.
+        EventSchedule.objects.filter(pk__in=extended).update(generated_until=until)
+    return left
+
+
+def _only_extended(event, schedule, exceptions, until):
+    if (
+        schedule is None
+        or schedule.event_id != event.pk
+        or schedule.generated_until is None
+        or until < schedule.generated_until  # a shorter horizon drops dates
+        or schedule.fingerprint != _fingerprint(event, exceptions)
+    ):
+        return False
+    since = to_local(schedule.generated_until)  # naive local, as the slots are
+    # An exception near or past the end of what was generated may add or move
+    # a date into the new stretch: regenerate to be sure.
+    if any(
+        max(e.date, e.new_date or e.date) >= since.date() - timedelta(days=1) for e in exceptions
+    ):
+        return False
+    try:
+        slots = expand(event.start, event.end, event.all_day, event.recurrence, until)
+    except Exception:  # noqa: BLE001 - a broken rule is for `regenerate_occurrences` to report
+        return False
+    return not any(slot.start > since for slot in slots)
 
 
 def add_exception(page, *, day, action, reason="", user=None, publish=True, **changes):
