@@ -509,21 +509,21 @@ def _store(key, generation, response, tags, started, seconds, split=None, states
     parts = split[1] if split else []
     part_keys = [_part_key(part, language) for part, language, _, _ in parts]
     states = states or {}
-    versions = cache.get_many(keys + part_keys + list(states))
-    if any(versions.get(tag_key, 0) > started for tag_key in keys):
+    held = cache.get_many(keys + part_keys + list(states))
+    if any(held.get(tag_key, 0) > started for tag_key in keys):
         return False
     for tag_key in keys:
-        if tag_key not in versions:
+        if tag_key not in held:
             cache.add(tag_key, 0, None)  # never changed so far
     fresh = {}
     for part_key, (_, _, state, html) in zip(part_keys, parts, strict=True):
-        kept = versions.get(part_key)
+        kept = held.get(part_key)
         # A part changed since this rendering began was pushed by its owner
         # (or marked): it is not replaced by this rendering's older one.
         if not (isinstance(kept, tuple) and kept[0] > started):
             fresh[part_key] = (started, html, state)
     for state_key, state in states.items():
-        kept = versions.get(state_key)
+        kept = held.get(state_key)
         if not (isinstance(kept, tuple) and kept[0] > started):
             fresh[state_key] = (started, state)
     if fresh:
