@@ -502,7 +502,10 @@ def _only_extended(event, schedule, exceptions, until):
         slots = expand(event.start, event.end, event.all_day, event.recurrence, until)
     except Exception:  # noqa: BLE001 - a broken rule is for `regenerate_occurrences` to report
         return False
-    return not any(slot.start > since for slot in slots)
+    # The first date is always there, even past the horizon (a festival two
+    # years ahead); every other date `expand` gives is within it.
+    limit = to_local(until)
+    return not any(since < slot.start <= limit for slot in slots)
 
 
 def add_exception(page, *, day, action, reason="", user=None, publish=True, **changes):

@@ -17,8 +17,11 @@ How it stays exact:
   (`CLIENT TRACKING ON REDIRECT <listener>`).
 - Every read first takes in the invalidations that arrived (a non-blocking
   read of the listener's socket). Redis queues them while it carries out the
-  write that caused them, before its answer to the writer, so once a writer
-  has its answer, every other process drops its copy before its next read.
+  write that caused them and writes them out in the same turn of its event
+  loop as its answer to the writer, a moment (microseconds) after it: a
+  request that reaches another server after the writer's answer (a network
+  round trip later at least), or anything Redis answers after it, finds them
+  there.
 - A value read from Redis is kept only if no invalidation came in while it was
   read (the batch taken in right after the read drops it).
 - A write through this backend drops all its copies at once: its own

@@ -221,32 +221,35 @@ def test_horizon_limits_endless_rules_and_extend_command_is_idempotent(make_even
 def test_the_daily_extension_only_moves_the_horizon_of_events_with_nothing_new(
     make_event, settings, django_assert_max_num_queries
 ):
-    """A single date, a series that ends and an endless series: a day later
-    only the endless one gets a date (and its schedule's change time, which
-    feeds' ETags read); the others get a later horizon in one query, and
-    their schedules do not count as changed. An event changed without its
+    """A single date, one past the horizon, a series that ends and an endless
+    series: a day later only the endless one gets a date (and its schedule's
+    change time, which feeds' ETags read); the others get a later horizon in
+    one query, and their schedules do not count as changed. An event changed without its
     dates being regenerated (a bulk update) is regenerated."""
     settings.EVENTS_OCCURRENCE_HORIZON_DAYS = 60
     now = timezone.now().replace(microsecond=0)
     soon = now + timedelta(days=1)
     single = make_event(title="Lezing", start=soon, end=soon + timedelta(hours=1))
+    far = soon + timedelta(days=400)  # past the horizon: its one date is there all the same
+    ahead = make_event(title="Festival", start=far, end=far + timedelta(hours=8))
     ending = make_event(title="Cursus", start=soon, rule="RRULE:FREQ=WEEKLY;COUNT=3")
     endless = make_event(title="Koffie", start=soon, rule="RRULE:FREQ=DAILY")
     extend_all_occurrences(now=now)
     before = {s.event_key: s for s in EventSchedule.objects.all()}
-    counts = {e.pk: len(local_starts(e)) for e in (single, ending, endless)}
+    counts = {e.pk: len(local_starts(e)) for e in (single, ahead, ending, endless)}
     for n in range(3):  # more events of nothing new: no more queries
         make_event(title=f"Lezing {n}", start=soon, end=soon + timedelta(hours=1))
     extend_all_occurrences(now=now)
     with django_assert_max_num_queries(30):
-        assert extend_all_occurrences(now=now + timedelta(days=1)) == 6
+        assert extend_all_occurrences(now=now + timedelta(days=1)) == 7
     after = {s.event_key: s for s in EventSchedule.objects.all()}
-    assert {e.pk: len(local_starts(e)) for e in (single, ending, endless)} == {
+    assert {e.pk: len(local_starts(e)) for e in (single, ahead, ending, endless)} == {
         single.pk: counts[single.pk],
+        ahead.pk: 1,
         ending.pk: counts[ending.pk],
         endless.pk: counts[endless.pk] + 1,
     }
-    for event in (single, ending):
+    for event in (single, ahead, ending):
         key = event.translation_key
         assert after[key].updated_at == before[key].updated_at
         assert after[key].generated_until > before[key].generated_until
