@@ -358,6 +358,22 @@ def _event_wide_changes(event, previous, rows, changes, now):
     return extra
 
 
+def _batches(items, size):
+    items = list(items)
+    for first in range(0, len(items), size):
+        yield items[first : first + size]
+
+
+def _exceptions_by_page(pages):
+    """{page id: [OccurrenceException]} of `pages`, in the editor's order (one query)."""
+    exceptions = {}
+    for exception in OccurrenceException.objects.filter(page__in=pages).order_by(
+        "sort_order", "pk"
+    ):
+        exceptions.setdefault(exception.page_id, []).append(exception)
+    return exceptions
+
+
 def generate_first_dates(events, *, now=None, batch_size=2000):
     """The fast path for events that never had dates (a bulk load, the first
     run after an import): what `regenerate_occurrences` would do for each of
@@ -369,10 +385,8 @@ def generate_first_dates(events, *, now=None, batch_size=2000):
     did not exist yet, so no `DATES_CHANGED` is sent."""
     now = now or timezone.now()
     until = now + timedelta(days=horizon_days())
-    events = list(events)
     left = []
-    for first in range(0, len(events), batch_size):
-        batch = events[first : first + batch_size]
+    for batch in _batches(events, batch_size):
         keys = [e.translation_key for e in batch]
         known = set(
             EventSchedule.objects.filter(event_key__in=keys).values_list("event_key", flat=True)
@@ -384,11 +398,7 @@ def generate_first_dates(events, *, now=None, batch_size=2000):
         )
         new = [e for e in batch if e.translation_key not in known]
         left.extend(e for e in batch if e.translation_key in known)
-        exceptions = {}
-        for exception in OccurrenceException.objects.filter(page__in=new).order_by(
-            "sort_order", "pk"
-        ):
-            exceptions.setdefault(exception.page_id, []).append(exception)
+        exceptions = _exceptions_by_page(new)
         occurrences, schedules = [], []
         for event in new:
             own = exceptions.get(event.pk, [])
@@ -454,21 +464,15 @@ def only_extended(events, *, now=None, batch_size=2000):
     transaction each."""
     now = now or timezone.now()
     until = now + timedelta(days=horizon_days())
-    events = list(events)
     left = []
-    for first in range(0, len(events), batch_size):
-        batch = events[first : first + batch_size]
+    for batch in _batches(events, batch_size):
         schedules = {
             s.event_key: s
             for s in EventSchedule.objects.filter(
                 event_key__in=[e.translation_key for e in batch]
             ).only("event_key", "event_id", "fingerprint", "generated_until")
         }
-        exceptions = {}
-        for exception in OccurrenceException.objects.filter(page__in=batch).order_by(
-            "sort_order", "pk"
-        ):
-            exceptions.setdefault(exception.page_id, []).append(exception)
+        exceptions = _exceptions_by_page(batch)
         extended = []
         for event in batch:
             schedule = schedules.get(event.translation_key)

@@ -17,7 +17,7 @@ from django.test import TestCase, override_settings
 from wagtail.models import Locale, Page
 
 from demo import factories
-from tests.support import build_demo_site, migrated_template, port_answers
+from tests.support import RedisServer, build_demo_site, migrated_template, port_answers
 
 SHARED = {}  # name -> (model, pk) of the shared tree in this worker's database
 
@@ -215,3 +215,14 @@ def site_tree(shared_tree, locales):
     for name in ("home", "about", "privacy"):
         tree[f"{name}_de"] = tree[name].get_translation(locales["de"])
     return tree
+
+
+@pytest.fixture(scope="module")
+def redis_server():
+    """A redis-server of the test's own (tests that use it skip without the binary)."""
+    if not shutil.which("redis-server"):
+        pytest.skip("needs redis-server")
+    server = RedisServer()
+    server.start()
+    yield server
+    server.stop()

@@ -15,7 +15,7 @@ from django.utils import timezone
 from home.cache import current_generation
 from registration.models import Registration
 from tests.registration.registration_support import first_date, registration_on
-from tests.support import RedisServer, free_port
+from tests.support import free_port
 
 pytestmark = [
     pytest.mark.django_db,
@@ -23,14 +23,6 @@ pytestmark = [
 ]
 
 BREAKER_SECONDS = 0.5
-
-
-@pytest.fixture(scope="module")
-def redis_server():
-    server = RedisServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -22,19 +22,10 @@ from home.cache import (
     forget_near_copies,
 )
 from home.cache_backend import ResilientRedisCache
-from tests.support import RedisServer
 
 pytestmark = pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server")
 
 RETRY_SECONDS = 0.2
-
-
-@pytest.fixture(scope="module")
-def redis_server():
-    server = RedisServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 def cache_params(port):
