@@ -35,6 +35,7 @@ from events.models import SPOKEN_LANGUAGES
 from events.schedule import to_local
 from festival.models import SessionFormat
 from home.params import int_list
+from home.template_objects import ReadByName
 from home.widgets import FilterMenu
 
 LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
@@ -156,13 +157,13 @@ def has_places(session, now):
 
 
 @dataclass
-class TimeGroup:
+class TimeGroup(ReadByName):
     start: datetime
     sessions: list
 
 
 @dataclass
-class DayGroup:
+class DayGroup(ReadByName):
     day: date
     times: list = field(default_factory=list)
 
@@ -192,7 +193,7 @@ def group_by_day_and_time(sessions):
 
 
 @dataclass
-class Column:
+class Column(ReadByName):
     key: str | None
     label: str
     item: object = None
@@ -200,7 +201,7 @@ class Column:
 
 
 @dataclass
-class Cell:
+class Cell(ReadByName):
     column: Column
     session: object = None
     rowspan: int = 1
@@ -208,14 +209,14 @@ class Cell:
 
 
 @dataclass
-class SlotRow:
+class SlotRow(ReadByName):
     start: datetime
     end: datetime
     cells: list
 
 
 @dataclass
-class Grid:
+class Grid(ReadByName):
     day: date
     columns: list
     rows: list
@@ -248,6 +249,27 @@ def _clipped_end(session, day):
     return min(max(session.end, session.start), midnight)
 
 
+def _merge_free(slots):
+    """A lane's slots with each run of free slots made one empty cell (None,
+    span) that covers the rest of the run: a day of 5-minute rows had some
+    2,000 empty cells, each a line across the empty space and a step of the
+    template's loop."""
+    merged = list(slots)
+    row = 0
+    while row < len(merged):
+        if merged[row] is not None:
+            row += 1
+            continue
+        end = row
+        while end < len(merged) and merged[end] is None:
+            end += 1
+        merged[row] = (None, end - row)
+        for covered in range(row + 1, end):
+            merged[covered] = "covered"
+        row = end
+    return merged
+
+
 def build_grid(sessions, day, columns, column_key, other_label=""):
     """The grid of `day`: `columns` ([Column]) in order, sessions placed by
     `column_key(session)`; sessions whose key is None or unknown go to an extra
@@ -278,7 +300,8 @@ def build_grid(sessions, day, columns, column_key, other_label=""):
     count = (end_minute - start_minute) // slot
     origin = datetime.combine(day, datetime.min.time()) + timedelta(minutes=start_minute)
 
-    # occupancy[column id][lane][row]: None (empty), "covered" or (session, span)
+    # occupancy[column id][lane][row]: "covered" or (session, span), where a
+    # run of free slots is one (None, span) (`_merge_free`)
     occupancy = {}
     for column in columns:
         lanes = []
@@ -299,7 +322,7 @@ def build_grid(sessions, day, columns, column_key, other_label=""):
             for row in range(begin + 1, min(begin + span, count)):
                 lanes[lane][row] = "covered"
         column.lanes = max(len(lanes), 1)
-        occupancy[id(column)] = lanes or [[None] * count]
+        occupancy[id(column)] = [_merge_free(slots) for slots in lanes or [[None] * count]]
 
     rows = []
     for row in range(count):
@@ -309,10 +332,7 @@ def build_grid(sessions, day, columns, column_key, other_label=""):
                 value = slots[row]
                 if value == "covered":
                     continue
-                if value is None:
-                    cells.append(Cell(column, lane=lane))
-                else:
-                    cells.append(Cell(column, value[0], value[1], lane))
+                cells.append(Cell(column, value[0], value[1], lane))
         start = origin + timedelta(minutes=row * slot)
         rows.append(SlotRow(start, start + timedelta(minutes=slot), cells))
     return Grid(day=day, columns=columns, rows=rows, slot_minutes=slot)

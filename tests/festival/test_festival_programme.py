@@ -119,6 +119,7 @@ def test_empty_rooms_are_columns_and_every_row_has_a_cell_per_free_column():
 
 
 def test_covered_slots_have_no_cell_so_every_row_adds_up_to_the_width():
+    # (Sessions and runs of free slots both cover the rows they span.)
     grid = build_grid(
         [
             session("Long", at(10), at(12), room="zaal"),
@@ -133,9 +134,35 @@ def test_covered_slots_have_no_cell_so_every_row_adds_up_to_the_width():
             1
             for earlier in grid.rows[:index]
             for cell in earlier.cells
-            if cell.session is not None and grid.rows.index(earlier) + cell.rowspan > index
+            if grid.rows.index(earlier) + cell.rowspan > index
         )
         assert len(row.cells) + covered == grid.width
+
+
+def test_a_run_of_free_slots_is_one_empty_cell():
+    grid = build_grid(
+        [
+            session("Long", at(10), at(12), room="zaal"),
+            session("Short", at(11), at(11, 30), room="kamer"),
+        ],
+        DAY,
+        ROOMS,
+        by_room,
+    )
+    assert grid.slot_minutes == 30 and len(grid.rows) == 4
+
+    def cells(key):
+        return [
+            (index, cell.session.title if cell.session else None, cell.rowspan)
+            for index, row in enumerate(grid.rows)
+            for cell in row.cells
+            if cell.column.key == key
+        ]
+
+    assert cells("zaal") == [(0, "Long", 4)]
+    # Free before and after the short session: one empty cell each.
+    assert cells("kamer") == [(0, None, 2), (2, "Short", 1), (3, None, 1)]
+    assert cells("tuin") == [(0, None, 4)]
 
 
 def test_overlapping_sessions_in_one_room_get_lanes():
@@ -162,7 +189,7 @@ def test_overlapping_sessions_in_one_room_get_lanes():
             1
             for j, earlier in enumerate(grid.rows[:index])
             for cell in earlier.cells
-            if cell.session is not None and j + cell.rowspan > index
+            if j + cell.rowspan > index
         )
         assert len(row.cells) + spanning == grid.width
 
