@@ -1,8 +1,9 @@
 """Near copies (home/cache.py, PAGE_CACHE_NEAR_BYTES): with a shared cache each
-process keeps the entries it served lately, so a hit asks the shared cache
-only whether they are still fresh. They follow the shared entry's rules: a
-change made by another process (a tag, a new generation) or the entry's
-expiry makes them stale, and they never hold more than their bytes."""
+process keeps the entries it served lately from the shared cache, so a later
+hit asks the shared cache only whether they are still fresh. They follow the
+shared entry's rules: a change made by another process (a tag, a new
+generation) or the entry's expiry makes them stale, and they never hold more
+than their bytes. A page asked for once is not kept near."""
 
 from unittest import mock
 
@@ -64,10 +65,17 @@ def _request(path):
     return RequestFactory().get(path)
 
 
+def served_twice(middleware, path):
+    """The page rendered and stored, then served from the shared cache (and
+    so kept near)."""
+    assert middleware(_request(path))["X-Page-Cache"] == "miss"
+    assert middleware(_request(path))["X-Page-Cache"] == "hit"
+
+
 def test_a_hit_on_a_near_copy_reads_versions_only_in_one_round_trip(near):
     view = Page()
     middleware = PageCacheMiddleware(view)
-    assert middleware(_request("/nl/p/"))["X-Page-Cache"] == "miss"
+    served_twice(middleware, "/nl/p/")
     response, asked = reads(middleware, "/nl/p/")
     assert response["X-Page-Cache"] == "hit" and response.content == b"<p>Dorpshuis</p>"
     assert len(asked) == 1
@@ -88,7 +96,7 @@ def test_without_near_copies_a_hit_reads_the_entry(near, settings):
 def test_a_change_saved_by_another_process_makes_the_near_copy_stale(near):
     view = Page()
     middleware = PageCacheMiddleware(view)
-    middleware(_request("/nl/p/"))
+    served_twice(middleware, "/nl/p/")
     view.text = "Buurthuis"
     # What another server's save does: it bumps the tag in the shared cache;
     # this process's near copy is not told.
@@ -101,7 +109,7 @@ def test_a_change_saved_by_another_process_makes_the_near_copy_stale(near):
 def test_a_new_generation_started_elsewhere_makes_the_near_copy_stale(near):
     view = Page()
     middleware = PageCacheMiddleware(view)
-    middleware(_request("/nl/p/"))
+    served_twice(middleware, "/nl/p/")
     cache.set(GENERATION_KEY, "another-servers-generation", None)
     assert middleware(_request("/nl/p/"))["X-Page-Cache"] == "miss"
     assert view.renders == 2
@@ -110,7 +118,7 @@ def test_a_new_generation_started_elsewhere_makes_the_near_copy_stale(near):
 def test_a_near_copy_is_never_served_after_its_entry_expires(near):
     view = Page()
     middleware = PageCacheMiddleware(view)
-    middleware(_request("/nl/p/"))
+    served_twice(middleware, "/nl/p/")
     later = page_cache_module.time.time() + 61
     with mock.patch.object(page_cache_module.time, "time", lambda: later):
         middleware(_request("/nl/p/"))
@@ -133,7 +141,7 @@ def test_near_copies_stay_within_their_bytes_and_large_pages_stay_shared(near):
     view = Page(size=2000)
     middleware = PageCacheMiddleware(view)
     for number in range(60):  # 60 pages of 2 KB: twice what the near copies may hold
-        middleware(_request(f"/nl/p{number}/"))
+        served_twice(middleware, f"/nl/p{number}/")
     assert 0 < page_cache_module._near_size <= LIMIT
     assert len(page_cache_module._near) < 60
     # The oldest page is still a hit, from the shared cache.
@@ -141,7 +149,19 @@ def test_near_copies_stay_within_their_bytes_and_large_pages_stay_shared(near):
     assert response["X-Page-Cache"] == "hit" and len(asked) == 2
     # A page over an eighth of the limit is never kept near, but still cached.
     big = PageCacheMiddleware(Page(size=LIMIT // 8 + 1))
-    big(_request("/nl/big/"))
+    served_twice(big, "/nl/big/")
     assert "/nl/big/" not in "".join(page_cache_module._near)
     response, asked = reads(big, "/nl/big/")
     assert response["X-Page-Cache"] == "hit" and len(asked) == 2
+
+
+def test_a_page_asked_for_once_is_not_kept_near(near):
+    view = Page()
+    middleware = PageCacheMiddleware(view)
+    served_twice(middleware, "/nl/often/")
+    # Searches for ever new words: each stored once, none kept near.
+    for number in range(40):
+        assert middleware(_request(f"/nl/zoeken/?q=woord{number}"))["X-Page-Cache"] == "miss"
+    assert [key for key in page_cache_module._near if "/nl/zoeken/" in key] == []
+    response, asked = reads(middleware, "/nl/often/")
+    assert response["X-Page-Cache"] == "hit" and len(asked) == 1
