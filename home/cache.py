@@ -443,6 +443,7 @@ def _fresh(entry, generation, found=None):
 # again and again, and a worker's memory stops growing once those are near
 # (it grew by 2.4 MB between 10,000 and 20,000 mixed requests, `make bench`).
 _near = OrderedDict()  # key -> (entry, size)
+NEAR_ENTRY_OVERHEAD = 512  # bytes: the tuples, the key, the generation and times
 _near_lock = threading.Lock()
 _near_size = 0
 
@@ -450,8 +451,14 @@ _near_size = 0
 def _near_keep(key, entry):
     global _near_size
     limit = getattr(settings, "PAGE_CACHE_NEAR_BYTES", 0)
-    content = entry[5]
-    size = sum(map(len, content[0])) if isinstance(content, tuple) else len(content)
+    content, headers = entry[5], entry[4]
+    size = (
+        (sum(map(len, content[0])) if isinstance(content, tuple) else len(content))
+        # What a copy holds besides its body (headers, tags, the tuples), so
+        # that many small pages count for what they take too.
+        + sum(len(name) + len(value) for name, value in headers)
+        + NEAR_ENTRY_OVERHEAD
+    )
     if size > limit // 8:  # a few large pages would push out everything else
         return
     with _near_lock:
