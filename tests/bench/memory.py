@@ -1,11 +1,11 @@
 """A gunicorn worker's memory under mixed traffic (`make bench`, throughput phase).
 
 `worker_memory(server_pid, base, urls, headers)` sends 10,000 requests, then
-10,000 more, spread over many different addresses — cached and uncached pages,
+10,000 more twice, spread over many different addresses — cached and uncached pages,
 filtered lists and their pages, searches for ever new words, calendar files,
 addresses that do not exist — and reads each worker's resident memory (VmRSS
 in /proc) after each round. A worker that keeps something per request (a
-growing cache, a leak) grows between the two readings; one that is sound
+growing cache, a leak) grows between the readings; one that is sound
 stays put once its caches are warm.
 """
 
@@ -112,7 +112,9 @@ def send_all(base, paths, headers):
 def worker_memory(server_pid, base, urls, headers):
     """[(requests so far, {worker pid: RSS in MB}, server errors)] after each round."""
     readings = []
-    for number in range(2):
+    # A third round shows whether what grew in the second keeps growing (a
+    # leak) or was a cache filling up to its bound.
+    for number in range(3):
         paths = mixed_paths(urls, ROUND, offset=number * ROUND)
         _answered, errors = send_all(base, paths, headers)
         memory = {pid: round(rss_mb(pid), 1) for pid in worker_pids(server_pid)}
