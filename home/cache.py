@@ -440,8 +440,8 @@ def _fresh(entry, generation, found=None):
 # An entry is kept near when this process serves it from the shared cache
 # (`_lookup`), not when it stores it: an address asked for once (a search for
 # a new word, a mistyped address) never takes the room of the pages asked for
-# again and again, and a worker's memory stops growing once those are near
-# (it grew by 2.4 MB between 10,000 and 20,000 mixed requests, `make bench`).
+# again and again; what a worker's memory grows by under mixed traffic is these
+# copies filling up to their bytes (`make bench`, memory rows).
 _near = OrderedDict()  # key -> (entry, size)
 NEAR_ENTRY_OVERHEAD = 512  # bytes: the tuples, the key, the generation and times
 _near_lock = threading.Lock()

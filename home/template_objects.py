@@ -2,8 +2,8 @@
 
 Django's template engine resolves `{{ row.cells }}` by trying `row["cells"]`
 first and reading the attribute only after that raised: on a dataclass every
-lookup costs a caught `TypeError`. A festival day's timetable of 100 sessions
-has some 2,000 cells and 10,000 such lookups. An object that answers the item
+lookup costs a caught `TypeError`, and a festival day's timetable of 100
+sessions makes some 9,000 lookups. An object that answers the item
 lookup itself (`ReadByName`) spares the template those exceptions; what it
 does not have still raises `KeyError`, and the engine goes on as before.
 """
