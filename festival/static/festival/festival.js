@@ -96,6 +96,7 @@
         icon.className = "star-button__icon";
         icon.setAttribute("aria-hidden", "true");
         var text = document.createElement("span");
+        text.className = "star-button__label";
         text.textContent = label;
         button.appendChild(icon);
         button.appendChild(text);
