@@ -14,7 +14,8 @@ keepalive = 5
 # Recycle workers now and then so a slow leak never grows without bound. Not
 # often: a new worker starts with an empty process cache (the page cache itself
 # without Redis, the per-generation values), and its first pages are misses. A
-# worker's memory stays flat between 10,000 and 20,000 requests (`make bench`).
+# worker's memory stays flat once its caches are full (`make bench`, which
+# runs without replacement and reads a worker's memory three times).
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
 max_requests_jitter = max_requests // 10
 accesslog = "-"

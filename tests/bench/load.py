@@ -21,13 +21,13 @@ import time
 from urllib.parse import urlencode, urlsplit
 
 MAX_REQUESTS_PER_CONNECTION = 200_000
-# Each connection is closed and opened again after this many requests. A
-# keep-alive connection stays with the server worker that accepted it: kept
-# for a whole round, the round's rate depended on how its eight connections
-# happened to be split between the two workers (8–0 runs on one core), and the
-# same server's static file measured 1,485 req/s in one round and 3,747 in the
-# next. Fifty requests a connection average that out at the cost of one
-# loopback connect in fifty.
+# Each connection is closed and opened again after this many requests (here
+# and in `memory.py`). A keep-alive connection stays with the server worker
+# that accepted it: kept for a whole round, the round's rate depended on how
+# its eight connections happened to be split between the two workers (8–0
+# runs on one core), and the same server's static file measured 1,485 req/s in
+# one round and 3,747 in the next. Fifty requests a connection average that
+# out at the cost of one loopback connect in fifty.
 REQUESTS_PER_CONNECTION = 50
 
 

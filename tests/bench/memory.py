@@ -14,9 +14,10 @@ import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tests.bench.load import REQUESTS_PER_CONNECTION
+
 ROUND = 10_000
 THREADS = 8
-CONNECTION_REQUESTS = 50
 
 
 def worker_pids(server_pid):
@@ -68,7 +69,7 @@ def _send(host, port, paths, headers, counts, index):
     done = errors = 0
     conn = http.client.HTTPConnection(host, port, timeout=30)
     for number, path in enumerate(paths, start=1):
-        if number % CONNECTION_REQUESTS == 0:
+        if number % REQUESTS_PER_CONNECTION == 0:
             # A new connection now and then, as browsers make them: a kept
             # connection stays with one worker, and eight of them could all
             # land on the same one, leaving the other idle until the second

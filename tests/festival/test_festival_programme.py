@@ -118,9 +118,21 @@ def test_empty_rooms_are_columns_and_every_row_has_a_cell_per_free_column():
     assert [len(row.cells) for row in grid.rows] == [3]
 
 
-def test_covered_slots_have_no_cell_so_every_row_adds_up_to_the_width():
-    # (Sessions and runs of free slots both cover the rows they span.)
-    grid = build_grid(
+def assert_every_row_adds_up_to_the_width(grid):
+    """A row's cells and the cells of earlier rows that span into it (sessions
+    and runs of free slots alike) fill the grid's width: no gap, no overlap."""
+    for index, row in enumerate(grid.rows):
+        spanning = sum(
+            1
+            for j, earlier in enumerate(grid.rows[:index])
+            for cell in earlier.cells
+            if j + cell.rowspan > index
+        )
+        assert len(row.cells) + spanning == grid.width
+
+
+def long_and_short():
+    return build_grid(
         [
             session("Long", at(10), at(12), room="zaal"),
             session("Short", at(11), at(11, 30), room="kamer"),
@@ -129,26 +141,14 @@ def test_covered_slots_have_no_cell_so_every_row_adds_up_to_the_width():
         ROOMS,
         by_room,
     )
-    for index, row in enumerate(grid.rows):
-        covered = sum(
-            1
-            for earlier in grid.rows[:index]
-            for cell in earlier.cells
-            if grid.rows.index(earlier) + cell.rowspan > index
-        )
-        assert len(row.cells) + covered == grid.width
+
+
+def test_covered_slots_have_no_cell_so_every_row_adds_up_to_the_width():
+    assert_every_row_adds_up_to_the_width(long_and_short())
 
 
 def test_a_run_of_free_slots_is_one_empty_cell():
-    grid = build_grid(
-        [
-            session("Long", at(10), at(12), room="zaal"),
-            session("Short", at(11), at(11, 30), room="kamer"),
-        ],
-        DAY,
-        ROOMS,
-        by_room,
-    )
+    grid = long_and_short()
     assert grid.slot_minutes == 30 and len(grid.rows) == 4
 
     def cells(key):
@@ -184,14 +184,7 @@ def test_overlapping_sessions_in_one_room_get_lanes():
     assert cells["A"] == (0, 3, "kamer", 0)
     assert cells["B"] == (1, 1, "kamer", 1)
     assert cells["C"] == (2, 2, "kamer", 1)
-    for index, row in enumerate(grid.rows):
-        spanning = sum(
-            1
-            for j, earlier in enumerate(grid.rows[:index])
-            for cell in earlier.cells
-            if j + cell.rowspan > index
-        )
-        assert len(row.cells) + spanning == grid.width
+    assert_every_row_adds_up_to_the_width(grid)
 
 
 def test_sessions_without_a_room_get_an_extra_column():
