@@ -41,7 +41,7 @@ from events.queries import apply_filters, date_range, in_range, visible_occurren
 from events.schedule import site_zone
 from events.services import source_event
 from home import conditional
-from home.cache import tag_versions
+from home.cache import per_generation, tag_versions
 from home.i18n import active_locale, localized
 from home.models import Venue
 from home.routing import full_urls
@@ -64,12 +64,18 @@ def events_last_change(*pages):
     """When any event's dates or text last changed, how many events have
     schedules (so a deleted event changes the ETag too), and the page cache's
     version of the event lists (raised by every such change, however close in
-    time to the one before): one query and one cache read.
+    time to the one before): one cache read, and one query once per version
+    of the event lists (every change that moves `updated_at` or the count
+    touches them, as it touches every cached list).
 
     `EventSchedule` is saved whenever an event is published or unpublished in
     any language and whenever its dates are regenerated. `pages` (e.g. the
     calendar or festival page itself) count with their `last_published_at`."""
-    row = EventSchedule.objects.aggregate(changed=Max("updated_at"), count=Count("*"))
+    row = per_generation(
+        "event-schedules-changed",
+        lambda: EventSchedule.objects.aggregate(changed=Max("updated_at"), count=Count("*")),
+        tags=[EVENT_LISTS],
+    )
     times = [getattr(p, "last_published_at", None) for p in pages]
     return _latest(row["changed"], *times), row["count"], tag_versions(EVENT_LISTS)
 

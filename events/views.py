@@ -32,6 +32,7 @@ from events.queries import (
     CalendarFilterForm,
     apply_filters,
     date_range,
+    first_per_day,
     for_listing,
     in_date_order,
     in_range,
@@ -109,6 +110,12 @@ def _day_url(index, day, cleaned):
     kept = {k: v for k, v in cleaned.items() if k not in {"when", "start", "end"}}
     query = query_string({**kept, "start": day, "end": day, EVERY_DATE_PARAM: EVERY_DATE_VALUE})
     return f"{index.url}?{query}"
+
+
+# A day of the month view counts its dates up to this many; a busier day says
+# "more than N" (its link lists them all): reading a month costs the same at
+# 10,000 events as at 1,000.
+MONTH_DAY_CAP = 20
 
 
 def month_dates_per_day():
@@ -238,15 +245,11 @@ def calendar_month(request, index, year, month):
     )
     # At most `month_dates_per_day()` dates a day, whatever the calendar holds;
     # the rest is "+ N more", a link to that day's list. Two queries: the
-    # month's (id, start) pairs, counted per local day here (a time-zone cast
-    # in SQL runs row by row on SQLite), then the shown rows.
-    per_day = month_dates_per_day()
-    totals, shown = {}, []
-    for pk, start in queryset.order_by("start", "pk").values_list("pk", "start"):
-        day = to_local(start).date()
-        if totals.get(day, 0) < per_day:
-            shown.append(pk)
-        totals[day] = totals.get(day, 0) + 1
+    # shown dates' ids with each day's count (up to `MONTH_DAY_CAP`), then the
+    # shown rows.
+    grid = pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    days = [day for week in grid for day in week]
+    shown, totals, beyond = first_per_day(queryset, days, month_dates_per_day(), MONTH_DAY_CAP)
     rows = localise(
         for_listing(Occurrence.objects.filter(pk__in=shown)).order_by("start", "pk"),
         request,
@@ -257,13 +260,14 @@ def calendar_month(request, index, year, month):
         by_day.setdefault(row.day, []).append(row)
     today = to_local(timezone.now()).date()
     weeks = []
-    for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
+    for week in grid:
         weeks.append(
             [
                 {
                     "day": day,
                     "rows": by_day.get(day, []),
                     "more": totals.get(day, 0) - len(by_day.get(day, [])),
+                    "more_beyond": day in beyond,
                     "more_url": _day_url(index, day, cleaned),
                     "in_month": day.month == month,
                     "is_today": day == today,

@@ -165,6 +165,7 @@ def current_generation():
 _request = ContextVar("page_cache_request", default=None)
 _LOCAL = {}  # (generation, name) -> pickled value
 _LOCAL_MAX = 1024
+TAGGED_VALUE_SECONDS = 24 * 60 * 60
 
 
 def _generation_now():
@@ -176,9 +177,22 @@ def _generation_now():
     return memo["generation"]
 
 
-def per_generation(name, compute):
-    """A value computed once per cache generation (recomputed after any change).
-    Each caller gets its own copy (unpickled), as from the shared cache."""
+def per_generation(name, compute, tags=()):
+    """A value computed once per cache generation (recomputed after any change;
+    None is not kept). Each caller gets its own copy (unpickled), as from the
+    shared cache.
+
+    With `tags`, once per version of those tags too: a value read from rows
+    whose every change touches one of them (`invalidate_tags`), such as the
+    event lists' filter menus. Kept a day at most, as tags change often. A
+    tag with no version (never changed, or evicted) is given the change
+    counter's value now, which no earlier version exceeds; while the cache
+    does not answer, nothing is kept."""
+    if tags:
+        found = _known_versions(tags)
+        if None in found:  # the cache is not answering
+            return compute()
+        name = f"{name}:{'.'.join(map(str, found))}"
     generation = _generation_now()
     kept = _LOCAL.get((generation, name))
     if kept is not None:
@@ -187,7 +201,9 @@ def per_generation(name, compute):
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, None)
+        if value is None:  # nothing to keep: asked again next time
+            return None
+        cache.set(key, value, TAGGED_VALUE_SECONDS if tags else None)
     if len(_LOCAL) >= _LOCAL_MAX:
         _LOCAL.clear()
     _LOCAL[(generation, name)] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
@@ -373,6 +389,18 @@ def tag_versions(*tags):
     keys = [TAG_PREFIX + tag for tag in tags]
     found = versions(keys)
     return tuple(found.get(key) for key in keys)
+
+
+def _known_versions(tags):
+    """`tag_versions`, a tag that has none given the counter's value now."""
+    found = tag_versions(*tags)
+    if None in found:
+        clock = _clock()
+        for tag, version in zip(tags, found, strict=True):
+            if version is None and clock is not None:
+                cache.add(TAG_PREFIX + tag, clock, None)
+        found = tag_versions(*tags)
+    return found
 
 
 def invalidate_tags(tags):

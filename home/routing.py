@@ -28,6 +28,7 @@ XML, feeds) keep one address in every language.
 
 from functools import wraps
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -42,6 +43,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
+from home.cache import per_generation
 from home.languages import LEGACY, page_language
 from home.sitemaps import sitemap_urls
 from home.visibility import restriction_paths
@@ -207,10 +209,9 @@ def _direct_route(request, path, subpath):
     # Wagtail keeps no index on url_path; the slug (its last segment) has one,
     # so this reads the few pages of that slug, not every page (1 ms at 10,000).
     slug = url_path.rstrip("/").rsplit("/", 1)[-1]
-    found = Page.objects.filter(url_path=url_path, slug=slug).order_by("path").first()
-    if found is None:
+    page = _page_at(url_path, slug)
+    if page is None:
         return None
-    page = found.specific
     if not isinstance(page, RoutablePageMixin) or not page.live:
         return None
     try:
@@ -219,6 +220,26 @@ def _direct_route(request, path, subpath):
         return None
     request.routable_resolver_match = match
     return RouteResult(page, args=(match.func, match.args, match.kwargs))
+
+
+def _page_at(url_path, slug):
+    """The specific page at `url_path`: one query when its type is known (kept
+    per cache generation, for pages found only; moving a page starts a new
+    generation), two the first time or when a page of another type took the
+    address."""
+    at = Page.objects.filter(url_path=url_path, slug=slug).order_by("path")
+    kind = per_generation(
+        f"page-type:{url_path}", lambda: at.values_list("content_type_id", flat=True).first()
+    )
+    if kind is None:
+        return None
+    model = ContentType.objects.get_for_id(kind).model_class()
+    if model is not None and issubclass(model, Page):
+        page = model.objects.filter(url_path=url_path, slug=slug).order_by("path").first()
+        if page is not None:
+            return page
+    found = at.first()
+    return found.specific if found is not None else None
 
 
 def full_urls(pages, request=None):

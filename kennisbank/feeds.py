@@ -31,9 +31,11 @@ from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
+from home.cache import per_generation, tag_versions
 from home.i18n import localized
 from home.models import Theme
 from home.site_text import site_text_for
+from kennisbank.cache_rules import KB_LISTS
 from kennisbank.services import feed_articles, theme_pages
 
 FEED_SIZE = 20
@@ -100,15 +102,22 @@ class ArticleRss(Rss201rev2Feed):
 
 
 def last_change(index):
-    """(when an article of the knowledge base was last published, how many are
-    live, when the index page was): one query. Unpublishing changes the count."""
+    """(when an article of the knowledge base or the index page was last
+    published, how many articles are live, the page cache's version of the
+    article lists): one query once per version of the article lists, which
+    every publication, unpublication and renamed theme raises. Unpublishing
+    changes the count."""
     from kennisbank.models import ArticlePage
 
-    row = ArticlePage.objects.child_of(index).aggregate(
-        changed=Max("last_published_at"), live=Count("pk", filter=Q(live=True))
+    row = per_generation(
+        f"kb-feed-changed:{index.pk}",
+        lambda: ArticlePage.objects.child_of(index).aggregate(
+            changed=Max("last_published_at"), live=Count("pk", filter=Q(live=True))
+        ),
+        tags=[KB_LISTS],
     )
     times = [t for t in (row["changed"], index.last_published_at) if t is not None]
-    return (max(times) if times else None), row["live"]
+    return (max(times) if times else None), row["live"], tag_versions(KB_LISTS)
 
 
 class ArticleFeed(Feed):

@@ -27,7 +27,7 @@ import os
 import shutil
 import tempfile
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from unittest import mock
 
@@ -58,6 +58,7 @@ TARGETS = {
     "calendar page, every date": "<= 50 ms, flat",
     "filtered view": "<= 50 ms, flat",
     "month view": "<= 50 ms, flat",
+    "month view, a full month": "<= 50 ms, flat",
     "event page (recurring)": "<= 50 ms, flat",
     "event .ics": "<= 7 ms, <= 5 q",
     "calendar iCal, cold": "<= 100 ms at 1,000; <= 600 at 10,000",
@@ -172,11 +173,14 @@ def _measure(bench, data, size, first):
             bench.time(f"regenerate, nothing changed, {label}", extend_all_occurrences)
         recurring = EventPage.objects.filter(slug__startswith="recurring-weekly").first()
         ical = recurring.url + recurring.reverse_subpage("ical")
+        full = (anchor.replace(day=1) + timedelta(days=31)).date()
         cases = [
             ("calendar page", "/nl/bench-agenda/"),
             ("calendar page, every date", "/nl/bench-agenda/?dates=all"),
             ("filtered view", "/nl/bench-agenda/?when=month&mode=onsite&language=nl"),
             ("month view", f"/nl/bench-agenda/maand/{anchor.year}/{anchor.month}/"),
+            # The anchor's month holds its last week only; the next one is full.
+            ("month view, a full month", f"/nl/bench-agenda/maand/{full.year}/{full.month}/"),
             ("event page (recurring)", recurring.url),
             ("event .ics", ical),
         ]

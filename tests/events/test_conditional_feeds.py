@@ -13,6 +13,7 @@ from django.utils.http import http_date
 
 from events.models import OccurrenceException
 from events.services import add_exception
+from home.models import Theme
 from tests.events.conftest import local
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +95,40 @@ def test_every_language_and_filter_is_a_file_of_its_own(client, make_event, cloc
     filtered = client.get("/nl/agenda/ical/?mode=online")
     assert len({nl["ETag"], de["ETag"], filtered["ETag"]}) == 3
     assert b"SUMMARY:Eerste" not in filtered.content  # at a venue, not online
+
+
+def test_a_client_that_has_the_file_costs_finding_the_page(
+    client, make_event, clock, django_assert_max_num_queries
+):
+    """The version and the filter menus are kept per version of the event
+    lists, the calendar page's type per cache generation: a poll that changes
+    nothing reads the calendar page, nothing else."""
+    make_event(title="Eerste", slug="eerste")
+    url = "/nl/agenda/ical/?mode=onsite"
+    first = client.get(url)
+    with django_assert_max_num_queries(1):
+        answer = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert answer.status_code == 304
+    with django_assert_max_num_queries(1):
+        again = client.get(url)
+    assert again.content == first.content
+
+
+def test_a_new_theme_is_a_filter_at_once(client, make_event, clock):
+    make_event(title="Eerste", slug="eerste")
+    assert "Nieuw thema" not in client.get("/nl/agenda/").content.decode()
+    Theme.objects.create(name="Nieuw thema", slug="nieuw-thema")
+    assert "Nieuw thema" in client.get("/nl/agenda/").content.decode()
+    filtered = client.get("/nl/agenda/ical/?theme=nieuw-thema")
+    assert filtered.status_code == 200 and b"SUMMARY:Eerste" not in filtered.content
+
+
+def test_a_deleted_event_has_no_file_and_its_address_can_be_reused(client, make_event, clock):
+    event = make_event(title="Wekelijks", slug="wekelijks", rule=WEEKLY)
+    assert client.get("/nl/agenda/wekelijks/ical/").status_code == 200
+    event.delete()
+    assert client.get("/nl/agenda/wekelijks/ical/").status_code == 404
+    clock()
+    make_event(title="Opnieuw", slug="wekelijks")
+    again = client.get("/nl/agenda/wekelijks/ical/")
+    assert again.status_code == 200 and b"SUMMARY:Opnieuw" in again.content

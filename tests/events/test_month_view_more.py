@@ -89,3 +89,33 @@ def test_the_query_count_does_not_grow_with_the_dates(client, make_event):
         html = client.get("/nl/agenda/maand/2026/12/").content.decode()
     assert len(many) == len(few)
     assert "+ 13 meer" in html
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("/nl/agenda/maand/2026/12/", "+ meer dan 3"),
+        ("/de/veranstaltungen/monat/2026/12/", "+ mehr als 3"),
+        ("/en/events/month/2026/12/", "+ more than 3"),
+    ],
+)
+def test_a_day_busier_than_the_count_goes_says_more_than_that(
+    client, make_event, monkeypatch, path, text
+):
+    """A day counts its dates up to `MONTH_DAY_CAP` (the month reads no more
+    than that a day, whatever the calendar holds); its link lists them all."""
+    monkeypatch.setattr("events.views.MONTH_DAY_CAP", 6)
+    _add(make_event, 8)
+    cell = _cell(client.get(path, follow=True).content.decode(), "2026-12-12")
+    assert len(cell.select(".calendar__events li")) == 3
+    assert cell.select_one("a.calendar__more").get_text(" ", strip=True).startswith(text)
+
+
+def test_a_date_is_on_its_local_day_at_either_side_of_midnight(client, make_event):
+    late = local(2026, 12, 12, 23, 30)  # 22:30 UTC
+    make_event(title="Laat op de avond", slug="laat", start=late)
+    make_event(title="Na middernacht", slug="na-middernacht", start=late + timedelta(hours=1))
+    html = client.get("/nl/agenda/maand/2026/12/").content.decode()
+    assert "Laat op de avond" in _cell(html, "2026-12-12").get_text()
+    assert "Na middernacht" in _cell(html, "2026-12-13").get_text()
+    assert "Na middernacht" not in _cell(html, "2026-12-12").get_text()

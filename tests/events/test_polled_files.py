@@ -1,7 +1,8 @@
-"""Calendar files and feeds are found by their page's address in two queries
-(home.routing.polled_file), not by Wagtail's walk down the tree: an event's .ics
-asked again costs at most five queries, and what Wagtail's own routing would
-do still holds (view restrictions, also through an alias; 404s; sub-pages)."""
+"""Calendar files and feeds are found by their page's address in one query
+(two the first time; home.routing.polled_file), not by Wagtail's walk down the
+tree: an event's .ics asked again costs at most five queries, and what
+Wagtail's own routing would do still holds (view restrictions, also through an
+alias; 404s; sub-pages)."""
 
 import pytest
 from wagtail.models import Locale, Page, PageViewRestriction

@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 
+from home.models import Theme
 from kennisbank.services import reading_time
 from tests.kennisbank.conftest import make_organisation
 
@@ -153,6 +154,21 @@ def test_feeds_answer_conditional_requests_until_an_article_changes(client, make
     make_article(title="Buurtbus", themes=["wonen"])
     changed = client.get("/nl/kennisbank/feed/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200 and b"Buurtbus" in changed.content
+
+
+def test_a_feed_poll_reads_the_page_only_until_a_theme_changes(
+    client, make_article, django_assert_max_num_queries
+):
+    make_article(title="Dorpshuis", themes=["wonen"])
+    first = client.get("/nl/kennisbank/feed/")
+    with django_assert_max_num_queries(1):
+        cached = client.get("/nl/kennisbank/feed/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert cached.status_code == 304
+    theme = Theme.objects.get(slug="wonen", locale__language_code="nl")
+    theme.name = "Wonen en leven"
+    theme.save()
+    renamed = client.get("/nl/kennisbank/feed/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert renamed.status_code == 200 and renamed["ETag"] != first["ETag"]
 
 
 def test_article_announces_the_feed_and_a_canonical_url(client, make_article):
