@@ -441,6 +441,9 @@ class Occurrence(models.Model):
         indexes = [
             models.Index(fields=["start", "end"], name="occurrence_start_end"),
             models.Index(fields=["end"], name="occurrence_end"),
+            # Dates in the order lists show them, so a read of the first few
+            # of a day (the month view's) stops there instead of sorting the day.
+            models.Index(fields=["start", "id"], name="occurrence_start_id"),
         ]
 
     def __str__(self):

@@ -8,6 +8,7 @@ event types with `home.i18n.localized` (and its one fallback).
 """
 
 import calendar as pycalendar
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -340,7 +341,12 @@ def series_occurrences(queryset, keys):
 
 
 def for_listing(queryset):
-    return queryset.select_related("event", "event__venue", "event__event_type", "venue")
+    """Occurrences with what a list row shows of their event, its venue and
+    type; not the event's body, which no list reads (parsing it cost more than
+    the rest of a row)."""
+    return queryset.select_related("event", "event__venue", "event__event_type", "venue").defer(
+        "event__body"
+    )
 
 
 @dataclass
@@ -454,14 +460,14 @@ def first_per_day(queryset, days, per_day, cap):
     ([occurrence ids], {day: count}, {days with more than `cap`}).
 
     One query, which reads at most `cap` + 1 dates a day whatever the calendar
-    holds: a UNION ALL of one range read per day, in date order, each stopping
-    there. Reading every date of the month to count it cost 30 ms of the 5,500
-    dates in a month at 10,000 events (mostly parsing their starts). Dates
-    starting before `days` are left out."""
+    holds: one range read per day in date order (index `occurrence_start_id`),
+    each stopping there. Reading every date of the month to count it cost 30
+    ms of the 5,500 dates in a month at 10,000 events (mostly parsing their
+    starts). Dates starting before `days` are left out."""
     starts = [local_day_start(day) for day in (*days, days[-1] + timedelta(days=1))]
     connection = connections[queryset.db]
     # One day's read, compiled once (the ORM's compiling is what costs, 35
-    # times over) with stand-ins for its bounds, then filled in per day.
+    # times over) with stand-ins for its bounds.
     low, high = datetime(1901, 1, 1, tzinfo=UTC), datetime(1902, 1, 1, tzinfo=UTC)
     part = (
         queryset.filter(start__gte=low, start__lt=high)
@@ -474,18 +480,13 @@ def first_per_day(queryset, days, per_day, cap):
     slots = [at.get(param) if isinstance(param, str | datetime) else None for param in template]
     if slots.count(low) != 1 or slots.count(high) != 1:
         raise ValueError("A day's bounds are not single parameters of its query.")
-    parts, params = [], []
-    for n in range(len(days)):
-        # `n` is an int of ours and `sql` the ORM's, its values in `params`.
-        parts.append(f"SELECT {n}, * FROM ({sql}) AS day_{n}")  # noqa: S608
-        bounds = {low: starts[n], high: starts[n + 1]}
-        params.extend(
-            field.get_db_prep_value(bounds[slot], connection) if slot else param
-            for slot, param in zip(slots, template, strict=True)
-        )
+    if connection.vendor == "postgresql":
+        query, params = _days_lateral(sql, template, slots, low, starts)
+    else:
+        query, params = _days_union(sql, template, slots, field, connection, starts, low, high)
     with connection.cursor() as cursor:
         # In order of day, start and id (raw rows: no datetime is parsed).
-        cursor.execute(" UNION ALL ".join(parts) + " ORDER BY 1, 3, 2", params)
+        cursor.execute(query + " ORDER BY 1, 3, 2", params)
         rows = cursor.fetchall()
     shown, counts = [], [0] * len(days)
     for n, pk, _start in rows:
@@ -495,3 +496,48 @@ def first_per_day(queryset, days, per_day, cap):
     totals = {day: min(count, cap) for day, count in zip(days, counts, strict=True) if count}
     beyond = {day for day, count in zip(days, counts, strict=True) if count > cap}
     return shown, totals, beyond
+
+
+def _days_union(sql, template, slots, field, connection, starts, low, high):
+    """The day's read once per day, as a UNION ALL (SQLite plans each in
+    microseconds)."""
+    parts, params = [], []
+    for n in range(len(starts) - 1):
+        # `n` is an int of ours and `sql` the ORM's, its values in `params`.
+        parts.append(f"SELECT {n}, * FROM ({sql}) AS day_{n}")  # noqa: S608
+        bounds = {low: starts[n], high: starts[n + 1]}
+        params.extend(
+            field.get_db_prep_value(bounds[slot], connection) if slot else param
+            for slot, param in zip(slots, template, strict=True)
+        )
+    return " UNION ALL ".join(parts), params
+
+
+_PLACEHOLDER = re.compile(r"%%|%s")
+
+
+def _days_lateral(sql, template, slots, low, starts):
+    """The day's read planned once for every day (PostgreSQL spent 14 ms
+    planning 35 of them): a LATERAL join on a list of the days' bounds, the
+    stand-ins in the read replaced by that list's columns."""
+    position = 0
+
+    def fill(match):
+        nonlocal position
+        if match.group() == "%%":
+            return "%%"
+        slot = slots[position]
+        position += 1
+        if slot is None:
+            return "%s"
+        return "day.low" if slot == low else "day.high"
+
+    read = _PLACEHOLDER.sub(fill, sql)
+    kept = [param for slot, param in zip(slots, template, strict=True) if slot is None]
+    rows = ", ".join(["(%s, CAST(%s AS timestamptz), CAST(%s AS timestamptz))"] * (len(starts) - 1))
+    params = [value for n in range(len(starts) - 1) for value in (n, starts[n], starts[n + 1])]
+    query = (
+        f"SELECT day.n, part.* FROM (VALUES {rows}) AS day(n, low, high) "  # noqa: S608
+        f"CROSS JOIN LATERAL ({read}) AS part"
+    )
+    return query, params + kept
