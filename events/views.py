@@ -4,6 +4,7 @@ HTTP to the reads in `events.queries`, the files in `events.exporters` and
 `events.jsonld`; they hold no rules of their own."""
 
 import calendar as pycalendar
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import groupby, islice
@@ -18,6 +19,7 @@ from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
 from wagtail import hooks
 
 from events import exporters, jsonld
+from events.cache_rules import EVENT_LISTS
 from events.hooks import (
     EVENT_PAGE_CONTEXT,
     calendar_links,
@@ -46,6 +48,7 @@ from events.queries import (
 from events.schedule import to_local
 from events.services import source_event
 from events.text import describe
+from home.cache import per_generation
 from home.filters import form_chips, query_string
 from home.i18n import active_locale, localized
 from home.languages import canonical_url
@@ -191,10 +194,28 @@ def calendar_list(request, index):
 
 
 def _next_match(request, cleaned, period, locale):
-    """When a period has no dates, the next date after it with the same filters."""
+    """When a period has no dates, the next date after it with the same filters.
+
+    Found once per version of the event lists (every change to a date or an
+    event raises it) for these filters and this period's end: the search walks
+    the dates after the period until one matches, as many as the calendar
+    holds before it (2,000 at 10,000 events for a month whose filters match
+    nothing until the next), and every visitor of that view asks the same."""
     if period.end is None:
         return None
-    queryset = for_listing(apply_filters(visible_occurrences(), cleaned)).order_by("start", "pk")
+    asked = repr((sorted(cleaned.items()), period.end.isoformat()))
+    found = per_generation(
+        "next-match:" + hashlib.sha256(asked.encode()).hexdigest()[:32],
+        lambda: _find_next_match(cleaned, period) or 0,
+        tags=[EVENT_LISTS],
+    )
+    later = for_listing(Occurrence.objects.filter(pk=found)).first() if found else None
+    return localise([later], request, locale)[0] if later else None
+
+
+def _find_next_match(cleaned, period):
+    """The id of the first date after `period` with the filters, or None."""
+    queryset = apply_filters(visible_occurrences(), cleaned).order_by("start", "pk")
     # A month ahead, then a year, then the rest: bounded, the database walks the
     # dates in order until the first match (0.4 ms at 100,000 dates); asked for
     # "the first from now on", SQLite started from the events and sorted every
@@ -204,11 +225,13 @@ def _next_match(request, cleaned, period, locale):
     for ahead in (timedelta(days=31), timedelta(days=365), None):
         until = since + ahead if ahead else None
         window = queryset.filter(start__gte=since)
-        later = (window.filter(start__lt=until) if until else window).first()
+        if until is not None:
+            window = window.filter(start__lt=until)
+        later = window.values_list("pk", flat=True).first()
         if later is not None or until is None:
             break
         since = until
-    return localise([later], request, locale)[0] if later else None
+    return later
 
 
 def calendar_archive(request, index):

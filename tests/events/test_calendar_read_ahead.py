@@ -220,3 +220,19 @@ def test_an_empty_month_with_nothing_later_says_so(client, make_event, now):
     response = client.get("/nl/agenda/?when=month&language=nl")
     assert response.context["days"] == []
     assert response.context["next_match"] is None
+
+
+def test_the_next_matching_date_follows_every_change(client, make_event, now):
+    """It is found once per version of the event lists: an event published
+    or unpublished is named or dropped at once."""
+    make_event("Elders", start=local(2026, 12, 5, 15, 0), languages=["de"])
+    url = "/nl/agenda/?when=month&language=nl"
+    assert client.get(url).context["next_match"] is None
+    later = make_event("Zomerfeest", start=local(2027, 6, 1, 15, 0))
+    assert client.get(url).context["next_match"].page.title == "Zomerfeest"
+    sooner = make_event("Kerstmarkt", start=local(2026, 12, 18, 15, 0))
+    assert client.get(url).context["next_match"].page.title == "Kerstmarkt"
+    sooner.unpublish()
+    assert client.get(url).context["next_match"].page.title == "Zomerfeest"
+    later.unpublish()
+    assert client.get(url).context["next_match"] is None
