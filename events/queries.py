@@ -16,17 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from django import forms
 from django.conf import settings
 from django.db import connections
-from django.db.models import (
-    Case,
-    CharField,
-    Count,
-    F,
-    Min,
-    Q,
-    Value,
-    When,
-    Window,
-)
+from django.db.models import Case, CharField, Count, F, Min, Q, Value, When, Window
 from django.db.models.functions import Cast, Coalesce, RowNumber
 from django.utils.translation import gettext_lazy as _
 

@@ -26,6 +26,7 @@ old links and bookmarks keep working. Files that programs poll (iCal, JSON,
 XML, feeds) keep one address in every language.
 """
 
+import hashlib
 from functools import wraps
 
 from django.contrib.contenttypes.models import ContentType
@@ -229,11 +230,15 @@ def _page_at(url_path, slug):
     address."""
     at = Page.objects.filter(url_path=url_path, slug=slug).order_by("path")
     kind = per_generation(
-        f"page-type:{url_path}", lambda: at.values_list("content_type_id", flat=True).first()
+        "page-type:" + hashlib.sha256(url_path.encode()).hexdigest()[:32],
+        lambda: at.values_list("content_type_id", flat=True).first(),
     )
     if kind is None:
         return None
-    model = ContentType.objects.get_for_id(kind).model_class()
+    try:
+        model = ContentType.objects.get_for_id(kind).model_class()
+    except ContentType.DoesNotExist:  # a page type removed since it was kept
+        model = None
     if model is not None and issubclass(model, Page):
         page = model.objects.filter(url_path=url_path, slug=slug).order_by("path").first()
         if page is not None:
