@@ -129,9 +129,8 @@ def _sessions(festival, count=SESSIONS, days=DAYS):
         made += 1
         slot += 1
     # What autovacuum does soon after so many new rows, done before measuring
-    # (a server may run with it off, as a test machine's did): planned with
-    # the sizes seen before them, the day grid on PostgreSQL took 131 ms
-    # here and 94 once the statistics were current.
+    # (a server may run with it off, as a test machine's did, and then plans
+    # for the sizes it saw before them).
     refresh_statistics(
         Page,
         EventPage,
