@@ -164,9 +164,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # (4) is a spinning disk's. With the site's tables in memory or on an SSD,
     # 1.1 lets it look up the rows a list shows by key instead of reading a
     # whole table to hash it (the month view: 3 ms less at 10,000 events).
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        f"-c random_page_cost={env.get('DATABASE_RANDOM_PAGE_COST', '1.1')}"
-    )
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    if "random_page_cost" not in options.get("options", ""):  # DATABASE_URL's own wins
+        cost = env.get("DATABASE_RANDOM_PAGE_COST", "1.1")
+        options["options"] = f"{options.get('options', '')} -c random_page_cost={cost}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, process memory otherwise.

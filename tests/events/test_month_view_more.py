@@ -119,3 +119,20 @@ def test_a_date_is_on_its_local_day_at_either_side_of_midnight(client, make_even
     assert "Laat op de avond" in _cell(html, "2026-12-12").get_text()
     assert "Na middernacht" in _cell(html, "2026-12-13").get_text()
     assert "Na middernacht" not in _cell(html, "2026-12-12").get_text()
+
+
+def test_a_day_shows_its_dates_when_the_setting_asks_for_more_than_the_count_goes(
+    client, make_event, monkeypatch, settings
+):
+    monkeypatch.setattr("events.views.MONTH_DAY_CAP", 4)
+    settings.EVENTS_MONTH_DATES_PER_DAY = 6
+    _add(make_event, 8)
+    cell = _cell(client.get("/nl/agenda/maand/2026/12/").content.decode(), "2026-12-12")
+    assert len(cell.select(".calendar__events li")) == 6
+    assert cell.select_one("a.calendar__more").get_text(" ", strip=True).startswith("+ 2 meer")
+
+
+@pytest.mark.parametrize("path", ["/nl/agenda/maand/1901/1/", "/nl/agenda/maand/2199/12/"])
+def test_the_first_and_last_months_the_calendar_offers_answer(client, make_event, path):
+    _add(make_event, 2)
+    assert client.get(path).status_code == 200
