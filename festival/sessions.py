@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import F
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import time as time_filter
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.timezone import template_localtime
 from wagtail.models import Page
@@ -102,6 +103,14 @@ class _Texts:
             self.memo[key] = text
         return text
 
+    def places(self, state):
+        """`registration/state.html` of `state`, rendered once per code and count."""
+        key = ("places", state.code, state.places_left)
+        html = self.memo.get(key)
+        if html is None:
+            html = self.memo[key] = render_to_string("registration/state.html", {"state": state})
+        return html
+
     def name(self, names, key):
         """`names[key]` (a lazily translated label) as text, else the key."""
         memo_key = (id(names), key)
@@ -122,6 +131,7 @@ class Session(ReadByName):  # some fifty lookups per session in a programme
     organisers: list = field(default_factory=list)
     themes: list = field(default_factory=list)
     places: State | None = None
+    places_html: str = ""  # `places` as `registration/state.html` writes it
     registration: RegistrationSettings | None = None
     session_format: str = ""
     # "My programme" sets the link that takes the session out of the choice.
@@ -305,6 +315,11 @@ def load_sessions(
         event = occurrence.event
         settings = registration[event.pk]
         session_format = occurrence.session_format or ""
+        places = (
+            decide(event, occurrence, confirmed=confirmed.get(occurrence.pk, 0), now=now)
+            if settings.enabled
+            else None
+        )
         sessions.append(
             Session(
                 row=row,
@@ -313,16 +328,8 @@ def load_sessions(
                 speakers=speakers.get(event.pk, []),
                 organisers=organisers.get(event.pk, []),
                 themes=themes.get(event.pk, []),
-                places=(
-                    decide(
-                        event,
-                        occurrence,
-                        confirmed=confirmed.get(occurrence.pk, 0),
-                        now=now,
-                    )
-                    if settings.enabled
-                    else None
-                ),
+                places=places,
+                places_html=texts.places(places) if places else "",
                 registration=settings,
                 session_format=session_format,
                 start_time=texts.time(row.start),

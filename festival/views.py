@@ -19,7 +19,7 @@ from wagtail.images import get_image_model
 
 from events.exporters import webcal
 from events.schedule import to_local
-from festival import programme
+from festival import programme, timetable
 from festival.links import day_url, festival_urls, partner_url
 from festival.models import FestivalRoom, FestivalTrack
 from festival.sessions import load_sessions, session_days
@@ -233,6 +233,10 @@ def programme_grid(request, page, day):
         by_track_url=day_url(page, base, day, "track"),
         groups=programme.group_by_day_and_time([s for s in sessions if s.day == day]),
     )
+    if grid:
+        context["timetable_rows"] = timetable.table_rows(
+            grid, by, context["carried"], context["add_url"], context["mine_url"]
+        )
     return render(request, "festival/programme_grid.html", context)
 
 

@@ -450,6 +450,54 @@ def test_timetable_by_track(client, festival):
     assert headers[1:] == ["Wonen", "Zorg", "Other sessions"]
 
 
+def test_timetable_cells_escape_and_show_state_places_and_the_programme(client, site_tree):
+    """The cells (written in festival/timetable.py) say what the phone list says."""
+    page = add_festival(site_tree["home"], slug="cellen", start=date(2027, 5, 1))
+    track = FestivalTrack.objects.create(page=page, name="Zorg & <wonen>", slug="zorg")
+    room = FestivalRoom.objects.create(page=page, name="Zaal", slug="zaal")
+    speaker = Person.objects.create(name='Anna "<b>" de Vries')
+    odd = add_session(
+        page,
+        "Wonen & <script>alert(1)</script>",
+        local(2027, 5, 1, 10, 0),
+        90,
+        track=track,
+        room=room,
+        speakers=[speaker],
+        capacity=12,
+    )
+    gone = add_session(page, "Afgelast", local(2027, 5, 1, 11, 30), 30, room=room)
+    Occurrence.objects.filter(event_key=gone.translation_key).update(
+        status=Occurrence.Status.CANCELLED
+    )
+    odd_id, gone_id = occurrence_id(odd), occurrence_id(gone)
+    html = client.get(f"/nl/cellen/programma/2027-05-01/?sessions={gone_id}").content.decode()
+    table = grid_table(html)
+    assert "<script>" not in table and "<b>" not in table
+    cell = BeautifulSoup(table, "html.parser").find("td", attrs={"data-session": str(odd_id)})
+    assert cell["rowspan"] == "3" and "track-zorg" in cell["class"]
+    assert cell.find(class_="timetable__title").get_text() == "Wonen & <script>alert(1)</script>"
+    assert cell.find(class_="timetable__meta").get_text() == (
+        'Lezing · Zorg & <wonen> · Anna "<b>" de Vries'
+    )
+    assert cell.find(class_="timetable__places").get_text(" ", strip=True) == "nog 12 plaatsen vrij"
+    add = cell.find(class_="session__add")
+    assert add["href"].endswith(f"?sessions={gone_id},{odd_id}")
+    assert add.get_text() == "Zet in mijn programma: Wonen & <script>alert(1)</script>"
+    cell = BeautifulSoup(table, "html.parser").find("td", attrs={"data-session": str(gone_id)})
+    assert "session--cancelled" in cell["class"] and cell.find("del").get_text() == "Afgelast"
+    assert cell.find(class_="badge--cancelled").get_text() == "Geannuleerd"
+    assert cell.find(class_="timetable__places") is None
+    assert cell.find(class_="session__add").get_text() == "In mijn programma: Afgelast"
+    # The same places text in the phone list, both from one rendering of the state.
+    phone = html.split('class="festival-grid__list"')[1]
+    assert phone.count("nog 12 plaatsen vrij") == 1 and table.count("nog 12 plaatsen vrij") == 1
+    # English writes the same cells in its words.
+    synchronise()
+    html = client.get("/en/cellen/programme/2027-05-01/").content.decode()
+    assert "12 places left" in grid_table(html) and "Add to my programme" in grid_table(html)
+
+
 @pytest.mark.parametrize("day", ["2022-04-10", "2022-4-9", "tomorrow", "2022-13-40"])
 def test_timetable_of_a_day_outside_the_festival_is_not_found(client, festival, day):
     response = client.get(f"/nl/festival/programma/{day}/")
