@@ -210,6 +210,19 @@ def per_generation(name, compute, tags=()):
     return value
 
 
+def freshness(*tags):
+    """What a value read from rows under `tags` is as fresh as: the cache
+    generation and the tags' versions now (keyed as in `per_generation`), or
+    None while the cache does not answer. For a value a process keeps in its
+    own memory, too large to go through the shared cache on every request:
+    read it before the rows, keep the value with it, and use the value only
+    while it is the same."""
+    found = _known_versions(tags)
+    if None in found:
+        return None
+    return (_generation_now(), *found)
+
+
 def invalidate(**kwargs):
     """Start a new generation: every cached page is stale from now on."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)

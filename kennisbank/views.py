@@ -40,7 +40,7 @@ def article_base(index_page):
 
 def article_index(request, index_page):
     query = facets.ArticleQuery.from_request(request)
-    result = facets.run(article_base(index_page), query)
+    result = facets.run(index_page, article_base(index_page), query)
     page_obj = Paginator(result.articles, index_page.per_page).get_page(request.GET.get("page"))
     if query.sort == "relevance" and query.q:
         chosen = services.listing_queryset(ArticlePage.objects.filter(pk__in=page_obj.object_list))

@@ -3,6 +3,8 @@ search in the current language, sorting, pagination, shareable addresses."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.kennisbank.conftest import make_organisation
 
@@ -155,3 +157,68 @@ def test_bad_input_is_answered_calmly(client, articles, query):
 def test_index_announces_its_feed(client, articles):
     link = soup(client.get("/de/wissensdatenbank/")).select_one('link[type="application/rss+xml"]')
     assert link["href"] == "/de/wissensdatenbank/feed/"
+
+
+@pytest.mark.search_index
+def test_search_counts_every_facet_over_its_matches(client, articles):
+    """Without a chosen facet the counts read the matches' ids directly."""
+    response = client.get("/nl/kennisbank/", {"q": "Dorpshuis"})
+    assert titles(response) == ["Dorpshuis in Drenthe"]
+    assert facet_counts(response, "theme") == {"financiering": 1, "wonen": 1}
+    assert facet_counts(response, "region") == {"drenthe": 1}
+    assert facet_counts(response, "organisation") == {"oranje-fonds": 1}
+    assert facet_counts(response, "kind") == {"inspirerend-voorbeeld": 1}
+    assert facet_counts(response, "language") == {"nl": 1, "de": 1}
+    response = client.get("/de/wissensdatenbank/", {"q": "Dorfhaus"})
+    assert facet_counts(response, "language") == {"nl": 1, "de": 1}
+    assert facet_counts(response, "theme") == {"financiering": 1, "wonen": 1}
+    # A chosen facet narrows the others' counts, not its own.
+    response = client.get("/nl/kennisbank/", {"q": "Dorpshuis", "region": "limburg"})
+    assert titles(response) == []
+    assert facet_counts(response, "region") == {"drenthe": 1, "limburg": 0}
+    assert facet_counts(response, "theme") == {}
+
+
+def test_counts_follow_every_change_to_the_articles(client, articles, make_article):
+    """The counts come from an index kept in memory (kennisbank.facets): a new
+    article, an unpublished one and a changed theme show at once."""
+    assert facet_counts(client.get("/nl/kennisbank/"), "theme") == {
+        "financiering": 2,
+        "wonen": 1,
+        "lokaal-voedsel": 1,
+    }
+    new = make_article(title="Zorg dichtbij", themes=["wonen"], regions=["drenthe"])
+    response = client.get("/nl/kennisbank/")
+    assert facet_counts(response, "theme")["wonen"] == 2
+    assert facet_counts(response, "region") == {"drenthe": 2, "limburg": 2}
+    new.unpublish()
+    assert facet_counts(client.get("/nl/kennisbank/"), "theme")["wonen"] == 1
+
+
+def test_the_index_is_read_once_per_change(client, articles, make_article):
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    first = queries("/nl/kennisbank/?theme=wonen")
+    again = queries("/nl/kennisbank/?theme=financiering")
+    # The five queries that read the index are not made again…
+    assert again == first - 5
+    # …until an article changes.
+    make_article(title="Nog een dorpshuis", themes=["wonen"], kind="artikel")
+    assert queries("/nl/kennisbank/?theme=wonen") == first
+    assert facet_counts(client.get("/nl/kennisbank/?theme=wonen"), "kind")["artikel"] == 1
+
+
+def test_counts_are_right_while_the_cache_does_not_answer(client, articles, monkeypatch):
+    from kennisbank import facets
+
+    monkeypatch.setattr(facets, "freshness", lambda *tags: None)
+    kept = dict(facets._KEPT)
+    response = client.get("/nl/kennisbank/", {"theme": "financiering", "region": "limburg"})
+    assert titles(response) == ["Geld voor de buurt"]
+    assert facet_counts(response, "theme") == {"financiering": 1, "lokaal-voedsel": 1}
+    assert facet_counts(response, "language") == {"nl": 1}
+    # Nothing is kept that no version could tell stale.
+    assert facets._KEPT == kept
