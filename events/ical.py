@@ -145,9 +145,14 @@ def _fold(line):
     return Contentline(line).to_ical().decode()
 
 
+_TEXT_SPECIALS = re.compile(r"[\\;,\r\n]")
+
+
 def _text(value):
     """A TEXT value escaped (RFC 5545, 3.3.11) as icalendar escapes it: backslash,
     semicolon and comma, and every kind of line break as \\n."""
+    if not _TEXT_SPECIALS.search(value):
+        return value
     return (
         value.replace("\\", "\\\\")
         .replace(";", "\\;")
@@ -182,6 +187,18 @@ def _when(name, values, zones):
         return f"{name}:" + ",".join(_utc(v) for v in values)
     zones.add(tzid)
     return f"{name};TZID={tzid}:" + ",".join(_stamp(v) for v in values)
+
+
+def _when_one(name, value, all_day, zones):
+    """`_when(name, [moment(value, all_day)], zones)`, with a short way for
+    what a feed writes twice per event: a naive wall-clock time, which is
+    written as it is with the site's zone (that makes no aware datetime)."""
+    if not all_day and isinstance(value, datetime) and value.tzinfo is None:
+        tzid = site_zone().key
+        if tzid != "UTC":
+            zones.add(tzid)
+            return f"{name};TZID={tzid}:{_stamp(value)}"
+    return _when(name, [moment(value, all_day)], zones)
 
 
 @lru_cache(maxsize=8)
@@ -229,16 +246,18 @@ def vevent(
     categories=(),
     last_modified=None,
     zones=None,
+    organizer=None,
 ):
     """One VEVENT as text (CRLF line ends, folded). Times are converted with
     `moment`; empty values are left out. `now` is the file's DTSTAMP (the time
-    its data last changed); the TZIDs written are added to `zones`."""
+    its data last changed); the TZIDs written are added to `zones`;
+    `organizer` is the ORGANIZER line when the caller has it (`organizer_line`)."""
     zones = set() if zones is None else zones
     lines = [
         "BEGIN:VEVENT",
         "SUMMARY:" + _text(summary),
-        _when("DTSTART", [moment(start, all_day)], zones),
-        _when("DTEND", [moment(end, all_day)], zones),
+        _when_one("DTSTART", start, all_day, zones),
+        _when_one("DTEND", end, all_day, zones),
         _dtstamp(now),
         "UID:" + _text(uid),
     ]
@@ -246,7 +265,7 @@ def vevent(
         lines.append(_when("RECURRENCE-ID", [moment(recurrence_id, all_day)], zones))
     if sequence is not None:
         lines.append(f"SEQUENCE:{int(sequence)}")
-    lines += ["RRULE:" + rule.to_ical().decode() for rule in rrules]
+    lines += ["RRULE:" + rule for rule in rrules]
     lines += [_when("RDATE", [moment(value, all_day)], zones) for value in rdates]
     if exdates:
         lines.append(_when("EXDATE", [moment(value, all_day) for value in exdates], zones))
@@ -260,13 +279,19 @@ def vevent(
         lines.append("LAST-MODIFIED:" + _utc(min(last_modified, now)))
     if location:
         lines.append("LOCATION:" + _text(location))
-    lines.append(organizer_line())
+    lines.append(organizer or organizer_line())
     if status:
         lines.append("STATUS:" + _text(status))
     if url:
         lines.append("URL:" + url)
     lines.append("END:VEVENT")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+    # (Most lines are short and ASCII: tested here, not in a call per line.)
+    return (
+        "\r\n".join(
+            line if len(line) < FOLD_OCTETS and line.isascii() else _fold(line) for line in lines
+        )
+        + "\r\n"
+    )
 
 
 class CalendarFile:
@@ -298,14 +323,19 @@ class CalendarFile:
             self.calendar.add("x-published-ttl", vDuration(REFRESH))
         self.events = []
         self.zones = set()
+        self.organizer = organizer_line()
 
     def add(self, **properties):
         """One VEVENT (see `vevent`), stamped with the file's time."""
-        self.events.append(vevent(now=self.now, zones=self.zones, **properties))
+        self.events.append(
+            vevent(now=self.now, zones=self.zones, organizer=self.organizer, **properties)
+        )
 
     def add_series(self, item, host=None):
         """An event's series and its changed dates (see `SeriesItem`)."""
-        self.events += series_components(item, host or site_host(), self.now, self.zones)
+        self.events += series_components(
+            item, host or site_host(), self.now, self.zones, self.organizer
+        )
 
     def to_ical(self):
         if not self.events:
@@ -536,7 +566,7 @@ def _until(local, all_day):
 
 
 def _rrule(rule, first, all_day, until=None, *, split=False):
-    """A django-recurrence rule as an RRULE. In a `split` series, `until`
+    """A django-recurrence rule as an RRULE value (text). In a `split` series, `until`
     (naive local) ends a part, COUNT becomes UNTIL and what the first DTSTART
     implied (the weekday, the day of the month) is written out, since a part
     starts on another day."""
@@ -568,7 +598,29 @@ def _rrule(rule, first, all_day, until=None, *, split=False):
             values[param.upper()] = list(getattr(rule, param))
     if split:
         _pin_implied(values, first)
-    return vRecur(values)
+    return _recur_text(values)
+
+
+def _recur_order(key):
+    order = vRecur.canonical_order
+    return (order.index(key), key) if key in order else (len(order), key)
+
+
+def _recur_text(values):
+    """An RRULE's value as icalendar's `vRecur` writes it, without making one
+    (a tenth of a feed's time went into its types): the parts in RFC 5545's
+    order, each list comma-separated, UNTIL a date or a UTC time."""
+    parts = []
+    for key in sorted(values, key=_recur_order):
+        value = values[key]
+        if key == "UNTIL":
+            text = _utc(value) if isinstance(value, datetime) else f"{value:%Y%m%d}"
+        elif isinstance(value, list | tuple):
+            text = ",".join(map(str, value))
+        else:
+            text = str(value)
+        parts.append(f"{key}={text}")
+    return ";".join(parts)
 
 
 def _pin_implied(values, first):
@@ -628,9 +680,10 @@ def _parts(rules, first, exdates):
     return parts
 
 
-def series_components(item, host, now, zones):
+def series_components(item, host, now, zones, organizer=None):
     """VEVENTs (text) of one event: the series (in parts past MAX_EXDATES), its
-    moved dates, and its extra dates; the TZIDs written are added to `zones`."""
+    moved dates, and its extra dates; the TZIDs written are added to `zones`;
+    `organizer`: the ORGANIZER line, when the caller has it."""
     event = item.event
     key = event.translation_key
     first, duration = series_bounds(event.start, event.end, event.all_day)
@@ -670,6 +723,7 @@ def series_components(item, host, now, zones):
     common = {
         "now": now,
         "zones": zones,
+        "organizer": organizer,
         "sequence": item.sequence,
         "summary": item.page.title,
         "all_day": event.all_day,
