@@ -444,6 +444,14 @@ class Occurrence(models.Model):
             # Dates in the order lists show them, so a read of the first few
             # of a day (the month view's) stops there instead of sorting the day.
             models.Index(fields=["start", "id"], name="occurrence_start_id"),
+            # The few dates that are not a rule's as scheduled (moved,
+            # cancelled, extra), which calendar files read for every event
+            # they hold: without it, each event's dates were read to find them.
+            models.Index(
+                fields=["event"],
+                condition=~models.Q(status="scheduled", origin="rule"),
+                name="occurrence_changed",
+            ),
         ]
 
     def __str__(self):

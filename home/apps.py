@@ -12,7 +12,7 @@ class HomeConfig(AppConfig):
         from wagtail.images.models import AbstractImage, AbstractRendition
         from wagtail.models import Locale, PageViewRestriction, Site
 
-        from home import invalidation
+        from home import db_datetimes, invalidation
         from home.idsets import InIds
         from home.models import Organisation, Person, Region, SiteSettings, SiteText, Theme, Venue
 
@@ -28,6 +28,7 @@ class HomeConfig(AppConfig):
         # field__in_ids=[…]: ids as one parameter.
         Field.register_lookup(InIds)
         ForeignObject.register_lookup(InIds)
+        db_datetimes.connect()
 
 
 def _transliterate_translated_slugs():
