@@ -37,6 +37,7 @@ from home.i18n import active_locale, localized
 from home.models import COUNTRY_CHOICES, Organisation, Region, Theme, Venue
 from home.params import DateField
 from home.routing import page_urls
+from home.template_objects import ReadByName
 from home.widgets import FilterMenu
 
 WHEN_CHOICES = [
@@ -339,8 +340,55 @@ def for_listing(queryset):
     )
 
 
+# What a date's row reads where only its time, title and address are shown
+# (the month view's cells): the rest of the event page stays in the database.
+# Making 140 whole event pages was a third of a full month's view.
+CELL_OCCURRENCE_FIELDS = (
+    "id",
+    "event_id",
+    "event_key",
+    "original_start",
+    "start",
+    "end",
+    "all_day",
+    "status",
+    "origin",
+    "note",
+    "exception_key",
+    "venue_id",
+)
+CELL_PAGE_FIELDS = (
+    "id",
+    "content_type_id",
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "live",
+    "locale_id",
+    "translation_key",
+    "alias_of_id",
+    "venue_id",
+    "event_type_id",
+)
+
+
+def for_cells(queryset):
+    """`for_listing` with only what a calendar cell shows (`CELL_PAGE_FIELDS`);
+    pass `cell_pages()` to `localise` for the translations."""
+    return for_listing(queryset).only(
+        *CELL_OCCURRENCE_FIELDS, *(f"event__{name}" for name in CELL_PAGE_FIELDS)
+    )
+
+
+def cell_pages():
+    """The live event pages, with the columns a calendar cell reads."""
+    return EventPage.objects.filter(live=True).only(*CELL_PAGE_FIELDS)
+
+
 @dataclass
-class Row:
+class Row(ReadByName):  # read a dozen times per row by the list templates
     """One occurrence as a visitor reads it, in the active language."""
 
     occurrence: Occurrence

@@ -33,8 +33,10 @@ from events.queries import (
     EVERY_DATE_VALUE,
     CalendarFilterForm,
     apply_filters,
+    cell_pages,
     date_range,
     first_per_day,
+    for_cells,
     for_listing,
     in_date_order,
     in_range,
@@ -274,9 +276,10 @@ def calendar_month(request, index, year, month):
     days = [day for week in grid for day in week]
     shown, totals, beyond = first_per_day(queryset, days, month_dates_per_day(), MONTH_DAY_CAP)
     rows = localise(
-        for_listing(Occurrence.objects.filter(pk__in=shown)).order_by("start", "pk"),
+        for_cells(Occurrence.objects.filter(pk__in=shown)).order_by("start", "pk"),
         request,
         locale,
+        pages=cell_pages(),
     )
     by_day = {}
     for row in rows:
@@ -288,10 +291,18 @@ def calendar_month(request, index, year, month):
             [
                 {
                     "day": day,
+                    # As `|date:"Y-m-d"`, `"l"`, `"j"`, `"F"` and `"j F"` write it,
+                    # without the formatter's steps (five times 42 cells).
+                    "iso": day.isoformat(),
+                    "weekday": WEEKDAYS[day.weekday()],
+                    "number": day.day,
+                    "month_name": MONTHS[day.month],
                     "rows": by_day.get(day, []),
                     "more": totals.get(day, 0) - len(by_day.get(day, [])),
                     "more_beyond": day in beyond,
-                    "more_url": _day_url(index, day, cleaned),
+                    "more_url": _day_url(index, day, cleaned)
+                    if totals.get(day, 0) > len(by_day.get(day, []))
+                    else "",
                     "in_month": day.month == month,
                     "is_today": day == today,
                 }
@@ -312,7 +323,6 @@ def calendar_month(request, index, year, month):
             "count": sum(totals.values()),
             "previous_url": _month_url(index, previous, cleaned),
             "next_url": _month_url(index, following, cleaned),
-            "month_rows": rows,
         }
     )
     return render(request, "events/event_index_month.html", context)
