@@ -15,6 +15,7 @@ source version of each session and shown in the reader's language with
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 
 from django.db.models import F
 from django.template.defaultfilters import date as date_filter
@@ -136,15 +137,10 @@ class Session(ReadByName):  # some fifty lookups per session in a programme
     session_format: str = ""
     # "My programme" sets the link that takes the session out of the choice.
     remove_url: str = ""
-    # Set by `load_sessions` in the language active then (as the names are):
-    # the times as the row writes them, the format's and the languages' names.
-    start_time: str = ""
-    end_time: str = ""
-    start_iso: str = ""
-    end_iso: str = ""
-    end_day: str = ""  # the end's day when it is not the start's ("8 jun"), else ""
-    format_label: str = ""
-    languages: list = field(default_factory=list)
+    # The texts of `load_sessions` (in the language active then): the times as
+    # a row writes them and the names below are formatted when first read, so
+    # a programme of 1,000 sessions formats only those of the page it shows.
+    texts: "_Texts" = field(default_factory=lambda: _Texts(), repr=False, compare=False)
     # What a row reads several times, read once from the row (`__post_init__`).
     id: int = field(init=False)  # the date's id: what "my programme" keeps
     id_text: str = field(init=False)  # as the row writes it (a number is localised)
@@ -167,6 +163,40 @@ class Session(ReadByName):  # some fifty lookups per session in a programme
     @property
     def occurrence(self):
         return self.row.occurrence
+
+    @cached_property
+    def start_time(self):
+        return self.texts.time(self.row.start)
+
+    @cached_property
+    def end_time(self):
+        return self.texts.time(self.row.end)
+
+    @cached_property
+    def start_iso(self):
+        return self.texts.time(self.row.occurrence.start, "c")
+
+    @cached_property
+    def end_iso(self):
+        return self.texts.time(self.row.occurrence.end, "c")
+
+    @cached_property
+    def end_day(self):
+        """The end's day when it is not the start's ("8 jun"), else ""."""
+        if self.row.end.date() == self.row.start.date():
+            return ""
+        return self.texts.time(self.row.end, "SHORT_MONTH_DAY_FORMAT")
+
+    @cached_property
+    def format_label(self):
+        return self.texts.name(FORMAT_LABELS, self.session_format)
+
+    @cached_property
+    def languages(self):
+        """[(code, name)] of the languages spoken."""
+        return [
+            (code, self.texts.name(LANGUAGE_NAMES, code)) for code in self.source.language_codes
+        ]
 
     @property
     def speaker_names(self):
@@ -332,17 +362,7 @@ def load_sessions(
                 places_html=texts.places(places) if places else "",
                 registration=settings,
                 session_format=session_format,
-                start_time=texts.time(row.start),
-                end_time=texts.time(row.end),
-                start_iso=texts.time(occurrence.start, "c"),
-                end_iso=texts.time(occurrence.end, "c"),
-                end_day=""
-                if row.end.date() == row.start.date()
-                else texts.time(row.end, "SHORT_MONTH_DAY_FORMAT"),
-                format_label=texts.name(FORMAT_LABELS, session_format),
-                languages=[
-                    (code, texts.name(LANGUAGE_NAMES, code)) for code in event.language_codes
-                ],
+                texts=texts,
             )
         )
     # The programme's counts and filters follow every session's state, also of

@@ -13,8 +13,8 @@ addresses come from editors.
 from django.utils.formats import time_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
 
+from festival import session_list
 from home.cache import live_part
 
 
@@ -23,13 +23,7 @@ def table_rows(grid, by, carried, add_url, mine_url):
     or "track" (what a session's meta line names besides its format);
     `carried`: the ids in the visitor's programme; `add_url` / `mine_url`: the
     starts of the "add to" and "in my programme" links."""
-    texts = {
-        "cancelled": escape(gettext("Cancelled")),
-        "in": escape(gettext("In my programme")),
-        "add": escape(gettext("Add to my programme")),
-        "add_url": escape(add_url),
-        "mine_url": escape(mine_url),
-    }
+    written = session_list.texts(add_url, mine_url)
     carried = set(carried)
     out = []
     for row in grid.rows:
@@ -42,7 +36,7 @@ def table_rows(grid, by, carried, add_url, mine_url):
                 span = f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else ""
                 out.append(f'<td class="timetable__empty"{span}></td>')
             else:
-                out.append(_session_cell(cell.session, cell.rowspan, by, carried, texts))
+                out.append(_session_cell(cell.session, cell.rowspan, by, carried, written))
         out.append("</tr>\n")
     return mark_safe("".join(out))  # noqa: S308 - every value in it is escaped
 
@@ -69,19 +63,11 @@ def _session_cell(session, rowspan, by, carried, texts):
     if session.places and not session.is_cancelled:
         part = live_part("places", session.id, session.places_html, session.places.code)
         places = f'<p class="timetable__places">{part}</p>'
-    hidden = f'<span class="visually-hidden">: {plain}</span>'
-    if session.id in carried:
-        action = f'<a class="session__add" href="{texts["mine_url"]}">{texts["in"]}{hidden}</a>'
-    else:
-        action = (
-            f'<a class="session__add" href="{texts["add_url"]}{session.id_text}">'
-            f"{texts['add']}{hidden}</a>"
-        )
     return (
         f'<td rowspan="{rowspan}" class="{classes}" data-session="{session.id_text}">'
         f'<p class="timetable__time">{escape(session.start_time)}–{escape(session.end_time)}</p>'
         f'<p class="timetable__title"><a href="{escape(session.url)}">{title}</a></p>'
         f'<p class="timetable__meta">{"".join(meta)}</p>'
         f"{places}"
-        f'<p class="session__actions">{action}</p></td>'
+        f'<p class="session__actions">{session_list.action(session, carried, texts)}</p></td>'
     )
