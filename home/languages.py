@@ -16,6 +16,7 @@ from django.utils.translation import get_language, get_language_info, override
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
+from home.cache import per_generation
 from home.i18n import source_version
 from home.visibility import public_only
 
@@ -48,11 +49,17 @@ def page_versions(page):
     """
     cached = getattr(page, "_versions_cache", None)
     if cached is None:
-        cached = public_only(
-            Page.objects.live()
-            .filter(translation_key=page.translation_key)
-            .select_related("locale")
-            .order_by("pk")
+        # Kept while no version of the page is published, unpublished or
+        # deleted: each of those raises every version's `page:` tag.
+        cached = per_generation(
+            f"page-versions:{page.translation_key}",
+            lambda: public_only(
+                Page.objects.live()
+                .filter(translation_key=page.translation_key)
+                .select_related("locale")
+                .order_by("pk")
+            ),
+            tags=[f"page:{page.path}"],
         )
         page._versions_cache = cached
     return cached
@@ -112,12 +119,16 @@ def _site_root_translations(request):
     site = Site.find_for_request(request)
     homes = {}
     if site is not None:
-        for home in (
-            Page.objects.filter(translation_key=site.root_page.translation_key)
-            .live()
-            .select_related("locale")
-        ):
-            homes[home.locale.language_code] = home
+        # A home page published or moved starts a new cache generation.
+        homes = per_generation(
+            f"home-pages:{site.root_page.translation_key}",
+            lambda: {
+                home.locale.language_code: home
+                for home in Page.objects.filter(translation_key=site.root_page.translation_key)
+                .live()
+                .select_related("locale")
+            },
+        )
     request._home_pages_by_language = homes
     return homes
 

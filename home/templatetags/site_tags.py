@@ -35,8 +35,22 @@ def footer_pages(context):
         return {}
     settings = SiteSettings.for_request(request)
     ids = {"privacy": settings.privacy_page_id, "accessibility": settings.accessibility_page_id}
+    # The chosen pages change with the settings (a new cache generation); their
+    # versions in each language with their `page:` tags.
+    chosen = per_generation(f"footer-pages:{settings.pk}", lambda: _chosen_pages(ids))
+    return per_generation(
+        f"footer-pages:{settings.pk}:{get_language()}",
+        lambda: _footer_versions(chosen),
+        tags=[f"page:{page.path}" for page in chosen.values()],
+    )
+
+
+def _chosen_pages(ids):
     pages = Page.objects.in_bulk([pk for pk in ids.values() if pk])
-    chosen = {name: pages[pk] for name, pk in ids.items() if pk in pages}
+    return {name: pages[pk] for name, pk in ids.items() if pk in pages}
+
+
+def _footer_versions(chosen):
     found = localized(Page.objects.live(), chosen.values())
     return {name: found[page.translation_key] for name, page in chosen.items()}
 
@@ -89,7 +103,14 @@ def breadcrumbs(context):
     request = context["request"]
     if page is None or page.depth <= 2:
         return {"crumbs": []}
-    ancestors = public_only(page.get_ancestors().filter(depth__gt=1).live())
+    # Kept while no ancestor is published again (each raises `under:` its
+    # path); a move starts a new cache generation.
+    step = Page.steplen
+    ancestors = per_generation(
+        f"ancestors:{page.path}",
+        lambda: public_only(page.get_ancestors().filter(depth__gt=1).live()),
+        tags=[f"under:{page.path[:end]}" for end in range(step, len(page.path), step)],
+    )
     crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
     crumbs.append({"title": page.title, "url": None})
     return {"crumbs": crumbs}

@@ -5,6 +5,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from defusedxml import ElementTree
+from wagtail.models import Locale, Page
 
 from home.models import StandardPage
 
@@ -237,3 +238,42 @@ def test_main_menu_follows_pages_published_unpublished_and_taken_out_of_it(clien
     assert "Werkplaats" in items()
     page.unpublish()
     assert "Werkplaats" not in items()
+
+
+def test_switcher_breadcrumbs_and_footer_follow_changes_after_a_first_visit(client, site_tree):
+    """What every page shows around it is kept between requests (home.languages,
+    home.templatetags.site_tags), and every change that alters it shows at once,
+    also below the menu's level (where a change does not empty the whole cache)."""
+    parent = StandardPage(title="Samen wonen", slug="samen-wonen")
+    site_tree["about"].add_child(instance=parent)
+    parent.save_revision().publish()
+    child = StandardPage(title="Hofjes", slug="hofjes")
+    parent.add_child(instance=child)
+    child.save_revision().publish()
+    address = "/nl/over-ons/samen-wonen/hofjes/"
+
+    def crumbs():
+        return [c.get_text(strip=True) for c in soup(client.get(address)).select(".breadcrumbs li")]
+
+    assert crumbs() == ["Thuis", "Over ons", "Samen wonen", "Hofjes"]
+    parent.title = "Samen wonen in het dorp"
+    parent.save_revision().publish()
+    assert crumbs() == ["Thuis", "Over ons", "Samen wonen in het dorp", "Hofjes"]
+
+    assert switcher(client.get(address))["de"][1] is True  # no German version yet
+    de = Locale.objects.get(language_code="de")
+    parent.copy_for_translation(de).save_revision().publish()
+    german = child.copy_for_translation(de)
+    german.title, german.slug = "Hofjes auf Deutsch", "hoefe"
+    german.save_revision().publish()
+    link, untranslated = switcher(client.get(address))["de"]
+    assert link.endswith("/hoefe/") and not untranslated
+    Page.objects.get(pk=german.pk).specific.unpublish()
+    link, _untranslated = switcher(client.get(address))["de"]
+    assert not link.endswith("/hoefe/")
+
+    footer = soup(client.get("/de/")).select(".site-footer a")
+    assert any(a["href"] == "/de/privacyverklaring/" for a in footer)
+    site_tree["privacy_de"].unpublish()
+    footer = soup(client.get("/de/")).select(".site-footer a")
+    assert not any(a["href"] == "/de/privacyverklaring/" for a in footer)

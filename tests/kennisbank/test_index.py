@@ -201,13 +201,14 @@ def test_the_index_is_read_once_per_change(client, articles, make_article):
             assert client.get(url).status_code == 200
         return len(captured)
 
-    first = queries("/nl/kennisbank/?theme=wonen")
-    again = queries("/nl/kennisbank/?theme=financiering")
-    # The five queries that read the index are not made again…
-    assert again == first - 5
-    # …until an article changes.
+    client.get("/nl/kennisbank/?theme=wonen")
+    warm = queries("/nl/kennisbank/?theme=wonen")
+    # Another choice counts from the same index: no query more.
+    assert queries("/nl/kennisbank/?theme=financiering") == warm
+    # An article changes: the five queries that read the index are made again, once.
     make_article(title="Nog een dorpshuis", themes=["wonen"], kind="artikel")
-    assert queries("/nl/kennisbank/?theme=wonen") == first
+    assert queries("/nl/kennisbank/?theme=wonen") >= warm + 5
+    assert queries("/nl/kennisbank/?theme=wonen") == warm
     assert facet_counts(client.get("/nl/kennisbank/?theme=wonen"), "kind")["artikel"] == 1
 
 
