@@ -32,7 +32,13 @@ from events.models import (
     EventPageTheme,
     Occurrence,
 )
-from events.queries import Row, for_listing, localise
+from events.queries import (
+    CELL_OCCURRENCE_FIELDS,
+    CELL_PAGE_FIELDS,
+    Row,
+    for_listing,
+    localise,
+)
 from events.schedule import site_zone, to_local
 from festival.models import FestivalRoom, FestivalTrack, SessionFormat, SessionSpeaker
 from home.cache import shown_states
@@ -50,38 +56,13 @@ FORMAT_LABELS = dict(SessionFormat.choices)
 # body above all) stays in the database. A field left out here would cost a
 # query per session where it is read.
 PAGE_FIELDS = (
-    "id",
-    "content_type_id",
-    "title",
-    "slug",
-    "url_path",
-    "path",
-    "depth",
-    "live",
-    "locale_id",
-    "translation_key",
-    "alias_of_id",
+    *CELL_PAGE_FIELDS,
     "last_published_at",
     "intro",
     "online_url",
     "languages",
     "capacity",
-    "venue_id",
-    "event_type_id",
     "recurrence",
-)
-OCCURRENCE_FIELDS = (
-    "id",
-    "event_key",
-    "start",
-    "end",
-    "original_start",
-    "all_day",
-    "status",
-    "note",
-    "exception_key",
-    "venue_id",
-    "event_id",
 )
 
 
@@ -304,7 +285,7 @@ def load_sessions(
         dates = dates.filter(start__gte=midnight, start__lt=midnight + timedelta(days=1))
     occurrences = (
         for_listing(dates)
-        .only(*OCCURRENCE_FIELDS, *(f"event__{name}" for name in PAGE_FIELDS))
+        .only(*CELL_OCCURRENCE_FIELDS, *(f"event__{name}" for name in PAGE_FIELDS))
         # The session's place in the programme, as values: no model per session.
         .annotate(
             session_format=F("event__sessionpage__session_format"),
