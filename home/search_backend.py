@@ -80,7 +80,11 @@ def stem_text(text, config):
         return text
     cache = _stemmers.__dict__
     if config not in cache:
-        cache[config] = Stemmer.Stemmer(config)
+        # Without PyStemmer's own cache of stemmed words (10,000 per stemmer
+        # by default, here one per thread and language): it stems a word in
+        # 0.30 µs instead of 0.36, and searches for ever new words would fill
+        # it for good, a worker's memory growing by megabytes over days.
+        cache[config] = Stemmer.Stemmer(config, 0)
     stem = cache[config].stemWord
     return WORD.sub(lambda match: stem(match.group().lower()), text)
 

@@ -2,6 +2,8 @@
 in Python, home/search_backend.py) and on PostgreSQL (its text-search
 configurations) alike: the same tests run on whichever database is configured."""
 
+import tracemalloc
+
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale
@@ -64,3 +66,18 @@ def test_stems_stay_within_their_language_and_plain_words_still_match(client, ar
 def test_stemming_keeps_words_apart_and_leaves_unknown_languages_alone():
     assert stem_text("Ehrenamtliche Dörfer-Feste", "german") == "ehrenamt dorf-fest"
     assert stem_text("Ehrenamtliche", "simple") == "Ehrenamtliche"
+
+
+def test_stemming_ever_new_words_keeps_none_of_them():
+    """A worker stems every search's words; searches for ever new words (a
+    number, a typo) must not pile up in memory."""
+    stem_text("Anfang", "german")
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for number in range(5000):
+            stem_text(f"Dorf{number} Wort{number}x", "german")
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert grown < 20_000, f"{grown:,} bytes kept after stemming 10,000 new words"
