@@ -1,4 +1,4 @@
-"""How a server process runs Python's garbage collector.
+"""How a server process runs Python's garbage collector and gives memory back.
 
 A page or a feed makes many short-lived objects (rows, models, dates, lines).
 With Python's default threshold (a collection every 700 new objects, and now
@@ -12,12 +12,32 @@ production server (`config.wsgi`, run before gunicorn forks its workers) and
 - the youngest generation is collected after `GC_THRESHOLD` new objects
   (50,000; `0` keeps Python's defaults). Garbage in reference cycles waits a
   little longer; a worker's memory stays flat (`make bench`, memory rows).
+
+A worker's Python objects stay the same size under mixed traffic once its
+caches are full (tracemalloc over 30,000 requests), yet its resident memory
+rose by about 1 MB every 10,000 requests: glibc's allocator keeps the memory
+that requests freed (page bodies, query rows, in each thread's arena)
+resident for reuse, and the peaks of four threads at once come rarer and
+higher. `release_free_memory_now_and_then`, connected to every finished
+request by `config.wsgi`, starts a thread in each worker that hands the free
+pages back to the system with glibc's `malloc_trim`, every
+`MALLOC_TRIM_SECONDS` (5; `0` never) in which the worker served a request,
+and once more when it has come to rest, after a full garbage collection:
+about 9 MB of a 146 MB worker, which then held 137.0 / 137.1 / 137.3 MB after
+10,000 / 20,000 / 30,000 requests. A trim takes a few milliseconds.
+Where the C library has no such call (musl, macOS) nothing happens.
 """
 
+import ctypes
+import ctypes.util
+import functools
 import gc
 import os
+import threading
+import time
 
 DEFAULT_THRESHOLD = 50_000
+DEFAULT_TRIM_SECONDS = 5
 
 
 def tune_garbage_collector():
@@ -27,3 +47,70 @@ def tune_garbage_collector():
         _young, middle, old = gc.get_threshold()
         gc.set_threshold(threshold, max(middle, 20), max(old, 20))
     gc.freeze()
+
+
+@functools.cache
+def _malloc_trim():
+    """glibc's `malloc_trim`, or None where the C library has none."""
+    name = ctypes.util.find_library("c")
+    try:
+        return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+    except OSError:
+        return None
+
+
+def release_free_memory():
+    """Give the allocator's free pages back to the system; whether it could."""
+    trim = _malloc_trim()
+    if trim is None:
+        return False
+    trim(0)
+    return True
+
+
+# Whether a request finished since the last trim, and the process whose
+# thread trims (a forked worker starts its own).
+_served = threading.Event()
+_trimming_in = {"pid": None}
+_start_lock = threading.Lock()
+
+
+def trim_seconds():
+    """MALLOC_TRIM_SECONDS as a number; 0 where the C library cannot trim."""
+    seconds = float(os.environ.get("MALLOC_TRIM_SECONDS", DEFAULT_TRIM_SECONDS))
+    return seconds if _malloc_trim() is not None else 0
+
+
+def release_free_memory_now_and_then(seconds, **_signal_kwargs):
+    """A request_finished receiver (`functools.partial` with `seconds`): note
+    the request and make sure this process has its trimming thread."""
+    _served.set()
+    if _trimming_in["pid"] != os.getpid():
+        with _start_lock:
+            if _trimming_in["pid"] != os.getpid():
+                _trimming_in["pid"] = os.getpid()
+                threading.Thread(
+                    target=_trim_while_serving,
+                    args=(seconds,),
+                    name="release-free-memory",
+                    daemon=True,
+                ).start()
+
+
+def _trim_while_serving(seconds):
+    pid = os.getpid()
+    collected = True  # nothing served since the last full collection
+    while _trimming_in["pid"] == pid:
+        time.sleep(seconds)
+        if _served.is_set():
+            _served.clear()
+            collected = False
+        elif collected:
+            continue
+        else:
+            # At rest after serving: the garbage in reference cycles that
+            # waits for a full collection (GC_THRESHOLD) goes first, so that
+            # what it held is free to give back.
+            gc.collect()
+            collected = True
+        release_free_memory()

@@ -4,16 +4,22 @@
 10,000 more twice, spread over many different addresses — cached and uncached pages,
 filtered lists and their pages, searches for ever new words, calendar files,
 addresses that do not exist — and reads each worker's resident memory (VmRSS
-in /proc) after each round. A worker that keeps something per request (a
-growing cache, a leak) grows between the readings; one that is sound
+in /proc) after each round, once the workers are at rest (a worker collects
+its garbage and hands the memory its allocator keeps free back to the system
+a few seconds after it served, `config.runtime`; read before that, a figure
+holds whatever the last requests happened to leave uncollected or free). A worker that keeps something per request
+(a growing cache, a leak) grows between the readings; one that is sound
 stays put once its caches are warm.
 """
 
 import http.client
+import os
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from config.runtime import DEFAULT_TRIM_SECONDS
 from tests.bench.load import REQUESTS_PER_CONNECTION
 
 ROUND = 10_000
@@ -118,6 +124,9 @@ def worker_memory(server_pid, base, urls, headers):
     for number in range(3):
         paths = mixed_paths(urls, ROUND, offset=number * ROUND)
         _answered, errors = send_all(base, paths, headers)
+        # At rest: a worker trims after the interval it served in, then
+        # collects and trims once more after the next.
+        time.sleep(2 * float(os.environ.get("MALLOC_TRIM_SECONDS", DEFAULT_TRIM_SECONDS)) + 1)
         memory = {pid: round(rss_mb(pid), 1) for pid in worker_pids(server_pid)}
         readings.append(((number + 1) * ROUND, memory, errors))
     return readings
