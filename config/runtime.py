@@ -23,8 +23,9 @@ request by `config.wsgi`, starts a thread in each worker that hands the free
 pages back to the system with glibc's `malloc_trim`, every
 `MALLOC_TRIM_SECONDS` (5; `0` never) in which the worker served a request,
 and once more when it has come to rest, after a full garbage collection:
-about 9 MB of a 146 MB worker, which then held 137.0 / 137.1 / 137.3 MB after
-10,000 / 20,000 / 30,000 requests. A trim takes a few milliseconds.
+about 9 MB of a 146 MB worker; at rest after 10,000 / 20,000 / 30,000 mixed
+requests the bench's workers held 137.1 / 137.6 / 137.8 MB (SQLite, before
+it: 150 / 151.3 / 151.8). A trim takes a few milliseconds.
 Where the C library has no such call (musl, macOS) nothing happens.
 """
 
