@@ -198,9 +198,8 @@ def _measure(bench, data, size, first):
 
 def _settle():
     """On PostgreSQL, what autovacuum does within a minute of 100,000 new
-    dates (statistics, the visibility map), done before the pages are timed:
-    otherwise it runs in the middle of them, on the same two cores (the event
-    page at 1,000 events measured 42 ms once that way, 26 ms after)."""
+    dates (statistics, the visibility map), done before the pages are timed
+    rather than in the middle of them, on the same two cores."""
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:

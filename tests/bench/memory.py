@@ -7,9 +7,9 @@ addresses that do not exist — and reads each worker's resident memory (VmRSS
 in /proc) after each round, once the workers are at rest (a worker collects
 its garbage and hands the memory its allocator keeps free back to the system
 a few seconds after it served, `config.runtime`; read before that, a figure
-holds whatever the last requests happened to leave uncollected or free). A worker that keeps something per request
-(a growing cache, a leak) grows between the readings; one that is sound
-stays put once its caches are warm.
+holds whatever the last requests happened to leave uncollected or free). A
+worker that keeps something per request (a growing cache, a leak) grows
+between the readings; one that is sound stays put once its caches are warm.
 """
 
 import http.client
