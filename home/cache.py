@@ -168,7 +168,10 @@ _LOCAL_MAX = 1024
 TAGGED_VALUE_SECONDS = 24 * 60 * 60
 
 
-def _generation_now():
+def generation_now():
+    """The generation for this request: read from the shared cache once per
+    request (the middleware's memo), then the same value for everything the
+    request builds (per-generation values, a polled file's ETag)."""
     memo = _request.get()
     if memo is None:
         return current_generation()
@@ -193,7 +196,7 @@ def per_generation(name, compute, tags=()):
         if None in found:  # the cache is not answering
             return compute()
         name = f"{name}:{'.'.join(map(str, found))}"
-    generation = _generation_now()
+    generation = generation_now()
     kept = _LOCAL.get((generation, name))
     if kept is not None:
         return pickle.loads(kept)  # noqa: S301 - pickled by this process
@@ -220,7 +223,7 @@ def freshness(*tags):
     found = _known_versions(tags)
     if None in found:
         return None
-    return (_generation_now(), *found)
+    return (generation_now(), *found)
 
 
 def invalidate(**kwargs):

@@ -30,7 +30,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from home.cache import current_generation, max_stored_bytes
+from home.cache import generation_now, max_stored_bytes
 
 # How long a browser or proxy may keep a file before asking again (with its ETag).
 MAX_AGE = 15 * 60
@@ -62,7 +62,7 @@ def version(request, changed, *depends_on):
         request.get_full_path(),
         get_language(),
         exact.isoformat(),
-        current_generation(),
+        generation_now(),
         *depends_on,
     ]
     digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()

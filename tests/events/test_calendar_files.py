@@ -8,6 +8,7 @@ must be the dates we show (the non-cancelled `Occurrence`s). Four clients
 reading every kind of file: `test_calendar_clients.py`."""
 
 from datetime import UTC, date, time, timedelta
+from unittest import mock
 
 import pytest
 from django.test import RequestFactory
@@ -19,6 +20,7 @@ from events import ical
 from events.exporters import Exporter, response
 from events.models import EventPageTheme, Occurrence, OccurrenceException
 from festival.models import FestivalPage
+from home import cache as home_cache
 from registration import emails
 from tests import icaljs
 from tests.events.conftest import local
@@ -270,6 +272,37 @@ def test_a_feed_is_cheap_to_poll(client, make_event, monkeypatch, django_assert_
         client.get("/nl/agenda/buurtfeest/ical/", HTTP_IF_NONE_MATCH=single["ETag"]).status_code
         == 304
     )
+
+
+@pytest.mark.parametrize("page_cache_seconds", [0, 600])
+def test_a_poll_reads_the_cache_generation_once(client, make_event, settings, page_cache_seconds):
+    """Every read of the shared cache is a round trip to Redis in production:
+    a poll of an event's file asks for the site-wide generation once, for its
+    ETag and its per-generation values alike."""
+    settings.PAGE_CACHE_SECONDS = page_cache_seconds
+    make_event(title="Buurtfeest", slug="buurtfeest")
+    first = client.get("/nl/agenda/buurtfeest/ical/")
+    reads = []
+    shared = home_cache.cache
+    real_get, real_get_many = shared.get, shared.get_many
+
+    def get(key, *args, **kwargs):
+        reads.append(key == home_cache.GENERATION_KEY)
+        return real_get(key, *args, **kwargs)
+
+    def get_many(keys, *args, **kwargs):
+        reads.append(home_cache.GENERATION_KEY in keys)
+        return real_get_many(keys, *args, **kwargs)
+
+    with (
+        mock.patch.object(shared, "get", get),
+        mock.patch.object(shared, "get_many", get_many),
+    ):
+        again = client.get("/nl/agenda/buurtfeest/ical/")
+        polled = client.get("/nl/agenda/buurtfeest/ical/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    assert polled.status_code == 304
+    assert sum(reads) <= 2  # one per request at most
 
 
 def test_a_feed_says_what_it_holds_and_who_publishes_it(client, make_event, theme, settings):
