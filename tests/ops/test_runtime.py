@@ -60,21 +60,24 @@ def test_the_wsgi_application_runs_with_these_settings():
 
 
 TRIM_SCRIPT = """
-import gc, json, time
+import gc, json, os, time
 import config.runtime, config.wsgi
 from django.core.signals import request_finished
 
 calls, full = [], []
 config.runtime.release_free_memory = lambda: calls.append(time.monotonic())
 gc.callbacks.append(lambda phase, info: phase == "start" and info["generation"] == 2 and full.append(1))
+# Reads halfway between the trimming thread's wake-ups (every second), so
+# that a busy machine's late wake-up does not change the count.
+pause = float(os.environ["PAUSE"])
 for _ in range(3):
     request_finished.send(sender=None)
-time.sleep(0.75)
+time.sleep(1.5 * pause)
 serving = (len(calls), len(full))
-time.sleep(1.5)
+time.sleep(2 * pause)
 rest = (len(calls), len(full))
 request_finished.send(sender=None)
-time.sleep(1.5)
+time.sleep(2 * pause)
 print(json.dumps([serving, rest, len(calls)]))
 """
 
@@ -82,7 +85,7 @@ print(json.dumps([serving, rest, len(calls)]))
 @pytest.mark.skipif(runtime._malloc_trim() is None, reason="the C library has no malloc_trim")
 def test_a_worker_gives_free_memory_back_after_serving_and_once_more_at_rest():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
-    env["MALLOC_TRIM_SECONDS"] = "0.5"
+    env["MALLOC_TRIM_SECONDS"] = env["PAUSE"] = "1"
     result = subprocess.run(
         [sys.executable, "-c", TRIM_SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True
     )
@@ -98,7 +101,7 @@ def test_a_worker_gives_free_memory_back_after_serving_and_once_more_at_rest():
 
 def test_zero_seconds_never_trims():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
-    env["MALLOC_TRIM_SECONDS"] = "0"
+    env["MALLOC_TRIM_SECONDS"], env["PAUSE"] = "0", "0.1"
     result = subprocess.run(
         [sys.executable, "-c", TRIM_SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True
     )
