@@ -121,7 +121,7 @@ class Session(ReadByName):  # some fifty lookups per session in a programme
     # The texts of `load_sessions` (in the language active then): the times as
     # a row writes them and the names below are formatted when first read, so
     # a programme of 1,000 sessions formats only those of the page it shows.
-    texts: "_Texts" = field(default_factory=lambda: _Texts(), repr=False, compare=False)
+    texts: _Texts = field(default_factory=_Texts, repr=False, compare=False)
     # What a row reads several times, read once from the row (`__post_init__`).
     id: int = field(init=False)  # the date's id: what "my programme" keeps
     id_text: str = field(init=False)  # as the row writes it (a number is localised)
