@@ -193,8 +193,11 @@ def _prepare(bench, data, size, first):
         with invalidation.paused():
             Occurrence.objects.filter(event__in=bench_events).delete()
             EventSchedule.objects.filter(event__in=bench_events).delete()
-        row = bench.time(f"generate all dates, {label}", extend_all_occurrences, target="<= 60 s")
-        row.note = f"{Occurrence.objects.count():,} dates"
+        _reset_peak_memory()
+        row = bench.time(
+            f"generate all dates, {label}", extend_all_occurrences, target="<= 60 s, <= 500 MB"
+        )
+        row.note = f"{Occurrence.objects.count():,} dates; {_peak_memory()}"
         if first:
             bench.time(f"regenerate, nothing changed, {label}", extend_all_occurrences)
         _settle()
@@ -257,6 +260,26 @@ def _time_pages(bench, datasets):
             row.runs = len(timings[id(row)])
             if dataset is not first:
                 row.note += f"; {row.median_ms / base.median_ms - 1:+.0%} against {first.label}"
+
+
+def _reset_peak_memory():
+    """Start the process's peak resident memory (VmHWM) again from what it
+    holds now (Linux: `/proc/self/clear_refs`, 5)."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def _peak_memory():
+    """The process's peak resident memory since `_reset_peak_memory`: the
+    bench's whole process (Django, the demo and the sets it built, as a
+    `manage.py` process would hold less), so an upper bound for the job."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return "peak memory not measured (no /proc)"
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    peak, now = (int(fields[name].split()[0]) / 1024 for name in ("VmHWM", "VmRSS"))
+    return f"peak RSS {peak:.0f} MB (the bench's process; {now:.0f} MB after)"
 
 
 def _settle():
