@@ -270,9 +270,9 @@ def _reset_peak_memory():
 
 
 def _peak_memory():
-    """The process's peak resident memory since `_reset_peak_memory`: the
-    bench's whole process (Django, the demo and the sets it built, as a
-    `manage.py` process would hold less), so an upper bound for the job."""
+    """The process's peak resident memory since `_reset_peak_memory`. It is
+    the bench's whole process (Django, the demo and the data sets it built),
+    so more than a `manage.py` job doing the same would hold: an upper bound."""
     try:
         status = Path("/proc/self/status").read_text()
     except OSError:

@@ -1,7 +1,7 @@
 """A gunicorn worker's memory under mixed traffic (`make bench`, throughput phase).
 
 `worker_memory(server_pid, base, urls, headers)` sends 10,000 requests, then
-10,000 more twice, spread over many different addresses — cached and uncached pages,
+10,000 more twice (BENCH_MEMORY_ROUNDS rounds in all, 3 unless set), spread over many different addresses — cached and uncached pages,
 filtered lists and their pages, searches for ever new words, calendar files,
 addresses that do not exist — and reads each worker's resident memory (VmRSS
 in /proc) after each round, once the workers are at rest (a worker collects
@@ -120,8 +120,9 @@ def worker_memory(server_pid, base, urls, headers):
     """[(requests so far, {worker pid: RSS in MB}, server errors)] after each round."""
     readings = []
     # A third round shows whether what grew in the second keeps growing (a
-    # leak) or was a cache filling up to its bound.
-    for number in range(3):
+    # leak) or was a cache filling up to its bound; BENCH_MEMORY_ROUNDS=10
+    # follows a worker to 100,000 requests.
+    for number in range(int(os.environ.get("BENCH_MEMORY_ROUNDS", "3"))):
         paths = mixed_paths(urls, ROUND, offset=number * ROUND)
         _answered, errors = send_all(base, paths, headers)
         # At rest: a worker trims after the interval it served in, then
