@@ -39,7 +39,6 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.models import EventPage, EventSchedule, Occurrence
@@ -47,6 +46,7 @@ from events.schedule import site_zone
 from events.services import extend_all_occurrences
 from home import invalidation
 from tests.bench.harness import Row
+from tests.bench.memory import megabytes, status
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH_DIR = Path(os.environ.get("EVENTS_BENCH_DIR", ROOT.parent / "shared" / "bench"))
@@ -245,14 +245,10 @@ def _time_pages(bench, datasets):
             _switch(dataset.database)
             with mock.patch.object(timezone, "now", lambda anchor=dataset.anchor: anchor):
                 for url, row in dataset.pages:
-                    response = bench.client.get(url)
-                    assert response.status_code == 200, (url, response.status_code)
+                    bench.warm_up(url)
                     for _ in range(PER_ROUND):
-                        with CaptureQueriesContext(connection) as captured:
-                            start = time.perf_counter()
-                            bench.client.get(url)
-                            timings[id(row)].append((time.perf_counter() - start) * 1000)
-                        row.queries = len(captured)
+                        elapsed, row.queries = bench.timed_get(url)
+                        timings[id(row)].append(elapsed)
     first = datasets[0]
     for dataset in datasets:
         for (_url, row), (_, base) in zip(dataset.pages, first.pages, strict=True):
@@ -273,12 +269,10 @@ def _peak_memory():
     """The process's peak resident memory since `_reset_peak_memory`. It is
     the bench's whole process (Django, the demo and the data sets it built),
     so more than a `manage.py` job doing the same would hold: an upper bound."""
-    try:
-        status = Path("/proc/self/status").read_text()
-    except OSError:
+    fields = status()
+    if "VmHWM" not in fields:
         return "peak memory not measured (no /proc)"
-    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-    peak, now = (int(fields[name].split()[0]) / 1024 for name in ("VmHWM", "VmRSS"))
+    peak, now = megabytes(fields, "VmHWM"), megabytes(fields, "VmRSS")
     return f"peak RSS {peak:.0f} MB (the bench's process; {now:.0f} MB after)"
 
 

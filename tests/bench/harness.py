@@ -32,19 +32,27 @@ class Bench:
     rows: list = field(default_factory=list)
     client: Client = field(default_factory=Client)
 
-    def render(self, case, url, runs=7, target="", expect_status=200):
-        """Median server time of GET url (after one warm-up) and its query count."""
+    def warm_up(self, url, expect_status=200):
         response = self.client.get(url)
         assert response.status_code == expect_status, (url, response.status_code)
+
+    def timed_get(self, url):
+        """(server time of GET url in ms, its query count)."""
+        reset_queries()
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            self.client.get(url)
+            elapsed = (time.perf_counter() - start) * 1000
+        return elapsed, len(captured)
+
+    def render(self, case, url, runs=7, target="", expect_status=200):
+        """Median server time of GET url (after one warm-up) and its query count."""
+        self.warm_up(url, expect_status)
         timings = []
         queries = None
         for _ in range(runs):
-            reset_queries()
-            with CaptureQueriesContext(connection) as captured:
-                start = time.perf_counter()
-                response = self.client.get(url)
-                timings.append((time.perf_counter() - start) * 1000)
-            queries = len(captured)
+            elapsed, queries = self.timed_get(url)
+            timings.append(elapsed)
         row = Row(self.area, case, round(statistics.median(timings), 1), queries, runs, url, target)
         self.rows.append(row)
         return row

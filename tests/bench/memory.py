@@ -1,16 +1,16 @@
 """A gunicorn worker's memory under mixed traffic (`make bench`, throughput phase).
 
-`worker_memory(server_pid, base, urls, headers)` sends 10,000 requests, then
-10,000 more twice (BENCH_MEMORY_ROUNDS rounds in all, 3 unless set), spread over many different addresses — cached and uncached pages,
-filtered lists and their pages, searches for ever new words, calendar files,
-addresses that do not exist — and reads each worker's resident memory (VmRSS
-in /proc) after each round, once the workers are at rest (a worker collects
-its garbage and hands the memory its allocator keeps free back to the system
-a few seconds after it served, `config.runtime`; read before that, a figure
-holds whatever the last requests happened to leave uncollected or free). A
-worker that keeps something per request (a growing cache, a leak) grows
-between the readings; one that is sound stays put once its caches are warm.
-"""
+`worker_memory(server_pid, base, urls, headers)` sends rounds of 10,000
+requests (BENCH_MEMORY_ROUNDS, 3 unless set), spread over many different
+addresses — cached and uncached pages, filtered lists and their pages,
+searches for ever new words, calendar files, addresses that do not exist —
+and reads each worker's resident memory (VmRSS in /proc) after each round,
+once the workers are at rest (a worker collects its garbage and hands the
+memory its allocator keeps free back to the system a few seconds after it
+served, `config.runtime`; read before that, a figure holds whatever the last
+requests happened to leave uncollected or free). A worker that keeps
+something per request (a growing cache, a leak) grows between the readings;
+one that is sound levels off once its caches are warm."""
 
 import http.client
 import os
@@ -19,33 +19,41 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from config.runtime import DEFAULT_TRIM_SECONDS
+from config.runtime import trim_seconds
 from tests.bench.load import REQUESTS_PER_CONNECTION
 
 ROUND = 10_000
 THREADS = 8
 
 
+def status(pid="self"):
+    """The fields of /proc/<pid>/status ({} when the process is gone)."""
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return {}
+    return {
+        name: value.strip()
+        for name, value in (line.split(":", 1) for line in text.splitlines() if ":" in line)
+    }
+
+
+def megabytes(fields, name):
+    """A memory field of `status` (kB) in MB; 0 when absent."""
+    return int(fields.get(name, "0 kB").split()[0]) / 1024
+
+
 def worker_pids(server_pid):
     """The gunicorn master's children (its workers), from /proc."""
-    pids = []
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            fields = dict(
-                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
-            )
-        except OSError:
-            continue
-        if fields.get("PPid", "").strip() == str(server_pid):
-            pids.append(int(status.parent.name))
-    return sorted(pids)
+    return sorted(
+        int(path.name)
+        for path in Path("/proc").glob("[0-9]*")
+        if status(path.name).get("PPid") == str(server_pid)
+    )
 
 
 def rss_mb(pid):
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    return megabytes(status(pid), "VmRSS")
 
 
 def mixed_paths(urls, count, offset=0):
@@ -127,7 +135,7 @@ def worker_memory(server_pid, base, urls, headers):
         _answered, errors = send_all(base, paths, headers)
         # At rest: a worker trims after the interval it served in, then
         # collects and trims once more after the next.
-        time.sleep(2 * float(os.environ.get("MALLOC_TRIM_SECONDS", DEFAULT_TRIM_SECONDS)) + 1)
+        time.sleep(2 * trim_seconds() + 1)
         memory = {pid: round(rss_mb(pid), 1) for pid in worker_pids(server_pid)}
         readings.append(((number + 1) * ROUND, memory, errors))
     return readings
