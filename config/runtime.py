@@ -11,7 +11,7 @@ production server (`config.wsgi`, run before gunicorn forks its workers) and
   no longer scan them, and forked workers keep sharing their memory pages;
 - the youngest generation is collected after `GC_THRESHOLD` new objects
   (50,000; `0` keeps Python's defaults). Garbage in reference cycles waits a
-  little longer; a worker's memory stays flat (`make bench`, memory rows).
+  little longer: a worker holds a few MB more than with Python's 700.
 
 A worker's Python objects stay the same size under mixed traffic once its
 caches are full (tracemalloc over 30,000 requests), yet its resident memory
@@ -22,11 +22,11 @@ higher. `release_free_memory_now_and_then`, connected to every finished
 request by `config.wsgi`, starts a thread in each worker that hands the free
 pages back to the system with glibc's `malloc_trim`, every
 `MALLOC_TRIM_SECONDS` (5; `0` never) in which the worker served a request,
-and once more when it has come to rest, after a full garbage collection:
-about 9 MB of a 146 MB worker; at rest after 10,000 / 20,000 / 30,000 mixed
-requests the bench's workers held 137.1 / 137.6 / 137.8 MB (SQLite, before
-it: 150 / 151.3 / 151.8). A trim takes a few milliseconds.
-Where the C library has no such call (musl, macOS) nothing happens.
+and once more when it has come to rest, after a full garbage collection
+(about 9 MB of a 146 MB worker the first time it was tried). A trim takes a
+few milliseconds. What a worker's memory does over time is in the README
+(`make bench`, memory rows). Where the C library has no such call (musl,
+macOS) nothing happens.
 """
 
 import ctypes
