@@ -6,8 +6,14 @@ import os
 from django.core.signals import request_finished
 from django.core.wsgi import get_wsgi_application
 
-from config.runtime import release_free_memory_now_and_then, trim_seconds, tune_garbage_collector
+from config.runtime import (
+    release_free_memory_now_and_then,
+    trim_seconds,
+    tune_allocator,
+    tune_garbage_collector,
+)
 
+tune_allocator()  # before the app loads: everything it allocates then follows
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
 application = get_wsgi_application()

@@ -76,13 +76,14 @@ def load_demo(bench):
 def render_benchmarks():
     import django
 
+    from config.runtime import tune_allocator, tune_garbage_collector
+
+    # As the production server runs (config.wsgi).
+    tune_allocator()
     django.setup()
     from django.core.management import call_command
     from django.db import connection
 
-    from config.runtime import tune_garbage_collector
-
-    # As the production server runs (config.wsgi).
     tune_garbage_collector()
 
     from tests.bench.harness import Bench

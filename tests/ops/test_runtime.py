@@ -1,5 +1,5 @@
-"""The server process's garbage-collector settings and its giving back of free
-memory (`config.runtime`)."""
+"""The server process's garbage-collector and allocator settings and its giving
+back of free memory (`config.runtime`)."""
 
 import gc
 import json
@@ -135,3 +135,62 @@ print(json.dumps([before, rss(), len(kept)]))
     assert result.returncode == 0, result.stderr
     before, after, _kept = json.loads(result.stdout.strip().splitlines()[-1])
     assert before - after > 30, (before, after)
+
+
+# How many bytes of a 1 MB block, made after a 16 MB one was freed (as making
+# an image rendition does), glibc gave as a mapping of its own (mallinfo2).
+MAPPED_SCRIPT = """
+import ctypes, ctypes.util, json
+class MallInfo(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost"
+    ).split()]
+libc = ctypes.CDLL(ctypes.util.find_library("c"))
+libc.mallinfo2.restype = MallInfo
+big = bytearray(16 << 20)
+del big
+before = libc.mallinfo2().hblkhd
+block = bytearray(1 << 20)
+print(json.dumps(libc.mallinfo2().hblkhd - before))
+"""
+MANAGE_SHELL = [sys.executable, "manage.py", "shell", "--no-imports", "-c", MAPPED_SCRIPT]
+needs_mallinfo2 = pytest.mark.skipif(
+    runtime._libc_function("mallinfo2") is None, reason="the C library is not glibc ≥ 2.33"
+)
+
+
+def _mapped(command, **env):
+    operators = ("GLIBC_TUNABLES", "MALLOC_MMAP_THRESHOLD_")
+    base = {k: v for k, v in os.environ.items() if k not in operators}
+    base["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
+    result = subprocess.run(command, cwd=ROOT, env={**base, **env}, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@needs_mallinfo2
+@pytest.mark.parametrize(
+    "command",
+    [
+        [sys.executable, "-c", "import config.wsgi\n" + MAPPED_SCRIPT],
+        MANAGE_SHELL,
+    ],
+    ids=["web server", "manage.py"],
+)
+def test_a_large_block_freed_does_not_move_later_blocks_into_the_heap(command):
+    """The web server's workers and every command (the task worker too)
+    hold glibc's mmap threshold: a 1 MB block still gets a mapping of its
+    own, returned to the system when freed."""
+    assert _mapped(command) >= 1 << 20
+
+
+@needs_mallinfo2
+def test_left_to_itself_glibc_would_put_it_in_the_heap():
+    """What the setting changes: without it, the same block comes from the heap."""
+    assert _mapped([sys.executable, "-c", MAPPED_SCRIPT]) == 0
+
+
+@needs_mallinfo2
+def test_the_operators_own_threshold_wins():
+    assert _mapped(MANAGE_SHELL, MALLOC_MMAP_THRESHOLD_=str(32 << 20)) == 0
+    assert _mapped(MANAGE_SHELL, GLIBC_TUNABLES="glibc.malloc.mmap_threshold=33554432") == 0
