@@ -34,9 +34,8 @@ raises that threshold to the size of each such block freed, up to 32 MiB,
 and making an image rendition frees blocks of several MB (Pillow's image
 memory). From then on everything below that size comes from the heap, where
 blocks of a few hundred KB (page bodies, query results) end up between small
-objects that live on, and the heap's pages stay resident: workers that made
-the demo's renditions held 170–181 MB at rest against 144–145 MB with the
-threshold held, and later traffic did not bring them back.
+objects that live on, and the heap's pages stay resident: a worker that made
+renditions stays tens of MB larger for good (figures in the README).
 `tune_allocator` holds it at 128 KiB (glibc's own `MALLOC_MMAP_THRESHOLD_` or
 `GLIBC_TUNABLES` set by the operator win).
 """
