@@ -41,7 +41,6 @@ renditions stays tens of MB larger for good (figures in the README).
 """
 
 import ctypes
-import ctypes.util
 import functools
 import gc
 import os
@@ -76,11 +75,13 @@ def tune_allocator():
 
 @functools.cache
 def _libc_function(name):
-    """A function of the C library, or None where it has no such function."""
-    library = ctypes.util.find_library("c")
+    """A function of the C library, or None where it has no such function.
+    Looked up among the symbols the process has loaded already (the C library
+    is one): `ctypes.util.find_library` would run `ldconfig` in a subprocess
+    at every start of `manage.py`."""
     try:
-        return getattr(ctypes.CDLL(library), name, None) if library else None
-    except OSError:
+        return getattr(ctypes.CDLL(None), name, None)
+    except (OSError, TypeError):  # TypeError: no such lookup (Windows)
         return None
 
 

@@ -140,12 +140,12 @@ print(json.dumps([before, rss(), len(kept)]))
 # How many bytes of a 1 MB block, made after a 16 MB one was freed (as making
 # an image rendition does), glibc gave as a mapping of its own (mallinfo2).
 MAPPED_SCRIPT = """
-import ctypes, ctypes.util, json
+import ctypes, json
 class MallInfo(ctypes.Structure):
     _fields_ = [(name, ctypes.c_size_t) for name in (
         "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost"
     ).split()]
-libc = ctypes.CDLL(ctypes.util.find_library("c"))
+libc = ctypes.CDLL(None)
 libc.mallinfo2.restype = MallInfo
 big = bytearray(16 << 20)
 del big
