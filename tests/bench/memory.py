@@ -1,16 +1,18 @@
 """A gunicorn worker's memory under mixed traffic (`make bench`, throughput phase).
 
 `worker_memory(server_pid, base, urls, headers)` sends rounds of 10,000
-requests (BENCH_MEMORY_ROUNDS, 3 unless set), spread over many different
-addresses — cached and uncached pages, filtered lists and their pages,
-searches for ever new words, calendar files, addresses that do not exist —
-and reads each worker's resident memory (VmRSS in /proc) after each round,
-once the workers are at rest (a worker collects its garbage and hands the
-memory its allocator keeps free back to the system a few seconds after it
-served, `config.runtime`; read before that, a figure holds whatever the last
-requests happened to leave uncollected or free). A worker that keeps
-something per request (a growing cache, a leak) grows between the readings;
-one that is sound levels off once its caches are warm."""
+requests (BENCH_MEMORY_ROUNDS, 3 unless set) to a server with one worker, so
+that a reading after 10,000 requests is that worker's after 10,000 of its
+own. They are spread over many different addresses — cached and uncached
+pages, filtered lists and their pages, searches for ever new words, calendar
+files, addresses that do not exist. Each worker's resident memory (VmRSS in
+/proc) is read after each round, once the workers are at rest (a worker
+collects its garbage and hands the memory its allocator keeps free back to
+the system a few seconds after it served, `config.runtime`; read before that,
+a figure holds whatever the last requests happened to leave uncollected or
+free). A worker that keeps something per request (a growing cache, a leak)
+grows between the readings; one that is sound levels off once its caches are
+warm."""
 
 import http.client
 import os
