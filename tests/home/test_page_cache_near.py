@@ -5,6 +5,7 @@ shared entry's rules: a change made by another process (a tag, a new
 generation) or the entry's expiry makes them stale, and they never hold more
 than their bytes. A page asked for once is not kept near."""
 
+import mmap
 from unittest import mock
 
 import pytest
@@ -165,3 +166,32 @@ def test_a_page_asked_for_once_is_not_kept_near(near):
     assert [key for key in page_cache_module._near if "/nl/zoeken/" in key] == []
     response, asked = reads(middleware, "/nl/often/")
     assert response["X-Page-Cache"] == "hit" and len(asked) == 1
+
+
+def _kept_bodies():
+    return [body for _, body, _ in page_cache_module._near.values()]
+
+
+def test_a_copys_body_is_held_in_whole_pages_and_handed_back_when_dropped(near):
+    view = Page(size=5000)
+    middleware = PageCacheMiddleware(view)
+    served_twice(middleware, "/nl/p/")
+    [body] = _kept_bodies()
+    pages = -(-5016 // mmap.PAGESIZE) * mmap.PAGESIZE  # 5,016 bytes in pages of their own
+    assert len(body) == pages and page_cache_module._near_size >= pages  # and counted so
+    response, asked = reads(middleware, "/nl/p/")
+    assert response.content == b"<p>Dorpshuis</p>" + b"x" * 5000 and len(asked) == 1
+    forget_near_copies()
+    with pytest.raises(ValueError):  # its mapping is closed: the pages went back
+        body.chunks()
+
+
+def test_a_copy_dropped_by_another_thread_meanwhile_is_served_from_the_shared_cache(near):
+    view = Page()
+    middleware = PageCacheMiddleware(view)
+    served_twice(middleware, "/nl/p/")
+    [body] = _kept_bodies()
+    body.close()  # as a thread that dropped it between the lookup and the read
+    response, asked = reads(middleware, "/nl/p/")
+    assert response["X-Page-Cache"] == "hit" and response.content == b"<p>Dorpshuis</p>"
+    assert view.renders == 1
