@@ -492,8 +492,9 @@ def _fresh(entry, generation, found=None):
 # back to the system whole when the copy is dropped. In the allocator's heap,
 # copies of a few KB each, kept for a while among the short-lived blocks of
 # the requests around them and then replaced by others, left holes the heap
-# kept: a worker grew by about 0.5 MB every 10,000 mixed requests long after
-# its copies were full, and by nothing with the copies turned off.
+# kept: a worker grew by 0.2-0.5 MB every 10,000 mixed requests after its
+# copies were full, and not with the copies turned off (README, "Latest
+# figures").
 _near = OrderedDict()  # key -> (entry without its body, _NearBody, size)
 NEAR_ENTRY_OVERHEAD = 512  # bytes: the tuples, the key, the generation and times
 _near_lock = threading.Lock()
