@@ -26,6 +26,7 @@ from home import languages
 from home.i18n import localized
 from home.models import Organisation, Theme
 from home.site_text import site_text_for
+from home.visibility import public_q
 from kennisbank.models import (
     ArticleAuthor,
     ArticleKind,
@@ -104,7 +105,7 @@ def directory_page():
     """The organisation directory of the active language (or None)."""
     return (
         OrganisationDirectoryPage.objects.live()
-        .public()
+        .filter(public_q())
         .filter(locale__language_code=get_language())
         .first()
     )
@@ -174,7 +175,9 @@ def decorate(pages, request, kinds=None, themes=None):
 
 def articles_in_language():
     """Live, public articles of the active language's tree (translations and aliases)."""
-    return ArticlePage.objects.live().public().filter(locale__language_code=get_language())
+    return (
+        ArticlePage.objects.live().filter(public_q()).filter(locale__language_code=get_language())
+    )
 
 
 def latest_articles(request, count=3, theme=None):
@@ -204,8 +207,9 @@ def linked(link_model, field, page):
     return [found[s.translation_key] for s in sources]
 
 
-def related_articles(request, page, theme_keys, limit=3):
-    """Other articles of this language sharing a theme, newest first."""
+def related_articles(request, page, theme_keys, limit=3, **maps):
+    """Other articles of this language sharing a theme, newest first (`maps`:
+    `decorate`'s kinds and themes, when already loaded)."""
     if not theme_keys:
         return []
     queryset = (
@@ -218,10 +222,10 @@ def related_articles(request, page, theme_keys, limit=3):
         )
         .order_by("-publication_date", "-pk")
     )
-    return decorate(listing_queryset(queryset)[:limit], request)
+    return decorate(listing_queryset(queryset)[:limit], request, **maps)
 
 
-def articles_of_organisations(request, organisation_keys, exclude_keys=(), limit=3):
+def articles_of_organisations(request, organisation_keys, exclude_keys=(), limit=3, **maps):
     """Articles of this language that name one of these organisations, newest first."""
     if not organisation_keys:
         return []
@@ -237,7 +241,7 @@ def articles_of_organisations(request, organisation_keys, exclude_keys=(), limit
     )
     if limit:
         queryset = queryset[:limit]
-    return decorate(listing_queryset(queryset), request)
+    return decorate(listing_queryset(queryset), request, **maps)
 
 
 def share_links(url, title):
@@ -333,11 +337,18 @@ def article_context(request, page):
         kind = next(iter(found.values()), None)
     theme_keys = [t.translation_key for t in themes]
     organisation_keys = [o.translation_key for o in organisations]
-    related = related_articles(request, page, theme_keys)
+    # The two lists of cards share one read of the kinds and themes.
+    maps = (
+        {"kinds": localized(ArticleKind), "themes": localized(Theme)}
+        if theme_keys or organisation_keys
+        else {}
+    )
+    related = related_articles(request, page, theme_keys, **maps)
     more = articles_of_organisations(
         request,
         organisation_keys,
         exclude_keys=[page.translation_key, *(c.page.translation_key for c in related)],
+        **maps,
     )
     directory = directory_page()
     hero_url = None
@@ -357,6 +368,7 @@ def article_context(request, page):
         "organisations": [(o, organisation_url(directory, o, request)) for o in organisations],
         "authors": authors,
         "photographers": photographers,
+        "tags": list(page.tags.all()),
         "related": related,
         "more_from_organisations": more,
         "theme_keys": theme_keys,
@@ -378,7 +390,7 @@ def kennisbank_page():
 
     return (
         KennisbankIndexPage.objects.live()
-        .public()
+        .filter(public_q())
         .filter(locale__language_code=get_language())
         .first()
     )
@@ -426,7 +438,9 @@ def theme_pages(theme_keys):
 def feed_articles(index):
     """The articles a feed of this knowledge base may list: live, public and
     written or translated in its language (no aliases)."""
-    return ArticlePage.objects.live().public().child_of(index).filter(alias_of__isnull=True)
+    return (
+        ArticlePage.objects.live().filter(public_q()).child_of(index).filter(alias_of__isnull=True)
+    )
 
 
 def feeds_have_items(index, theme_slug=None):

@@ -86,6 +86,35 @@ def test_related_articles_share_a_theme_newest_first(client, make_article):
     assert related == ["Nieuw", "Oud"]
 
 
+def test_an_article_behind_a_view_restriction_is_listed_nowhere_until_it_is_lifted(
+    client, make_article
+):
+    from wagtail.models import PageViewRestriction
+
+    fund = make_organisation("Dorpsfonds", "dorpsfonds")
+    make_article(title="Hoofdartikel", slug="hoofd", themes=["wonen"], organisations=[fund])
+    make_article(title="Open", themes=["wonen"])
+    hidden = make_article(title="Voor leden", themes=["wonen"], organisations=[fund])
+    make_article(title="Ook van het fonds", organisations=[fund])
+    restriction = PageViewRestriction.objects.create(
+        page=hidden, restriction_type="password", password="x"
+    )
+
+    def listed():
+        page = soup(client.get("/nl/kennisbank/hoofd/"))
+        index = soup(client.get("/nl/kennisbank/"))
+        return (
+            [a.get_text() for a in page.select("#kb-related ~ ul .card__title a")],
+            [a.get_text() for a in page.select("#kb-more ~ ul .card__title a")],
+            "Voor leden" in index.get_text(),
+        )
+
+    assert listed() == (["Open"], ["Ook van het fonds"], False)
+    restriction.delete()
+    related, more, in_index = listed()
+    assert "Voor leden" in related + more and in_index
+
+
 def test_share_links_need_no_third_party_scripts(client, make_article):
     make_article(title="Delen", slug="delen")
     page = soup(client.get("/nl/kennisbank/delen/"))
