@@ -25,6 +25,7 @@ from home import languages
 from home.fields import LANGUAGE_CHOICES
 from home.i18n import localized
 from home.models import COUNTRY_CHOICES, Region, Venue
+from home.visibility import public_q
 from kennisbank import services
 from partners.geography import MAP_WIDTH, map_height, outlines, project
 from partners.models import (
@@ -371,7 +372,7 @@ def home_partners(limit=6):
     links = PartnerOrganisation.objects.select_related("organisation").order_by("sort_order")
     pages = list(
         PartnerPage.objects.live()
-        .public()
+        .filter(public_q())
         .filter(locale__language_code=get_language())
         .select_related("locale", "alias_of__locale")
         .prefetch_related(
@@ -425,7 +426,7 @@ def partner_index_context(request, index):
     pages = list(
         PartnerPage.objects.child_of(index)
         .live()
-        .public()
+        .filter(public_q())
         .select_related("locale", "alias_of__locale", "base")
         .prefetch_related(
             Prefetch("image", queryset=Image.objects.prefetch_renditions(services.CARD_IMAGE_SPEC)),

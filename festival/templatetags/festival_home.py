@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from festival.models import FestivalPage
+from home.visibility import public_q
 
 register = template.Library()
 
@@ -23,7 +24,7 @@ def coming_festival(days=ANNOUNCE_DAYS):
     today = timezone.localdate()
     return (
         FestivalPage.objects.live()
-        .public()
+        .filter(public_q())
         .filter(
             locale__language_code=get_language(),
             start_date__lte=today + timedelta(days=days),

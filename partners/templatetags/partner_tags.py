@@ -2,6 +2,7 @@
 
 from django import template
 
+from home.visibility import public_q
 from partners import sections as partners
 
 register = template.Library()
@@ -47,7 +48,7 @@ def partner_index_page():
 
     return (
         PartnerIndexPage.objects.live()
-        .public()
+        .filter(public_q())
         .filter(locale__language_code=get_language())
         .first()
     )

@@ -162,6 +162,30 @@ def test_home_page_shows_articles_events_the_near_festival_and_partners(client, 
     assert partners.select_one(".section__more a")["href"] == "/nl/partners/"
 
 
+def test_pages_behind_a_view_restriction_leave_the_home_page_sections(client, site_tree):
+    from wagtail.models import Page, PageViewRestriction
+
+    add_articles(site_tree, 2)
+    festival = add_festival(site_tree, first_day_in=20)
+    index = add_partners(site_tree, 2)
+    publish_app_sections(site_tree["home"])
+    hidden = [
+        Page.objects.get(slug="artikel-1"),
+        Page.objects.child_of(index).get(slug="partner-1"),
+        festival,
+    ]
+    for page in hidden:
+        PageViewRestriction.objects.create(page=page, restriction_type="password", password="x")
+    _page, found = sections(client)
+    assert "Festival" not in found
+    assert [a.get_text(strip=True) for a in found["Nieuw in de kennisbank"].select("h3 a")] == [
+        "Artikel 0"
+    ]
+    assert [a.get_text(strip=True) for a in found["Partners over de grens"].select("h3 a")] == [
+        "Partner 0"
+    ]
+
+
 @pytest.mark.parametrize(
     ("first_day_in", "days", "badge"),
     [(0, 1, "vandaag"), (-2, 5, "nu bezig"), (60, 1, "over 60 dagen"), (1, 1, "over 1 dag")],
