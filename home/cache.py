@@ -489,7 +489,8 @@ def _fresh(entry, generation, found=None):
 # copies filling up to their bytes (`make bench`, memory rows).
 #
 # A copy's body lives in a memory mapping of its own (`_NearBody`), handed
-# back to the system whole when the copy is dropped. In the allocator's heap,
+# back to the system whole when the last reference to it goes (the copy's,
+# or a request's that is still reading it). In the allocator's heap,
 # copies of a few KB each, kept for a while among the short-lived blocks of
 # the requests around them and then replaced by others, left holes the heap
 # kept: a worker grew by 0.2-0.5 MB every 10,000 mixed requests after its
@@ -522,9 +523,6 @@ class _NearBody:
         starts = [0, *self._ends[:-1]]
         return [self._map[start:end] for start, end in zip(starts, self._ends, strict=True)]
 
-    def close(self):
-        self._map.close()
-
 
 def _near_split(entry):
     """(the entry with its body left out, the body in its own mapping)."""
@@ -553,31 +551,23 @@ def _near_keep(key, entry):
         return
     rest, body = _near_split(entry)
     size = len(body) + extra
-    dropped = []
     with _near_lock:
         old = _near.pop(key, None)
         if old is not None:
             _near_size -= old[2]
-            dropped.append(old[1])
         _near[key] = (rest, body, size)
         _near_size += size
         while _near_size > limit:
-            _, (_, oldest, oldest_size) = _near.popitem(last=False)
+            _, (_, _, oldest_size) = _near.popitem(last=False)
             _near_size -= oldest_size
-            dropped.append(oldest)
-    for old_body in dropped:
-        old_body.close()
 
 
 def forget_near_copies():
     """Drop this process's near copies (the others see the new generation)."""
     global _near_size
     with _near_lock:
-        dropped = [body for _, body, _ in _near.values()]
         _near.clear()
         _near_size = 0
-    for body in dropped:
-        body.close()
 
 
 def _near_drop(key):
@@ -586,8 +576,6 @@ def _near_drop(key):
         old = _near.pop(key, None)
         if old is not None:
             _near_size -= old[2]
-    if old is not None:
-        old[1].close()
 
 
 def _near_hit(key):
@@ -603,10 +591,7 @@ def _near_hit(key):
     if rest[6] <= time.time():
         _near_drop(key)
         return None, None
-    try:
-        entry = _near_join(rest, body)
-    except ValueError:  # dropped by another thread meanwhile: its mapping is closed
-        return None, None
+    entry = _near_join(rest, body)
     keys, part_keys = _reads(entry)
     found = versions([GENERATION_KEY, *keys, *part_keys])
     generation = found.get(GENERATION_KEY)
