@@ -36,6 +36,7 @@ from home.fields import LANGUAGE_CHOICES, LanguagesField
 from home.forms import PageForm
 from home.models import TranslatableLink
 from home.routing import AttachedRoutesMixin
+from home.search_names import indexed_with_link_names, linked_names
 
 # Languages people may speak at an event (one list for the whole site).
 SPOKEN_LANGUAGES = LANGUAGE_CHOICES
@@ -119,6 +120,7 @@ class EventPageForm(PageForm):
         return cleaned
 
 
+@indexed_with_link_names
 class EventPage(AttachedRoutesMixin, Page):
     """One real-world event. Its German and English versions are translations of the
     same event: start, end, recurrence, venue and capacity are synchronised from the
@@ -252,7 +254,12 @@ class EventPage(AttachedRoutesMixin, Page):
         FieldPanel("image_alt"),
         FieldPanel("body"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("theme_names"),
+    ]
     override_translatable_fields = [
         SynchronizedField("start"),
         SynchronizedField("end"),
@@ -313,6 +320,15 @@ class EventPage(AttachedRoutesMixin, Page):
     @property
     def is_free(self):
         return not self.price
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # What `theme_names` reads, for a whole chunk at once (update_index).
+        return super().get_indexed_objects().prefetch_related("theme_links")
+
+    def theme_names(self):
+        """Its themes as its own language names them, for the search index."""
+        return linked_names(self, ("theme_links", "theme"))
 
 
 class EventPageTheme(TranslatableLink):

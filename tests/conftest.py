@@ -96,7 +96,10 @@ def _search_index(request, monkeypatch):
         return
     from modelsearch import signal_handlers
 
+    from home import search_names
+
     monkeypatch.setattr(signal_handlers, "insert_or_update_object_task", _NotIndexed)
+    monkeypatch.setattr(search_names, "index_pages", _NotIndexed)
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,7 @@ from home.choosers import LocalizedSnippetChooser
 from home.forms import PageForm
 from home.models import Organisation, Person, Region, Theme, TranslatableLink
 from home.routing import AttachedRoutesMixin
+from home.search_names import indexed_with_link_names, linked_names
 from kennisbank.blocks import ArticleStreamBlock
 from kennisbank.models.kinds import ArticleKind
 
@@ -126,6 +127,7 @@ class KennisbankIndexPage(AttachedRoutesMixin, Page):
         verbose_name_plural = _("knowledge bases")
 
 
+@indexed_with_link_names
 class ArticlePage(Page):
     kind = models.ForeignKey(
         "kennisbank.ArticleKind",
@@ -193,6 +195,7 @@ class ArticlePage(Page):
         *Page.search_fields,
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
+        index.SearchField("subject_names"),
         index.FilterField("publication_date"),
     ]
     base_form_class = ArticlePageForm
@@ -217,6 +220,16 @@ class ArticlePage(Page):
 
         self.reading_time = reading_time(self.body)
         return super().save(*args, **kwargs)
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # What `subject_names` reads, for a whole chunk at once (update_index).
+        return super().get_indexed_objects().prefetch_related("theme_links", "region_links")
+
+    def subject_names(self):
+        """Its themes and regions as its own language names them, for the search
+        index: what its cards show a reader is what a search finds it by."""
+        return linked_names(self, ("theme_links", "theme"), ("region_links", "region"))
 
     def get_context(self, request, *args, **kwargs):
         from kennisbank.services import article_context

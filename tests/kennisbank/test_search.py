@@ -7,7 +7,10 @@ configured (SQLite by default, PostgreSQL with DATABASE_URL)."""
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import translation
+from wagtail.models import Locale
 
+from demo.registry import translate
+from home.models import Theme
 from kennisbank.models import ArticlePage
 from kennisbank.search import ranked_article_ids
 
@@ -184,3 +187,49 @@ def test_words_without_letters_are_left_out(client, village_articles):
     assert titles(client.get("/nl/kennisbank/", {"q": 'dorp"'})) == titles(
         client.get("/nl/kennisbank/", {"q": "dorp"})
     )
+
+
+def test_a_reader_finds_articles_by_the_theme_and_region_names_their_cards_show(
+    client, make_article, taxonomy, django_capture_on_commit_callbacks
+):
+    """The German version of a Dutch article is an alias: Dutch text, links to
+    the Dutch snippets, and German names on its card. A German search finds it
+    by those names, a Dutch one by the Dutch names only; a renamed theme is
+    found by its new name once the change is committed."""
+    make_article(
+        title="Samen bouwen", intro="Over het dorp.", themes=["wonen"], regions=["drenthe"]
+    )
+    make_article(title="Geld zoeken", intro="Over subsidie.", themes=["financiering"])
+
+    def found(path, text):
+        return titles(client.get(path, {"q": text}))
+
+    assert found("/de/wissensdatenbank/", "Wohnen") == ["Samen bouwen"]
+    assert found("/de/wissensdatenbank/", "Finanzierung") == ["Geld zoeken"]
+    assert found("/de/wissensdatenbank/", "Drenthe Wohnen") == ["Samen bouwen"]
+    assert found("/nl/kennisbank/", "wonen") == ["Samen bouwen"]
+    assert found("/nl/kennisbank/", "Wohnen") == []
+
+    housing = taxonomy["themes"]["wonen"].get_translation(Locale.objects.get(language_code="de"))
+    housing.name = "Gemeinschaftliches Bauen"
+    with django_capture_on_commit_callbacks(execute=True):
+        housing.save()
+    assert found("/de/wissensdatenbank/", "Gemeinschaftliches") == ["Samen bouwen"]
+    assert found("/de/wissensdatenbank/", "Wohnen") == []
+    assert found("/nl/kennisbank/", "wonen") == ["Samen bouwen"]
+
+
+def test_a_theme_translated_later_is_found_by_its_new_name(
+    client, make_article, django_capture_on_commit_callbacks
+):
+    energy = Theme.objects.create(name="Dorpsenergie", slug="dorpsenergie")
+    make_article(title="Zon op het dak", intro="Over het dorp.", themes=[energy])
+
+    def found(text):
+        return titles(client.get("/de/wissensdatenbank/", {"q": text}))
+
+    assert found("Dorpsenergie") == ["Zon op het dak"]  # no German name yet: the Dutch one
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(energy, "de", {"Dorpsenergie": "Bürgerenergie"})
+    assert found("Bürgerenergie") == ["Zon op het dak"]
+    assert found("Dorpsenergie") == []
