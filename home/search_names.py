@@ -64,6 +64,10 @@ def names_in(model, ids, locale_id):
     each one's translation there, else its own name. The whole taxonomy is
     read once and kept until one of its names changes (`TAG`)."""
     own, names = _names(model)
+    if any(pk not in own for pk in ids):
+        # Made since the table was kept, in a transaction not yet committed
+        # (a data import): read it as it is now, for this page.
+        own, names = _names_table(model)
     found = []
     for pk in ids:
         if pk in own:

@@ -233,3 +233,13 @@ def test_a_theme_translated_later_is_found_by_its_new_name(
         translate(energy, "de", {"Dorpsenergie": "Bürgerenergie"})
     assert found("Bürgerenergie") == ["Zon op het dak"]
     assert found("Dorpsenergie") == []
+
+
+def test_a_theme_made_in_the_same_transaction_as_its_article_is_named(client, make_article):
+    """An import makes themes and articles in one transaction: the names kept
+    from before it still lack the new theme, and its article is indexed with
+    that theme's name all the same."""
+    make_article(title="Eerste", intro="Over het dorp.", themes=["wonen"])  # names read and kept
+    mobility = Theme.objects.create(name="Buurtbus", slug="buurtbus")
+    make_article(title="Samen rijden", intro="Over vervoer.", themes=[mobility])
+    assert titles(client.get("/de/wissensdatenbank/", {"q": "Buurtbus"})) == ["Samen rijden"]
