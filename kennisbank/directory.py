@@ -1,6 +1,11 @@
 """The organisation directory's filters: what they offer, kind, theme, region and
 country. Same rules as the article facets (any value within a filter, all
 filters together, counts that leave out their own filter), one query per filter.
+
+The search box finds an organisation by a part of its name or description, and
+by any form of a word in them, as every search of the site does ("Dorf" finds
+"Dörfer", "volunteering" finds "volunteers"): the search index is asked once
+per request (`DirectoryQuery.found_ids`).
 """
 
 from dataclasses import dataclass, field
@@ -9,6 +14,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from home.models import COUNTRY_CHOICES, Organisation, OrganisationRegion, OrganisationTheme
+from home.search_backend import ranked_ids
 from kennisbank.facets import MAX_VALUES, Facet, Option, _options, _values
 from kennisbank.search import clean_query
 
@@ -29,6 +35,13 @@ class DirectoryQuery:
     region: list = field(default_factory=list)
     country: list = field(default_factory=list)
     q: str = ""
+    _found: list = field(default=None, repr=False, compare=False)
+
+    def found_ids(self):
+        """The organisations whose words match the search's in any of their forms."""
+        if self._found is None:
+            self._found = ranked_ids(Organisation, self.q, Organisation.objects.all())
+        return self._found
 
     @classmethod
     def from_request(cls, request):
@@ -47,7 +60,11 @@ class DirectoryQuery:
 
 def apply(queryset, query, skip=None):
     if query.q:
-        queryset = queryset.filter(Q(name__icontains=query.q) | Q(description__icontains=query.q))
+        queryset = queryset.filter(
+            Q(name__icontains=query.q)
+            | Q(description__icontains=query.q)
+            | Q(pk__in=query.found_ids())
+        )
     if query.offer and skip != "offer":
         condition = Q()
         for value in query.offer:

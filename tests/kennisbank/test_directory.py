@@ -145,3 +145,12 @@ def test_last_checked_date_is_shown_on_the_organisation_page(client, organisatio
     organisations["bokd"].save()
     page = soup(client.get("/nl/wie-kan-helpen/bokd/"))
     assert "14 maart 2025" in page.select_one(".kb-checked").get_text()
+
+
+@pytest.mark.search_index
+def test_search_finds_other_forms_of_a_word_and_parts_of_a_name(client, organisations):
+    # "Dorf" is not a part of "Dörfer": only the stemmed search finds it.
+    assert names(client.get("/de/wer-kann-helfen/", {"q": "Dorf"})) == ["BOKD"]
+    assert names(client.get("/nl/wie-kan-helpen/", {"q": "dorp"})) == ["BOKD", "Mienthuus"]
+    assert names(client.get("/nl/wie-kan-helpen/", {"q": "Oranj"})) == ["Oranje Fonds"]
+    assert names(client.get("/nl/wie-kan-helpen/", {"q": "Raumschiff"})) == []
