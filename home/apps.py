@@ -12,7 +12,7 @@ class HomeConfig(AppConfig):
         from wagtail.images.models import AbstractImage, AbstractRendition
         from wagtail.models import Locale, PageViewRestriction, Site
 
-        from home import db_datetimes, invalidation, search_names
+        from home import db_datetimes, invalidation, search_names, visibility
         from home.idsets import InIds
         from home.models import Organisation, Person, Region, SiteSettings, SiteText, Theme, Venue
 
@@ -25,6 +25,7 @@ class HomeConfig(AppConfig):
         invalidation.ignore(AbstractRendition)
         invalidation.connect()
         search_names.connect()
+        visibility.read_restrictions_once()
         _transliterate_translated_slugs()
         # field__in_ids=[…]: ids as one parameter.
         Field.register_lookup(InIds)

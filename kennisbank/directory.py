@@ -9,6 +9,7 @@ per request (`DirectoryQuery.found_ids`).
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
@@ -35,13 +36,11 @@ class DirectoryQuery:
     region: list = field(default_factory=list)
     country: list = field(default_factory=list)
     q: str = ""
-    _found: list = field(default=None, repr=False, compare=False)
 
+    @cached_property
     def found_ids(self):
         """The organisations whose words match the search's in any of their forms."""
-        if self._found is None:
-            self._found = ranked_ids(Organisation, self.q, Organisation.objects.all())
-        return self._found
+        return ranked_ids(Organisation, self.q, Organisation.objects.all())
 
     @classmethod
     def from_request(cls, request):
@@ -63,7 +62,7 @@ def apply(queryset, query, skip=None):
         queryset = queryset.filter(
             Q(name__icontains=query.q)
             | Q(description__icontains=query.q)
-            | Q(pk__in=query.found_ids())
+            | Q(pk__in=query.found_ids)
         )
     if query.offer and skip != "offer":
         condition = Q()

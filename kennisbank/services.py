@@ -26,7 +26,6 @@ from home import languages
 from home.i18n import localized
 from home.models import Organisation, Theme
 from home.site_text import site_text_for
-from home.visibility import public_q
 from kennisbank.models import (
     ArticleAuthor,
     ArticleKind,
@@ -105,7 +104,7 @@ def directory_page():
     """The organisation directory of the active language (or None)."""
     return (
         OrganisationDirectoryPage.objects.live()
-        .filter(public_q())
+        .public()
         .filter(locale__language_code=get_language())
         .first()
     )
@@ -175,9 +174,7 @@ def decorate(pages, request, kinds=None, themes=None):
 
 def articles_in_language():
     """Live, public articles of the active language's tree (translations and aliases)."""
-    return (
-        ArticlePage.objects.live().filter(public_q()).filter(locale__language_code=get_language())
-    )
+    return ArticlePage.objects.live().public().filter(locale__language_code=get_language())
 
 
 def latest_articles(request, count=3, theme=None):
@@ -390,7 +387,7 @@ def kennisbank_page():
 
     return (
         KennisbankIndexPage.objects.live()
-        .filter(public_q())
+        .public()
         .filter(locale__language_code=get_language())
         .first()
     )
@@ -438,9 +435,7 @@ def theme_pages(theme_keys):
 def feed_articles(index):
     """The articles a feed of this knowledge base may list: live, public and
     written or translated in its language (no aliases)."""
-    return (
-        ArticlePage.objects.live().filter(public_q()).child_of(index).filter(alias_of__isnull=True)
-    )
+    return ArticlePage.objects.live().public().child_of(index).filter(alias_of__isnull=True)
 
 
 def feeds_have_items(index, theme_slug=None):

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from home.filters import Chip, without
 from home.i18n import localized, localized_queryset
 from home.models import Organisation, OrganisationRegion, OrganisationTheme, Region, Theme
-from home.visibility import public_q
 from kennisbank import directory as directory_filters
 from kennisbank import facets, services
 from kennisbank.models import ArticleOrganisation, ArticlePage, ArticleTheme
@@ -36,7 +35,7 @@ def active_filters(request, facet_list, query):
 
 def article_base(index_page):
     """The live, public articles under this language's knowledge base."""
-    return ArticlePage.objects.live().filter(public_q()).child_of(index_page)
+    return ArticlePage.objects.live().public().child_of(index_page)
 
 
 def article_index(request, index_page):

@@ -25,7 +25,6 @@ from home import languages
 from home.fields import LANGUAGE_CHOICES
 from home.i18n import localized
 from home.models import COUNTRY_CHOICES, Region, Venue
-from home.visibility import public_q
 from kennisbank import services
 from partners.geography import MAP_WIDTH, map_height, outlines, project
 from partners.models import (
@@ -372,7 +371,7 @@ def home_partners(limit=6):
     links = PartnerOrganisation.objects.select_related("organisation").order_by("sort_order")
     pages = list(
         PartnerPage.objects.live()
-        .filter(public_q())
+        .public()
         .filter(locale__language_code=get_language())
         .select_related("locale", "alias_of__locale")
         .prefetch_related(
@@ -426,7 +425,7 @@ def partner_index_context(request, index):
     pages = list(
         PartnerPage.objects.child_of(index)
         .live()
-        .filter(public_q())
+        .public()
         .select_related("locale", "alias_of__locale", "base")
         .prefetch_related(
             Prefetch("image", queryset=Image.objects.prefetch_renditions(services.CARD_IMAGE_SPEC)),

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from festival.models import FestivalPage
-from home.visibility import public_q
 
 register = template.Library()
 
@@ -24,7 +23,7 @@ def coming_festival(days=ANNOUNCE_DAYS):
     today = timezone.localdate()
     return (
         FestivalPage.objects.live()
-        .filter(public_q())
+        .public()
         .filter(
             locale__language_code=get_language(),
             start_date__lte=today + timedelta(days=days),

@@ -2,7 +2,6 @@
 
 from django import template
 
-from home.visibility import public_q
 from partners import sections as partners
 
 register = template.Library()
@@ -48,7 +47,7 @@ def partner_index_page():
 
     return (
         PartnerIndexPage.objects.live()
-        .filter(public_q())
+        .public()
         .filter(locale__language_code=get_language())
         .first()
     )
