@@ -23,6 +23,10 @@ Mapping (RFC 5545 → our event page, see `events.schedule` and
   cancels that date, another start moves it (day and/or times). An instance
   that changes only its text is left out (our dates share one title).
 - STATUS:CANCELLED on the event itself: the event is cancelled here.
+- An event or changed date that cannot be read (no title, an invalid start,
+  an unreadable rule) is skipped with the reason; its UID is kept in
+  `Feed.unreadable`, so the service leaves its page as it was instead of
+  taking it for an event removed upstream or a move taken back.
 """
 
 import hashlib
@@ -88,8 +92,14 @@ class ImportedValues:
 class Feed:
     events: dict = field(default_factory=dict)  # uid -> ImportedValues
     skipped: list = field(default_factory=list)  # {"uid", "summary", "reason"}
+    # UIDs still in the feed of which an event or a changed date could not be
+    # read: not removed upstream, so their pages are left as they are.
+    unreadable: set = field(default_factory=set)
 
-    def skip(self, component, reason):
+    def skip(self, component, reason, *, unreadable=True):
+        uid = str(component.get("UID", "")).strip()
+        if uid and unreadable:
+            self.unreadable.add(uid)
         self.skipped.append(
             {
                 "uid": str(component.get("UID", "")),
@@ -132,7 +142,7 @@ def parse(data):
             instances.append(component)
             continue
         if uid in masters:
-            feed.skip(component, "the same UID twice")
+            feed.skip(component, "the same UID twice", unreadable=False)
             continue
         masters[uid] = component
     for uid, component in masters.items():

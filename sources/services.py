@@ -27,6 +27,9 @@ Rules
 - Changes are saved as a new revision; published when the source publishes at
   once and the page has no unpublished changes of an editor (otherwise the
   revision waits for the editor, like `events.services.add_exception`).
+- An event of which the feed has a part that cannot be read (an invalid line,
+  see `sources.importer`) is skipped with the reason and left as it was: an
+  unreadable event is not an event removed upstream.
 - An event gone from the feed (or marked STATUS:CANCELLED there) is cancelled
   here, never deleted: each of its coming dates gets a "cancel" date change and
   its rule ends at the dates already made, published so the usual path runs
@@ -260,6 +263,8 @@ def apply(source, feed, *, now):
     links = {link.uid: link for link in source.events.select_related("page")}
     for uid, values in feed.events.items():
         link = links.get(uid)
+        if link is not None and uid in feed.unreadable:
+            continue  # skipped and reported: stays as it was
         if values.cancelled:
             if link is not None and link.page_id and link.removed_at is None:
                 _cancel(link, now=now, language=language)
@@ -287,7 +292,9 @@ def apply(source, feed, *, now):
         else:
             tally.unchanged += 1
     for uid, link in links.items():
-        if uid in feed.events or link.removed_at is not None or link.page_id is None:
+        if uid in feed.events or uid in feed.unreadable:
+            continue
+        if link.removed_at is not None or link.page_id is None:
             continue
         _cancel(link, now=now, language=language)
         tally.cancelled += 1

@@ -28,6 +28,7 @@ class FeedServer:
         self.feeds = {}
         self.requests = []
         self.delay = 0
+        self.send_length = True  # False: no Content-Length, as a streaming server
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -50,7 +51,8 @@ class FeedServer:
                     return
                 self.send_response(status)
                 self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
+                if server.send_length:
+                    self.send_header("Content-Length", str(len(body)))
                 if status == 200:
                     self.send_header("ETag", etag)
                     self.send_header("Last-Modified", modified)

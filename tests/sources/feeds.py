@@ -1,8 +1,10 @@
 """iCal feeds in the shapes the common calendar programs write, written for
 these tests (no real person's calendar): Google Calendar (IANA TZID with its
 VTIMEZONE, cancelled and moved instances as RECURRENCE-ID), Outlook/Exchange
-(a Windows zone name with its own VTIMEZONE, EXDATE) and Nextcloud (Berlin,
-COUNT, an all-day event, a floating time).
+(a Windows zone name with its own VTIMEZONE, EXDATE; older Outlook versions
+name the zone by its display name, which only the VTIMEZONE explains) and
+Nextcloud (Berlin, COUNT with EXDATE and RDATE, an all-day event, a floating
+time).
 
 Dates lie in 2027 so they are ahead of any clock the tests run with; the
 weekly series runs across the switch to summer time on 28 March 2027."""
@@ -174,6 +176,8 @@ UID:8f1c9a52-3b7e-4c1d-9a44-1f2e3d4c5b6a
 DTSTART;TZID=Europe/Berlin:20271023T140000
 DTEND;TZID=Europe/Berlin:20271023T160000
 RRULE:FREQ=WEEKLY;COUNT=3
+EXDATE;TZID=Europe/Berlin:20271030T140000
+RDATE;TZID=Europe/Berlin:20271120T140000
 SUMMARY:Erzählcafé
 LOCATION:Dorpshuis
 DESCRIPTION:Geschichten aus dem Dorf.
@@ -199,3 +203,13 @@ DTSTART:20270612T100000
 END:VEVENT
 END:VCALENDAR"""
 )
+
+
+def outlook_display_zone(name, standard="+0100", daylight="+0200"):
+    """The Outlook feed with its zone named as older Outlook versions write it
+    (a display name, quoted): neither an IANA nor a Windows name, so only the
+    feed's own VTIMEZONE (with these offsets) says what the times mean."""
+    escaped = name.replace(",", "\\,")
+    text = OUTLOOK.replace("TZID:W. Europe Standard Time", f"TZID:{escaped}")
+    text = text.replace("TZID=W. Europe Standard Time", f'TZID="{name}"')
+    return text.replace("+0200", "+D").replace("+0100", standard).replace("+D", daylight)

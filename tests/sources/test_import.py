@@ -242,6 +242,81 @@ def test_broken_feed_changes_nothing(google_source, feed_server, settings, serve
     assert CalendarSource.objects.get(pk=google_source.pk).last_status == "failed"
 
 
+def test_a_huge_feed_without_a_length_is_cut_off_and_changes_nothing(
+    google_source, feed_server, settings
+):
+    """A server that does not say how large its answer is (streamed) is read
+    only up to the cap."""
+    run_source(google_source)
+    before = snapshot()
+    settings.SOURCES_MAX_BYTES = 256 * 1024
+    feed_server.send_length = False
+    filler = "X-FILLER:" + "x" * 70 + "\r\n"
+    huge = feeds.google(title="Repaircafé (nieuw)").replace(
+        "END:VCALENDAR",
+        filler * 5000 + "END:VCALENDAR",  # about 400 kB
+    )
+    feed_server.serve("/google.ics", huge)
+    CalendarSource.objects.filter(pk=google_source.pk).update(etag="", last_modified="")
+    google_source.refresh_from_db()
+    run = run_source(google_source)
+    assert run.status == ImportRun.Status.FAILED
+    assert "larger than 0.25 MB" in run.message
+    assert snapshot() == before
+
+
+def test_an_event_the_feed_no_longer_reads_is_kept_not_cancelled(
+    google_source, feed_server, mail_on_commit
+):
+    """An invalid line in one event (here its start) skips that event with the
+    reason in the report; it is not taken for an event removed upstream, so
+    its page, its dates and its registrants stay as they were. The others are
+    still imported."""
+    run_source(google_source)
+    single = page_for(google_source, SINGLE)
+    RegistrationSettings.objects.create(page=single, enabled=True)
+    registration = sign_up(first_date(single), 1)
+    weekly = page_for(google_source, WEEKLY)
+    mail.outbox.clear()
+    occurrences = dates(single)
+
+    broken = feeds.google(title="Repaircafé (nieuw)").replace(
+        "DTSTART:20270410T080000Z", "DTSTART:10-04-2027 10 uur"
+    )
+    feed_server.serve("/google.ics", broken)
+    run = run_source(google_source)
+    assert run.status == ImportRun.Status.OK, run.message
+    assert (run.updated, run.cancelled, run.skipped) == (1, 0, 1)
+    (skipped,) = [item for item in run.details if item.get("reason")]
+    assert skipped["uid"] == SINGLE and "DTSTART" in skipped["reason"]
+    assert EventPage.objects.get(pk=weekly.pk).title == "Repaircafé (nieuw)"
+    assert dates(single) == occurrences
+    assert not any(o.is_cancelled for o in dates(single).values())
+    registration.refresh_from_db()
+    assert registration.status != Registration.Status.CANCELLED
+    assert mail.outbox == []
+    assert ImportedEvent.objects.get(uid=SINGLE).removed_at is None
+
+
+def test_a_moved_date_the_feed_no_longer_reads_stays_moved(google_source, feed_server):
+    """The same for one changed date (RECURRENCE-ID) of a series: an unreadable
+    instance keeps the series as it was, rather than undoing the move."""
+    feed_server.serve("/google.ics", feeds.google(moved_13th=True))
+    run_source(google_source)
+    weekly = page_for(google_source, WEEKLY)
+    assert dates(weekly)[date(2027, 4, 13)].status == Occurrence.Status.MOVED
+    broken = feeds.google(title="Repaircafé (nieuw)", moved_13th=True).replace(
+        "DTSTART;TZID=Europe/Amsterdam:20270413T190000", "DTSTART;TZID=Europe/Amsterdam:morgen"
+    )
+    feed_server.serve("/google.ics", broken)
+    run = run_source(google_source)
+    assert run.status == ImportRun.Status.OK, run.message
+    assert run.skipped == 1
+    weekly = EventPage.objects.get(pk=weekly.pk)
+    assert dates(weekly)[date(2027, 4, 13)].status == Occurrence.Status.MOVED
+    assert to_local(dates(weekly)[date(2027, 4, 13)].start) == datetime(2027, 4, 13, 19, 0)
+
+
 def test_slow_feed_times_out(google_source, feed_server, settings):
     settings.SOURCES_FETCH_TIMEOUT = 0.3
     feed_server.delay = 1

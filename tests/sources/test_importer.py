@@ -72,7 +72,9 @@ def test_nextcloud_count_all_day_floating_and_skipped():
     feed = parse(feeds.NEXTCLOUD)
     erzaehl = feed.events["8f1c9a52-3b7e-4c1d-9a44-1f2e3d4c5b6a"]
     dates = starts(erzaehl, datetime(2028, 1, 1, tzinfo=UTC))
-    assert [d.date() for d in dates] == [date(2027, 10, 23), date(2027, 10, 30), date(2027, 11, 6)]
+    # COUNT=3 without the EXDATE of 30 October, with the RDATE of 20 November;
+    # 14:00 on both sides of the switch back to winter time on 31 October.
+    assert [d.date() for d in dates] == [date(2027, 10, 23), date(2027, 11, 6), date(2027, 11, 20)]
     assert {d.time() for d in dates} == {time(14, 0)}
     fest = feed.events["2b9d7e11-0000-4abc-8def-123456789abc"]
     # iCal's DTEND is the day after; ours is the last day.
@@ -113,3 +115,22 @@ def test_zone_names_without_vtimezone():
     (values,) = parse(text).events.values()
     assert to_local(values.start) == datetime(2027, 7, 12, 10, 0)  # Windows name, mapped
     assert to_local(values.end) == datetime(2027, 7, 12, 12, 0)  # 11:00 in London
+
+
+def test_a_zone_only_the_feeds_vtimezone_explains():
+    """Older Outlook versions name the zone by its display name; the VTIMEZONE
+    in the feed gives its offsets (here three hours ahead of UTC in winter,
+    four in summer, so a mistake cannot pass for Amsterdam time)."""
+    text = feeds.outlook_display_zone("(UTC+03:00) Testland, Nergens", "+0300", "+0400")
+    feed = parse(text)
+    assert feed.skipped == []
+    (stammtisch,) = feed.events.values()
+    assert stammtisch.start.astimezone(UTC) == datetime(2027, 9, 21, 15, 0, tzinfo=UTC)
+    dates = starts(stammtisch, datetime(2028, 1, 1, tzinfo=UTC))
+    # 19:00 there is 17:00 here, on both sides of the switch on 31 October
+    # (the feed's zone switches on the same Sunday).
+    assert [to_local(d) for d in dates] == [
+        datetime(2027, 9, 21, 17, 0),
+        datetime(2027, 10, 5, 17, 0),
+        datetime(2027, 11, 2, 17, 0),
+    ]
