@@ -10,7 +10,8 @@ receivers, the privacy screen and the purge task.
    for the section's editors, made on first use). The submitter gets a
    signed link to change it while it waits (`update`: a new revision).
 3. `approved` / `declined`: called when the workflow ends (an editor approves,
-   or requests changes with a reason); the submitter is told in their language.
+   or requests changes with a reason, or deletes the draft); the submitter is
+   told in their language.
 4. `purge`: contact data goes N days after the activity's last date or after a
    decline (`SUBMISSIONS_RETENTION_DAYS`), unconfirmed ones after a week.
 """
@@ -452,10 +453,11 @@ def _drop(submissions):
     for submission in submissions:
         discard_upload(submission.upload)
         page = submission.page
+        # The submission goes first: its draft's deletion then tells nobody.
+        submission.delete()
         if page is not None and not page.live and submission.status != Submission.Status.APPROVED:
             # A draft nobody published is the submitter's own text: it goes too.
             page.delete()
-        submission.delete()
         count += 1
     return count
 

@@ -152,6 +152,9 @@ def test_a_confirmed_activity_is_nowhere_public_before_approval(
         "/nl/zoeken/?q=Repaircaf%C3%A9",
         "/de/suche/?q=Repaircaf%C3%A9",
         "/",
+        "/api/v1/nl/events/",
+        "/nl/embed/calendar/",
+        "/open-data/hsds/services/",
     ):
         response = client.get(path, follow=True)
         assert response.status_code == 200, path
@@ -358,3 +361,128 @@ def test_a_confirmation_link_older_than_a_week_does_not_work(
     assert response.status_code == 404
     assert "werkt niet" in response.content.decode()
     assert Submission.objects.get().status == Submission.Status.UNCONFIRMED
+
+
+def test_an_editor_deleting_the_draft_tells_the_submitter(client, form_page, values):
+    """Deleting the draft is a decline too: the submitter hears it (without a
+    reason) instead of waiting, and the edit link says it was reviewed."""
+    submission = submit_and_confirm(client, form_page, values)
+    edit_path = link(mail.outbox[-1], "wijzigen")
+    mail.outbox.clear()
+    EventPage.objects.get(pk=submission.page_id).delete()
+    submission.refresh_from_db()
+    assert submission.status == Submission.Status.DECLINED
+    (message,) = mail.outbox
+    assert message.to == ["anna@example.org"]
+    assert "niet gepubliceerd" in message.subject
+    assert "beoordeeld" in client.get(edit_path).content.decode()
+
+
+def test_erasing_a_submission_with_its_draft_mails_nobody(client, form_page, values):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    submission = submit_and_confirm(client, form_page, values)
+    mail.outbox.clear()
+    later = timezone.now() + timedelta(days=400)
+    assert services.purge(now=later) == 1  # still in review long after its last date
+    assert not EventPage.objects.filter(pk=submission.page_id).exists()
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"when": "once", "date": "2026-12-05"}, ["2026-12-05"]),
+        (
+            {
+                "when": "several",
+                "date": "2026-12-05",
+                "date_2": "2027-01-09",
+                "date_3": "2026-12-19",
+            },  # fmt: skip
+            ["2026-12-05", "2026-12-19", "2027-01-09"],
+        ),
+        (
+            {
+                "when": "repeat",
+                "repeat": "weekly",
+                "date": "2026-12-01",
+                "repeat_weekday": "1",
+                "repeat_until": "2026-12-22",
+            },  # fmt: skip
+            ["2026-12-01", "2026-12-08", "2026-12-15", "2026-12-22"],
+        ),
+        (
+            {
+                "when": "repeat",
+                "repeat": "fortnightly",
+                "date": "2026-12-01",
+                "repeat_weekday": "",
+                "repeat_until": "2027-01-12",
+            },  # fmt: skip
+            ["2026-12-01", "2026-12-15", "2026-12-29", "2027-01-12"],
+        ),
+        (
+            {
+                "when": "repeat",
+                "repeat": "monthly",
+                "repeat_nth": "-1",
+                "date": "2026-12-26",
+                "repeat_weekday": "5",
+                "repeat_until": "2027-03-31",
+            },  # fmt: skip
+            ["2026-12-26", "2027-01-30", "2027-02-27", "2027-03-27"],
+        ),
+    ],
+)
+def test_each_shape_of_dates_becomes_the_dates_of_the_approved_event(
+    client, form_page, values, change, expected
+):
+    """One date, several dates, and weekly, fortnightly and "last Saturday"
+    repeats, through the form to the dates in the calendar after approval."""
+    submission = submit_and_confirm(client, form_page, dict(values, **change))
+    state = WorkflowState.objects.get(object_id=str(submission.page_id))
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, reviewer(), "approve")
+    page = EventPage.objects.get(pk=submission.page_id)
+    from events.schedule import to_local
+
+    starts = sorted(
+        to_local(o.start) for o in Occurrence.objects.filter(event_key=page.translation_key)
+    )
+    assert [s.date().isoformat() for s in starts] == expected
+    assert {(s.hour, s.minute) for s in starts} == {(10, 0)}
+
+
+def test_an_english_visitor_gets_the_form_errors_and_mail_in_english(
+    client, form_page, values, translate_page, region, theme, locales
+):
+    english = translate_page(
+        form_page,
+        "en",
+        {"Activiteit aanmelden": "Add your activity", "aanmelden": "add", "Meld aan.": "Add."},
+    )
+    response = client.get(english.url)
+    body = response.content.decode()
+    assert response.status_code == 200 and 'lang="en"' in body
+    assert "Name of the activity" in body
+    data = dict(
+        values,
+        region=str(region.get_translation(locales["en"]).pk)
+        if region.get_translation_or_none(locales["en"])
+        else str(region.pk),
+        themes=[],
+    )
+    response = send(client, english, dict(data, end_time="09:00"))
+    assert response.status_code == 400
+    assert "The end lies before the start." in response.content.decode()
+    assert send(client, english, data).status_code == 302
+    message = mail.outbox[-1]
+    assert message.subject.startswith("Please confirm your e-mail address")
+    client.post(link(message, "confirm"))
+    submission = Submission.objects.get()
+    assert submission.language == "en"
+    assert mail.outbox[-1].subject.startswith("We received your activity")
+    assert "/edit/" in mail.outbox[-1].body
