@@ -36,18 +36,37 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import icalendar
 import recurrence as django_recurrence
+from django.utils.translation import gettext_noop
 
 from events.schedule import MIDNIGHT, site_zone, to_local
 
 MAX_TITLE = 255
 
 
-class FeedError(Exception):
-    """The data is no iCal calendar; `reason` says why, in words for the report."""
+class Reason(ValueError):
+    """Why an item is skipped or a run failed, for the report: a message id
+    (marked with gettext_noop, so it is translated when an editor reads the
+    report, in their language; see `sources.templatetags.source_reports`)
+    and its values. `reason` is the English text, also kept in the report."""
 
-    def __init__(self, reason):
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, message, **params):
+        self.message, self.params = message, params
+        self.reason = message % params if params else message
+        super().__init__(self.reason)
+
+    def parts(self):
+        return {"id": self.message, "params": self.params}
+
+
+def as_reason(error):
+    """Any parser error as a `Reason`; a library's own text goes as its detail."""
+    if isinstance(error, Reason):
+        return error
+    return Reason(gettext_noop("unreadable: %(detail)s"), detail=str(error)[:300])
+
+
+class FeedError(Reason):
+    """The feed cannot be fetched or is no iCal calendar; `reason` says why."""
 
 
 @dataclass
@@ -100,11 +119,13 @@ class Feed:
         uid = str(component.get("UID", "")).strip()
         if uid and unreadable:
             self.unreadable.add(uid)
+        reason = as_reason(reason)
         self.skipped.append(
             {
                 "uid": str(component.get("UID", "")),
                 "summary": str(component.get("SUMMARY", ""))[:120],
-                "reason": reason,
+                "reason": reason.reason,
+                "reason_parts": reason.parts(),
             }
         )
 
@@ -124,11 +145,13 @@ def parse(data):
             data = data.decode("latin-1")
     data = data.lstrip("\ufeff")
     if not data.lstrip().upper().startswith("BEGIN:VCALENDAR"):
-        raise FeedError("not an iCal calendar (no BEGIN:VCALENDAR)")
+        raise FeedError(gettext_noop("not an iCal calendar (no BEGIN:VCALENDAR)"))
     try:
         calendar = icalendar.Calendar.from_ical(data)
     except Exception as error:  # noqa: BLE001 - any parser failure is a broken feed
-        raise FeedError(f"unreadable iCal data: {error}") from error
+        raise FeedError(
+            gettext_noop("unreadable iCal data: %(detail)s"), detail=str(error)[:300]
+        ) from error
     if isinstance(calendar, list):
         calendar = calendar[0]
     feed = Feed()
@@ -136,32 +159,35 @@ def parse(data):
     for component in calendar.walk("VEVENT"):
         uid = str(component.get("UID", "")).strip()
         if not uid:
-            feed.skip(component, "no UID")
+            feed.skip(component, Reason(gettext_noop("no UID")))
             continue
         if component.get("RECURRENCE-ID") is not None:
             instances.append(component)
             continue
         if uid in masters:
-            feed.skip(component, "the same UID twice", unreadable=False)
+            feed.skip(component, Reason(gettext_noop("the same UID twice")), unreadable=False)
             continue
         masters[uid] = component
     for uid, component in masters.items():
         try:
             values = _event(component)
         except ValueError as error:
-            feed.skip(component, str(error))
+            feed.skip(component, error)
             continue
         feed.events[uid] = values
     for component in instances:
         uid = str(component.get("UID")).strip()
         values = feed.events.get(uid)
         if values is None:
-            feed.skip(component, "a changed date of an event that is not in the feed")
+            feed.skip(
+                component,
+                Reason(gettext_noop("a changed date of an event that is not in the feed")),
+            )
             continue
         try:
             change = _date_change(component, values)
         except ValueError as error:
-            feed.skip(component, str(error))
+            feed.skip(component, error)
             continue
         if change is not None:
             values.changes = [c for c in values.changes if c.date != change.date]
@@ -187,8 +213,8 @@ def _moment(component, name):
         return None, False
     try:
         value = prop.dt
-    except AttributeError as error:
-        raise ValueError(f"unreadable {name}") from error
+    except (AttributeError, ValueError) as error:
+        raise Reason(gettext_noop("unreadable %(property)s"), property=name) from error
     return _aware(value), not isinstance(value, datetime)
 
 
@@ -199,20 +225,20 @@ def _aware(value):
         return value.astimezone(site_zone())
     if isinstance(value, date):
         return datetime.combine(value, MIDNIGHT, tzinfo=site_zone())
-    raise ValueError("not a date")
+    raise Reason(gettext_noop("not a date"))
 
 
 def _event(component):
     title = _text(component, "SUMMARY")[:MAX_TITLE]
     if not title:
-        raise ValueError("no title (SUMMARY)")
+        raise Reason(gettext_noop("no title (SUMMARY)"))
     try:
         start, all_day = _moment(component, "DTSTART")
         end, _end_all_day = _moment(component, "DTEND")
     except (ValueError, TypeError) as error:
-        raise ValueError(str(error) or "unreadable start or end") from error
+        raise as_reason(error) from error
     if start is None:
-        raise ValueError("no start (DTSTART)")
+        raise Reason(gettext_noop("no start (DTSTART)"))
     if end is None:
         duration = component.get("DURATION")
         if duration is not None and isinstance(duration.dt, timedelta):
@@ -224,11 +250,13 @@ def _event(component):
         last = max(to_local(end).date() - timedelta(days=1), to_local(start).date())
         end = datetime.combine(last, MIDNIGHT, tzinfo=site_zone())
     if end < start:
-        raise ValueError("the end lies before the start")
+        raise Reason(gettext_noop("the end lies before the start"))
     try:
         rule = _recurrence(component, start, all_day)
     except ValueError as error:
-        raise ValueError(f"unreadable repeat rule: {error}") from error
+        raise Reason(
+            gettext_noop("unreadable repeat rule: %(detail)s"), detail=str(error)[:300]
+        ) from error
     sequence = component.get("SEQUENCE")
     try:
         sequence = int(sequence) if sequence is not None else 0
@@ -316,7 +344,7 @@ def _date_change(component, values):
     start, _ = _moment(component, "DTSTART")
     end, _ = _moment(component, "DTEND")
     if start is None:
-        raise ValueError("a changed date without a start")
+        raise Reason(gettext_noop("a changed date without a start"))
     if end is None:
         end = start + (values.end - values.start)
     if start == original and (end - start) == (values.end - values.start):

@@ -153,12 +153,15 @@ class ImportRun(models.Model):
         _("Status"), max_length=20, choices=Status.choices, default=Status.RUNNING
     )
     message = models.CharField(_("Message"), max_length=500, blank=True)
+    # The message as {"id": message id, "params": {...}}, shown translated.
+    message_parts = models.JSONField(default=dict, blank=True)
     created = models.PositiveIntegerField(_("Created"), default=0)
     updated = models.PositiveIntegerField(_("Updated"), default=0)
     cancelled = models.PositiveIntegerField(_("Cancelled"), default=0)
     unchanged = models.PositiveIntegerField(_("Unchanged"), default=0)
     skipped = models.PositiveIntegerField(_("Skipped"), default=0)
-    # [{"uid": ..., "summary": ..., "reason": ...}] and fields kept for editors.
+    # [{"uid", "summary", "reason", "reason_parts"}] of skipped items and
+    # [{"uid", "summary", "kept": [field names]}] of fields kept for editors.
     details = models.JSONField(default=list, blank=True)
     triggered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

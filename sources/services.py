@@ -56,7 +56,7 @@ from datetime import UTC, date, time, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from events.models import (
     EventIndexPage,
@@ -71,7 +71,7 @@ from events.models import (
 from events.schedule import to_local
 from home.models import Venue
 from home.slugs import slugify
-from sources.importer import FeedError, fingerprint, parse
+from sources.importer import FeedError, Reason, fingerprint, parse
 from sources.models import CalendarSource, ImportedEvent, ImportRun
 
 logger = logging.getLogger(__name__)
@@ -113,17 +113,21 @@ def check_address(url):
     this machine or a private, link-local or reserved network."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise FeedError("only http and https addresses can be imported")
+        raise FeedError(gettext_noop("only http and https addresses can be imported"))
     if getattr(settings, "SOURCES_ALLOW_PRIVATE_ADDRESSES", False):
         return
     try:
         infos = socket.getaddrinfo(parts.hostname, parts.port or None, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
-        raise FeedError(f"the host is unknown ({parts.hostname})") from error
+        raise FeedError(
+            gettext_noop("the host is unknown (%(host)s)"), host=parts.hostname
+        ) from error
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%")[0])
         if not address.is_global or address.is_multicast:
-            raise FeedError("the address lies on a private network or on this machine")
+            raise FeedError(
+                gettext_noop("the address lies on a private network or on this machine")
+            )
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
@@ -148,7 +152,7 @@ def fetch(source):
         with opener.open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > limit:
-                raise FeedError(_too_large(limit))
+                raise _too_large(limit)
             chunks, size = [], 0
             while True:
                 chunk = response.read(64 * 1024)
@@ -156,9 +160,12 @@ def fetch(source):
                     break
                 size += len(chunk)
                 if size > limit:
-                    raise FeedError(_too_large(limit))
+                    raise _too_large(limit)
                 if clock.monotonic() - started > timeout:
-                    raise FeedError(f"no complete answer within {timeout:g} seconds")
+                    raise FeedError(
+                        gettext_noop("no complete answer within %(seconds)s seconds"),
+                        seconds=f"{timeout:g}",
+                    )
                 chunks.append(chunk)
             return Fetched(
                 b"".join(chunks),
@@ -168,18 +175,22 @@ def fetch(source):
     except urllib.error.HTTPError as error:
         if error.code == 304:
             return Fetched(None, etag=source.etag, last_modified=source.last_modified)
-        raise FeedError(f"the server answered {error.code}") from error
+        raise FeedError(gettext_noop("the server answered %(code)s"), code=error.code) from error
     except FeedError:
         raise
     except TimeoutError as error:
-        raise FeedError(f"no answer within {timeout:g} seconds") from error
+        raise FeedError(
+            gettext_noop("no answer within %(seconds)s seconds"), seconds=f"{timeout:g}"
+        ) from error
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
-        raise FeedError(f"the calendar could not be reached ({reason})") from error
+        raise FeedError(
+            gettext_noop("the calendar could not be reached (%(detail)s)"), detail=str(reason)[:300]
+        ) from error
 
 
 def _too_large(limit):
-    return f"larger than {limit / 1024 / 1024:g} MB"
+    return FeedError(gettext_noop("larger than %(size)s MB"), size=f"{limit / 1024 / 1024:g}")
 
 
 # -- Running -----------------------------------------------------------------------
@@ -204,24 +215,30 @@ def run_source(source, *, user=None, now=None):
             return _finish(run, ImportRun.Status.NOT_MODIFIED)
         feed = parse(fetched.data)
     except FeedError as error:
-        return _finish(run, ImportRun.Status.FAILED, error.reason)
+        return _finish(run, ImportRun.Status.FAILED, error)
     try:
         with transaction.atomic():
             CalendarSource.objects.select_for_update().filter(pk=source.pk).first()
             tally, details = apply(source, feed, now=now)
             source.etag, source.last_modified = fetched.etag, fetched.last_modified
             source.save(update_fields=["etag", "last_modified"])
+    except FeedError as error:  # e.g. no page to create events below; rolled back
+        return _finish(run, ImportRun.Status.FAILED, error)
     except Exception as error:  # noqa: BLE001 - reported; the transaction rolled back
         logger.exception("Calendar source %s could not be imported", source.pk)
-        return _finish(run, ImportRun.Status.FAILED, f"could not be applied ({error})")
+        reason = FeedError(gettext_noop("could not be applied (%(detail)s)"), detail=str(error))
+        return _finish(run, ImportRun.Status.FAILED, reason)
     for name, value in vars(tally).items():
         setattr(run, name, value)
     run.details = details
     return _finish(run, ImportRun.Status.OK)
 
 
-def _finish(run, status, message=""):
-    run.status, run.message = status, message[:500]
+def _finish(run, status, reason=None):
+    """End the run with its status and, for a failure, the reason (a `FeedError`)."""
+    run.status = status
+    run.message = reason.reason[:500] if reason else ""
+    run.message_parts = reason.parts() if reason else {}
     run.finished_at = timezone.now()
     run.save()
     CalendarSource.objects.filter(pk=run.source_id).update(
@@ -249,7 +266,7 @@ def parent_for(source):
         return section
     calendar = EventIndexPage.objects.filter(locale=source.locale).order_by("path").first()
     if calendar is None:
-        raise FeedError("there is no calendar page in the source's language")
+        raise FeedError(gettext_noop("there is no calendar page in the source's language"))
     return calendar
 
 
@@ -274,8 +291,14 @@ def apply(source, feed, *, now):
             continue
         if link is not None and link.page_id is None:
             tally.skipped += 1
+            reason = Reason(gettext_noop("its event page was deleted here"))
             details.append(
-                {"uid": uid, "summary": values.title, "reason": "its event page was deleted here"}
+                {
+                    "uid": uid,
+                    "summary": values.title,
+                    "reason": reason.reason,
+                    "reason_parts": reason.parts(),
+                }
             )
             continue
         wanted = _wanted(source, values, language)

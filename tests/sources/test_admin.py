@@ -57,7 +57,7 @@ def test_import_now_runs_and_the_report_is_shown(client, editor, feed_server, ma
     run = ImportRun.objects.get(source=source)
     assert (run.status, run.created, run.skipped, run.triggered_by) == ("ok", 3, 1, editor)
     body = response.content.decode()
-    assert "no title (SUMMARY)" in body
+    assert "overgeslagen: geen titel (SUMMARY)" in body  # the editor's language (Dutch)
     assert client.get(f"/admin/calendar-sources/{source.pk}/import/").status_code == 405
 
 
@@ -68,3 +68,29 @@ def test_someone_without_a_section_gets_nothing(client, django_user_model, other
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     assert client.get("/admin/calendar-sources/").status_code in (302, 403)
+
+
+def test_the_report_is_in_the_editors_language(client, editor, feed_server, make_source):
+    """Reasons are stored as message ids with their values and read in the
+    language the editor chose for the admin; kept fields by their names."""
+    from wagtail.users.models import UserProfile
+
+    from sources.services import run_source
+
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "de"
+    profile.save()
+    source = make_source(feed_server.serve("/g.ics", feeds.google()))
+    run_source(source)
+    ImportRun.objects.filter(source=source).update(
+        details=[{"uid": "x", "summary": "Repaircafé", "kept": ["title", "exceptions"]}]
+    )
+    feed_server.serve("/g.ics", "oops", status=500)
+    source.etag = ""
+    source.save()
+    failed = run_source(source)
+    assert failed.message == "the server answered 500"  # English in the database and logs
+    client.force_login(editor)
+    body = client.get(f"/admin/calendar-sources/edit/{source.pk}/").content.decode()
+    assert "der Server antwortete 500" in body
+    assert "Titel, Geänderte und abgesagte Termine" in body

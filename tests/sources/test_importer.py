@@ -81,7 +81,14 @@ def test_nextcloud_count_all_day_floating_and_skipped():
     assert fest.all_day and to_local(fest.end).date() - to_local(fest.start).date() == timedelta(1)
     floating = feed.events["floating-1"]
     assert to_local(floating.start) == datetime(2027, 6, 12, 10, 0)
-    assert feed.skipped == [{"uid": "no-title", "summary": "", "reason": "no title (SUMMARY)"}]
+    assert feed.skipped == [
+        {
+            "uid": "no-title",
+            "summary": "",
+            "reason": "no title (SUMMARY)",
+            "reason_parts": {"id": "no title (SUMMARY)", "params": {}},
+        }
+    ]
 
 
 @pytest.mark.parametrize(
