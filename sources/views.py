@@ -16,6 +16,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext, gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import StatusFlagColumn
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -157,7 +158,19 @@ class CalendarSourceViewSet(ModelViewSet):
     edit_view_class = SourceEditView
     index_view_class = SourceIndexView
     delete_view_class = SourceDeleteView
-    list_display = ["name", "section", "locale", "active", "last_run_at", "last_status"]
+    list_display = [
+        "name",
+        "section",
+        "locale",
+        StatusFlagColumn(  # words in the editor's language, not "True"
+            "active",
+            label=gettext_lazy("Active"),
+            true_label=gettext_lazy("Yes"),
+            false_label=gettext_lazy("No"),
+        ),
+        "last_run_at",
+        "last_status",
+    ]
     list_filter = ["active", "last_status"]
     search_fields = ["name", "url"]
     copy_view_enabled = False

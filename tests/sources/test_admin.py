@@ -38,6 +38,7 @@ def test_section_editor_sees_and_edits_only_their_sources(
     listing = client.get("/admin/calendar-sources/")
     assert listing.status_code == 200
     body = listing.content.decode()
+    assert "True" not in body  # "active" in words: "Ja"
     assert f"/admin/calendar-sources/edit/{own.pk}/" in body
     assert f"/admin/calendar-sources/edit/{other_source.pk}/" not in body
     assert client.get(f"/admin/calendar-sources/edit/{own.pk}/").status_code == 200
