@@ -336,3 +336,15 @@ def test_command_imports_active_sources(google_source, feed_server, make_source)
     call_command("import_calendars")
     assert ImportRun.objects.filter(source=google_source, status="ok").count() == 1
     assert not ImportRun.objects.filter(source=inactive).exists()
+
+
+def test_the_worker_task_imports_every_active_source(google_source, feed_server, make_source):
+    """The periodic task for a scheduler that enqueues tasks does what the
+    command does."""
+    from sources.tasks import import_all_sources
+
+    inactive = make_source(feed_server.serve("/n.ics", feeds.NEXTCLOUD), active=False)
+    import_all_sources.enqueue()
+    run = ImportRun.objects.get(source=google_source)
+    assert (run.status, run.created) == ("ok", 2)
+    assert not ImportRun.objects.filter(source=inactive).exists()
