@@ -8,7 +8,8 @@ receivers, the privacy screen and the purge task.
    calendar of its language) and is submitted to that section's moderation
    workflow (`workflow_for`: one Wagtail workflow with a group approval task
    for the section's editors, made on first use). The submitter gets a
-   signed link to change it while it waits (`update`: a new revision).
+   signed link to change it while it waits (`update`: a new revision; a new
+   region moves the draft to the workflow of the section that covers it).
 3. `approved` / `declined`: called when the workflow ends (an editor approves,
    or requests changes with a reason, or deletes the draft); the submitter is
    told in their language.
@@ -394,10 +395,32 @@ def update(submission, cleaned, *, upload=None):
     submission.last_date = schedule_of(submission.data)[3]
     submission.save()
     if submission.page_id:
-        page = EventPage.objects.get(pk=submission.page_id).get_latest_revision_as_object()
-        _apply(page, submission, page.locale)
-        page.save_revision(log_action=True)
+        page = EventPage.objects.get(pk=submission.page_id)
+        section = section_for(submission.data.get("region"), page.locale)
+        if section is not None and section.pk != submission.section_id:
+            _move_to(submission, page, section)
+        draft = page.get_latest_revision_as_object()
+        draft.slug = page.slug
+        _apply(draft, submission, page.locale)
+        draft.save_revision(log_action=True)
     return True
+
+
+def _move_to(submission, page, section):
+    """The submitter chose another region: the draft leaves the old section's
+    workflow and waits in the new section's, whose reviewers are told."""
+    state = page.current_workflow_state
+    if state is not None:
+        state.cancel(user=None)
+    siblings = set(section.get_children().values_list("slug", flat=True))
+    if page.slug in siblings:
+        page.slug = _free_slug(section, page.title, submission.language)
+        page.save(update_fields=["slug"], clean=False)
+    page.move(section, pos="last-child")
+    page = EventPage.objects.get(pk=page.pk)
+    workflow_for(section).start(page, None)
+    submission.section = section
+    submission.save(update_fields=["section"])
 
 
 # -- 3. Reviewed ------------------------------------------------------------------------

@@ -486,3 +486,41 @@ def test_an_english_visitor_gets_the_form_errors_and_mail_in_english(
     assert submission.language == "en"
     assert mail.outbox[-1].subject.startswith("We received your activity")
     assert "/edit/" in mail.outbox[-1].body
+
+
+def test_a_new_region_in_an_edit_moves_the_draft_to_that_sections_review(
+    client, form_page, values, region, site_tree
+):
+    """Sent in for a region no partner covers (the calendar's moderators), then
+    changed to a partner's region: the draft leaves the first workflow and
+    waits for the partner's editors, still a draft."""
+    from home.models import Region
+    from partners.models import PartnerIndexPage, PartnerPage, PartnerRegion
+
+    elsewhere = Region.objects.create(
+        name="Drenthe", slug="drenthe", kind=Region.Kind.STATE, country="NL"
+    )
+    index = PartnerIndexPage(title="Partners", slug="partners")
+    site_tree["home"].add_child(instance=index)
+    partner = PartnerPage(title="Mienthuus", slug="mienthuus", intro="Dorpshuis.", country="DE")
+    index.add_child(instance=partner)
+    PartnerRegion.objects.create(page=partner, region=region, locale=partner.locale)
+    submission = submit_and_confirm(client, form_page, dict(values, region=str(elsewhere.pk)))
+    assert submission.section_id != partner.pk
+    first = WorkflowState.objects.get(object_id=str(submission.page_id))
+
+    edit_path = link(mail.outbox[-1], "wijzigen")
+    assert (
+        client.post(edit_path, dict(values, title="Repaircafé Kranenburg-Zuid")).status_code == 302
+    )
+    submission.refresh_from_db()
+    page = EventPage.objects.get(pk=submission.page_id)
+    assert submission.section_id == partner.pk
+    assert page.get_parent().pk == partner.pk and not page.live
+    first.refresh_from_db()
+    assert first.status == WorkflowState.STATUS_CANCELLED
+    state = page.current_workflow_state
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    groups = {g.name for g in state.current_task_state.task.specific.groups.all()}
+    assert groups == {"Mienthuus editors"}
+    assert page.get_latest_revision_as_object().title == "Repaircafé Kranenburg-Zuid"
