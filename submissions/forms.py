@@ -216,7 +216,8 @@ class SubmissionForm(HoneypotMixin, forms.Form):
             "contact_name": "name",
             "contact_email": "email",
             "contact_phone": "tel",
-            "street": "street-address",
+            # One line: "street-address" is for a multi-line field (a textarea).
+            "street": "address-line1",
             "postcode": "postal-code",
             "city": "address-level2",
         }

@@ -17,10 +17,12 @@ def reg_widget(field, **attrs):
         attrs["aria-invalid"] = "true"
     if described:
         attrs["aria-describedby"] = " ".join(described)
+    # Django's rule for the widget: no `required` on a group of checkboxes,
+    # nor on a select whose first option already has a value (invalid HTML).
     if (
         field.field.required
         and not field.is_hidden
-        and field.widget_type != "checkboxselectmultiple"
+        and field.field.widget.use_required_attribute(field.initial)
     ):
         attrs.setdefault("required", True)
     return field.as_widget(attrs=attrs)

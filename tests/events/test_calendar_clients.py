@@ -6,10 +6,11 @@ in summer and winter, up to the end of 2040 for an endless series.
 One test builds all the files and runs the Node clients once, in one process,
 to keep the cost of the suite low."""
 
-from datetime import UTC, date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 import recurrence
+from bs4 import BeautifulSoup
 from django.utils import timezone
 from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
@@ -47,6 +48,17 @@ def shown(*events):
         if r.all_day
         else calendar_clients.shown(r.start)
         for r in rows
+    )
+
+
+def page_dates(client, path):
+    """The local start times an event page lists as its upcoming dates, cancelled
+    ones left out (what a visitor reads as happening)."""
+    soup = BeautifulSoup(client.get(path).content, "html.parser")
+    items = soup.select("li.event-dates__item:not(.is-cancelled) time[datetime]")
+    assert items, path
+    return sorted(
+        calendar_clients.shown(datetime.fromisoformat(item["datetime"])) for item in items
     )
 
 
@@ -202,6 +214,17 @@ def test_every_calendar_file_reads_alike_in_four_clients(client, make_event, cal
         if dates != expected[name]
     }
     assert mismatches == {}
+    # And they are the dates the event pages list: over the span a page shows,
+    # every client has exactly its dates (the DST switch in March, the moved
+    # and extra dates, the cancelled one left out).
+    for name, path in (("series", "/nl/agenda/repaircafe/"), ("split", "/nl/agenda/dagelijks/")):
+        listed = page_dates(client, path)
+        for client_name, dates in read[name].items():
+            span = [d for d in dates if listed[0] <= d <= listed[-1]]
+            assert span == listed, (name, client_name)
+    assert {"2027-03-28T14:00", "2027-04-03T10:00"} <= set(
+        page_dates(client, "/nl/agenda/repaircafe/")
+    )
     # The site's own dates are what we meant: summer time, the moved and
     # extra dates, the endless series past 2038, the all-day date.
     series = expected["series"]

@@ -5,7 +5,10 @@ language, at a number of queries that does not grow with the programme."""
 
 import functools
 import json
+import os
 import re
+import subprocess
+import sys
 import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -34,6 +37,7 @@ from festival.models import (
     SessionSpeaker,
 )
 from home.models import Organisation, Person
+from tests import pypi
 from tests.conftest import built_once, fresh, on_commit_now, pks, shared_tree_objects
 from tests.events.conftest import local, make_venue
 from tests.registration.registration_support import registration_on, sign_up
@@ -648,6 +652,52 @@ def test_frab_schedule_follows_the_schedule_xsd(client, programme):
         assert len(values) == len(set(values))
 
 
+XSD = Path(__file__).parent / "c3voc_schedule.xml.xsd"
+XMLSCHEMA = ["xmlschema==4.3.2"]
+VALIDATE = """
+import sys, xmlschema
+schema = xmlschema.XMLSchema(sys.argv[1])
+for path in sys.argv[2:]:
+    for error in schema.iter_errors(path):
+        print(path.rsplit("/", 1)[-1], error.path, error.reason)
+"""
+
+
+def xsd_errors(folder, documents):
+    """{name: [error]} of each XML document by the c3voc schedule XSD itself,
+    read by `xmlschema` (installed for the tests only, run in its own process)."""
+    library = pypi.install("xmlschema", XMLSCHEMA, purpose="to check the frab XML by its XSD")
+    for name, content in documents.items():
+        (folder / name).write_bytes(content)
+    result = subprocess.run(
+        [sys.executable, "-c", VALIDATE, str(XSD), *(str(folder / name) for name in documents)],
+        env={**os.environ, "PYTHONPATH": str(library)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    errors = {name: [] for name in documents}
+    for line in result.stdout.splitlines():
+        name, _space, error = line.partition(" ")
+        errors[name].append(error)
+    return errors
+
+
+def test_frab_schedule_validates_against_the_c3voc_xsd(client, programme, tmp_path):
+    documents = {
+        f"{code}.xml": client.get(url(programme["page"], "frab", code)).content
+        for code in ("nl", "de")
+    }
+    # Proof that the check reads the XSD: a schedule without its conference.
+    broken = re.sub(rb"<conference>.*?</conference>", b"", documents["nl.xml"], flags=re.S)
+    documents["broken.xml"] = broken
+    errors = xsd_errors(tmp_path, documents)
+    assert errors.pop("broken.xml")
+    assert errors == {"nl.xml": [], "de.xml": []}
+
+
 def test_frab_days_rooms_and_events(client, programme):
     root = frab(client, programme)
     first, second = root.findall("day")
@@ -695,9 +745,10 @@ def test_frab_guids_stay_the_same_in_every_language(client, programme):
     assert uuid.UUID(next(german.iter("event")).get("guid"))
 
 
-def test_frab_schedule_of_a_festival_without_sessions_is_still_valid(client, site_tree):
+def test_frab_schedule_of_a_festival_without_sessions_is_still_valid(client, site_tree, tmp_path):
     page = add_festival(site_tree["home"], "leeg")
     response = client.get(page.url + page.reverse_subpage("frab"))
+    assert xsd_errors(tmp_path, {"empty.xml": response.content}) == {"empty.xml": []}
     root = ElementTree.fromstring(response.content)
     # Both days of the festival, each from midnight to midnight, without rooms.
     days = root.findall("day")

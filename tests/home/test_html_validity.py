@@ -60,9 +60,11 @@ def _build():
     from django.conf import settings
     from wagtail.images import get_image_model
     from wagtail.images.tests.utils import get_test_image_file
+    from wagtail_localize.synctree import synchronize_tree
 
     from demo import factories
     from demo.registry import translate
+    from digests.models import DigestPage
     from events.models import EventPage
     from festival.models import FestivalPage, FestivalPartner, SessionPage, SessionSpeaker
     from home.models import HomePage, Organisation, StandardPage
@@ -94,20 +96,26 @@ def _build():
     article.hero_image = image
     for page in (home, about, cafe, article):
         page.save_revision().publish()
+    # The e-mail digest's page (German and English are aliases of it).
+    home.add_child(instance=DigestPage(title="Nieuws per e-mail", slug="nieuws-per-e-mail"))
+    for code in ("de", "en"):
+        synchronize_tree(codes["nl"], codes[code])
     assert [code for code, _name in settings.LANGUAGES] == ["nl", "de", "en"]
 
 
 def _paths(client):
     """(name, method, path, data) of every page type in every language, found from
     the pages of the built site (so the paths follow their slugs)."""
-    from events.models import EventIndexPage, EventPage
+    from digests.models import DigestPage
+    from events.models import EventIndexPage, EventPage, Occurrence
     from festival.models import FestivalPage, SessionPage
     from home.models import HomePage, StandardPage
     from kennisbank.models import ArticlePage, KennisbankIndexPage, OrganisationDirectoryPage
     from partners.models import PartnerIndexPage, PartnerPage
     from registration.models import Registration
     from registration.services import manage_token
-    from tests.e2e.site import FULL_WORKSHOP, REPAIR_CAFE
+    from submissions.models import SubmitActivityPage
+    from tests.e2e.site import FULL_WORKSHOP, REPAIR_CAFE, TRAVEL_EVENT
 
     def one(model, code, **filters):
         return model.objects.live().filter(locale__language_code=code, **filters).first()
@@ -128,6 +136,10 @@ def _paths(client):
             search = reverse("search")
         day = festival.start_date.isoformat()
         sub = festival.reverse_subpage
+        village_day = one(EventPage, code, slug=TRAVEL_EVENT)
+        dates = Occurrence.objects.filter(event_key=village_day.translation_key)
+        travel_date = {"date": dates.first().pk}
+        travel = village_day.url + village_day.reverse_subpage("travel_date", kwargs=travel_date)
         rows += [
             ("home", "get", home.url, None),
             *(("standard page", "get", p.url, None) for p in one_each(StandardPage, code)),
@@ -160,6 +172,12 @@ def _paths(client):
             ("festival session", "get", session.url, None),
             ("my programme, empty", "get", festival.url + sub("my_programme"), None),
             ("my programme", "get", festival.url + sub("my_programme") + "?sessions=" + ",".join(str(pk) for pk in festival_occurrences(festival)), None),
+            ("travel together, a date", "get", travel, None),
+            ("travel together, offer seats", "get", village_day.url + village_day.reverse_subpage("travel_offer", kwargs=travel_date), None),
+            ("travel together, public transport", "get", village_day.url + village_day.reverse_subpage("travel_transit", kwargs=travel_date), None),
+            ("add your activity", "get", one(SubmitActivityPage, code).url, None),
+            ("add your activity with errors", "post", one(SubmitActivityPage, code).url, {"title": "x"}),
+            ("e-mail digest", "get", one(DigestPage, code).url, None),
             ("partner section", "get", one(PartnerIndexPage, code).url, None),
             *(("partner page", "get", p.url, None) for p in partner_pages),
             ("not found", "get", f"/{code}/gibt-es-nicht/", None),
@@ -200,7 +218,7 @@ def rendered(django_db_setup, django_db_blocker, tmp_path_factory):
         yield folder, pages
 
 
-EXPECTED_STATUS = {"not found": 404, "bad request": 400}
+EXPECTED_STATUS = {"not found": 404, "bad request": 400, "add your activity with errors": 400}
 
 
 def test_every_page_type_renders_in_every_language(rendered):

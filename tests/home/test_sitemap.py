@@ -28,7 +28,9 @@ pytestmark = pytest.mark.django_db
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 HOST = "http://testserver"
-MAX_DEPTH = 2  # home → section → item: every page kind of the site
+# home → section → item → the item's own sub-pages (an event's travel-together
+# pages, a festival's days): every page kind of the site
+MAX_DEPTH = 3
 # Files, per-visitor addresses and month grids (noindex, endless): not pages to
 # crawl. Links with a query (filters, page numbers) are left out as well.
 SKIP = re.compile(
@@ -137,6 +139,10 @@ def test_every_indexable_page_a_crawler_reaches_is_in_the_sitemap(client, site_t
     ]:
         assert HOST + path in reached, sorted(reached)
         assert HOST + path in locs
+    # Reached but kept out of search engines: an event date's travel-together
+    # board and forms, tools for one date that close once it has passed.
+    travel = {path for path in pages if "/samen-reizen/" in path or "/gemeinsam-reisen/" in path}
+    assert travel and not {HOST + path for path in travel} & (reached | locs)
     # Nothing in the sitemap that is not a page (every entry answers 200).
     crawled = {HOST + path for path in pages}
     assert all(client.get(loc.removeprefix(HOST)).status_code == 200 for loc in locs - crawled)
