@@ -391,3 +391,38 @@ def test_the_event_page_reads_travel_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(len(first.captured_queries)):
         response = client.get(page.url)
     assert response.content.decode().count('class="travel__row') == 6
+
+
+def manage_url(entry):
+    page = EventPage.objects.get(translation_key=entry.event_key, locale__language_code="nl")
+    return page.url + page.reverse_subpage(
+        "travel_manage", kwargs={"token": services.manage_token(entry)}
+    )
+
+
+def test_the_manage_pages_forms_have_a_honeypot_too(client, date, places):
+    car = offer(date, places["groesbeek"])
+    rider = ride(date, places["groesbeek"])
+    page = client.get(manage_url(rider)).content.decode()
+    soup = BeautifulSoup(page, "html.parser")
+    (ask_form,) = [f for f in soup.select("form") if f.find("input", value="ask")]
+    assert ask_form.find("input", attrs={"name": "website", "tabindex": "-1"})
+    mail.outbox.clear()
+
+    response = client.post(
+        manage_url(rider),
+        {"action": "ask", "offer": car.pk, "message": "Cheap pills", "website": "x"},
+    )
+
+    assert response.status_code == 302 and "done=asked" in response["Location"]
+    assert not TravelMatch.objects.exists()
+    assert mail.outbox == []
+    match = services.ask(rider, car)
+    response = client.post(
+        manage_url(car), {"action": "report", "match": match.pk, "reason": "spam", "website": "x"}
+    )
+    assert "done=reported" in response["Location"]
+    car.refresh_from_db()
+    rider.refresh_from_db()
+    assert (car.report_count, rider.report_count) == (0, 0)
+    assert not mails_to("organisator@example.org")
