@@ -138,43 +138,89 @@ def test_contact_is_revealed_only_after_both_agree(client, date, places):
     assert "anna@example.org" in client.get(rider_page).content.decode()
 
 
+PRIVATE = [
+    "Anna",
+    "Autorijder",
+    "anna@example.org",
+    "06-11112222",
+    "Bernd",
+    "Mitfahrer",
+    "bernd@example.de",
+    "2826",
+    "Rollator",
+    "Bis gleich",
+]
+
+
+def assert_nothing_private(body, where, *secrets_):
+    for secret in (*PRIVATE, *secrets_):
+        assert secret not in body, (secret, where)
+
+
 def test_the_public_pages_ical_and_json_ld_carry_no_personal_data(client, date, places):
     car = offer(date, places["groesbeek"], seats=3)
     rider = ride(date, places["kranenburg"], needs="Rollator im Kofferraum")
-    services.accept(services.ask(rider, car))
+    match = services.accept(services.ask(rider, car, "Bis gleich"))
+    services.share_contact(match, car)
+    services.share_contact(match, rider)
     page = EventPage.objects.get(translation_key=date.event_key, locale__language_code="nl")
+    calendar = page.get_parent().specific
     urls = [
         page.url,
         page.url + page.reverse_subpage("ical"),
         page.url + page.reverse_subpage("travel_date", kwargs={"date": date.pk}),
-    ]
-    secrets_ = [
-        "Anna",
-        "Autorijder",
-        "anna@example.org",
-        "06-11112222",
-        "Bernd",
-        "Mitfahrer",
-        "bernd@example.de",
-        "2826",
-        "Rollator",
-        car.secret,
-        rider.secret,
+        calendar.url,
+        calendar.url + calendar.reverse_subpage("feed"),
+        "/api/v1/nl/events/",
+        "/sitemap.xml",
     ]
     bodies = {}
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
         bodies[url] = response.content.decode()
-        for secret in secrets_:
-            assert secret not in bodies[url], (secret, url)
-    assert "Groesbeek" in bodies[page.url]
+        assert_nothing_private(bodies[url], url, car.secret, rider.secret)
+    assert "Dorpendag" in bodies["/api/v1/nl/events/"]
+    assert "BEGIN:VEVENT" in bodies[urls[1]] and "BEGIN:VEVENT" in bodies[urls[4]]
+    # The event page's JSON-LD is part of the page searched above.
+    soup = BeautifulSoup(bodies[page.url], "html.parser")
+    assert soup.select_one('script[type="application/ld+json"]')
+    assert "Groesbeek" in soup.select_one("#travel").get_text()
+    # The page as a federated activity, for other servers.
+    activity = client.get(page.url, HTTP_ACCEPT="application/activity+json")
+    assert activity.status_code == 200 and "Dorpendag" in activity.content.decode()
+    assert_nothing_private(activity.content.decode(), "activity")
     soup = BeautifulSoup(bodies[urls[2]], "html.parser")
     listed = [li.get_text(" ", strip=True) for li in soup.select(".travel__row")]
     assert listed == [
         "1 persoon zoekt een rit vanuit Kranenburg, 09:00",
         "2 stoelen vanuit Groesbeek, 09:15",
     ]
+
+
+def test_the_cached_event_page_shows_new_counts_and_nothing_personal(
+    client, date, places, settings, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    page = EventPage.objects.get(translation_key=date.event_key, locale__language_code="nl")
+    with django_capture_on_commit_callbacks(execute=True):
+        offer(date, places["groesbeek"], seats=3)
+    client.get(page.url)
+    assert client.get(page.url)["X-Page-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        rider = ride(date, places["kranenburg"], needs="Rollator im Kofferraum")
+
+    fresh = client.get(page.url)
+    assert fresh["X-Page-Cache"] == "miss"
+    cached = client.get(page.url)
+    assert cached["X-Page-Cache"] == "hit"
+    body = cached.content.decode()
+    assert "vanuit Kranenburg" in body
+    assert_nothing_private(body, "cached page", rider.secret)
 
 
 def test_purge_deletes_everything_some_days_after_the_date(date, places, monkeypatch, settings):
