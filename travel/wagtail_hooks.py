@@ -160,6 +160,15 @@ class TravelButton(PageMenuItem):
 add_event_page_button(TravelButton, 7)
 
 
+@hooks.register("construct_homepage_panels")
+def add_travel_panel(request, panels):
+    """The organiser's counts on the admin dashboard (drawn only when there
+    are travel plans for events the user may edit)."""
+    from travel.admin import TravelPanel
+
+    panels.append(TravelPanel(request))
+
+
 def _coordinator_entry(log_entry):
     return {"id": (log_entry.data or {}).get("entry"), "date": _log_day(log_entry)}
 
