@@ -195,7 +195,7 @@ def coordinate(request, page_id):
         "occurrence": occurrence,
         "entry_form": entry_form,
         "pair_form": pair_form,
-        "action_url": reverse("travel_admin:coordinate", args=[page.pk]),
+        "form_url": reverse("travel_admin:coordinate", args=[page.pk]),
         "minibus_at": dashboard.MINIBUS_AT,
     }
     if occurrence is not None:
