@@ -132,7 +132,8 @@ class PanelPlace:
     name: str
     requests: int = 0
     people: int = 0
-    open_requests: int = 0
+    open_requests: int = 0  # requests without an accepted ride (the minibus hint)
+    open_people: int = 0  # the people in them
     offers: int = 0
     seats: int = 0
     transit: int = 0
@@ -183,8 +184,9 @@ def upcoming_counts(event_keys, now, limit=8):
         active.filter(kind=TravelEntry.Kind.REQUEST)
         .exclude(Exists(is_accepted))
         .values("occurrence_id", "place_id")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("pk"), people=Sum("people"))
     )
     for row in still_open:
-        found[row["occurrence_id"]].places[row["place_id"]].open_requests = row["n"]
+        place = found[row["occurrence_id"]].places[row["place_id"]]
+        place.open_requests, place.open_people = row["n"], row["people"] or 0
     return list(found.values())

@@ -108,16 +108,17 @@ def test_the_dashboard_shows_organisers_counts_per_place_never_who(
     for n in range(MINIBUS := dashboard.MINIBUS_AT):
         entry(date, Kind.REQUEST, places["groesbeek"], count=1 + (n == 0), n=n)
     car = entry(date, Kind.OFFER, places["kranenburg"], count=3, n=20)
-    asked = TravelEntry.objects.filter(kind=Kind.REQUEST).order_by("pk").first()
-    services.pair(asked, car, by=admin_user)
+    single = TravelEntry.objects.filter(kind=Kind.REQUEST).order_by("pk")[1]
+    services.pair(single, car, by=admin_user)
 
     # An organiser who may edit the event but not see who registers or travels.
     organiser = editor_of(event, django_user_model)
     shown = panel(client, organiser)
     text = shown.get_text(" ", strip=True)
     assert "Dorpendag" in text
-    assert "2 plaatsen gegeven" in text  # the pair took the two people of one request
-    assert "Groesbeek: 5 zoeken (3 nog open), 0 stoelen" in text
+    assert "1 plaats gegeven" in text
+    # Five people in four requests; one found a seat: four people, three requests open.
+    assert "Groesbeek: 5 zoeken (4 nog open), 0 stoelen" in text
     assert "Kranenburg: 0 zoeken (0 nog open), 3 stoelen" in text
     assert "Reiziger" not in text and "example.org" not in text
     assert not shown.select("a")  # no way to the lists of people
