@@ -472,3 +472,34 @@ def test_the_manage_pages_forms_have_a_honeypot_too(client, date, places):
     rider.refresh_from_db()
     assert (car.report_count, rider.report_count) == (0, 0)
     assert not mails_to("organisator@example.org")
+
+
+def test_a_series_reminder_links_to_travel_together_on_the_date_it_reminds_of(
+    make_event, monkeypatch, frozen_now
+):
+    from registration import emails as registration_emails
+    from registration import services as registration_services
+    from tests.events.conftest import local
+    from tests.registration.registration_support import registration_on, sign_up
+
+    monkeypatch.setattr(
+        registration_emails, "transaction", SimpleNamespace(on_commit=lambda f, **kw: f())
+    )
+    event = make_event(
+        title="Cursus",
+        slug="cursus",
+        start=local(2026, 11, 25, 19, 0),
+        end=local(2026, 11, 25, 21, 0),
+        rule="RRULE:FREQ=WEEKLY;COUNT=3",
+        registration_settings=registration_on(scope="series"),
+    )
+    dates = list(Occurrence.objects.filter(event_key=event.translation_key).order_by("start"))
+    person = sign_up(dates[0], 1)
+    mail.outbox.clear()
+
+    # A week on, the second date is due; the registration's row names the first.
+    registration_services.send_reminders(now=frozen_now + timedelta(days=7))
+
+    (reminder,) = mails_to(person.email)
+    assert "Samen reizen: bied plaatsen aan of zoek een rit" in reminder.body
+    assert re.findall(r"/samen-reizen/(\d+)/", reminder.body) == [str(dates[1].pk)]
