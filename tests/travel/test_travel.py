@@ -99,6 +99,7 @@ def test_ask_relays_the_message_without_addresses_and_seats_are_never_oversold(d
     first = services.ask(family, car, "Wir kommen zu zweit, danke!")
     (relayed,) = mails_to("anna@example.org")
     assert "Wir kommen zu zweit, danke!" in relayed.body
+    assert "Iemand uit Groesbeek (2 personen) vraagt met je mee te reizen." in relayed.body
     assert "familie@example.de" not in relayed.body + str(relayed.extra_headers)
     assert relayed.reply_to == []
     second = services.ask(single, car)
@@ -287,6 +288,7 @@ def test_a_valid_offer_is_saved_and_leads_to_the_manage_page(client, date, place
     assert page.status_code == 200
     assert page["Cache-Control"] == "private, no-store"
     (sent,) = mail.outbox
+    assert "het aanbieden van 2 plaatsen vanuit Groesbeek naar Dorpendag" in sent.body
     token = re.search(r"/mijn/([\w-]+)/", sent.body).group(1)
     assert services.entry_for_token(token) == entry
 
