@@ -505,3 +505,23 @@ def test_a_series_reminder_links_to_travel_together_on_the_date_it_reminds_of(
     (reminder,) = mails_to(person.email)
     assert "Samen reizen: bied plaatsen aan of zoek een rit" in reminder.body
     assert re.findall(r"/samen-reizen/(\d+)/", reminder.body) == [str(dates[1].pk)]
+
+
+def test_the_manage_pages_actions_are_rate_limited(client, date, places, monkeypatch):
+    from django.core.cache import cache
+
+    from travel import views
+
+    cache.clear()
+    monkeypatch.setattr(views, "ACTION_LIMIT", (1, 3600))
+    car = offer(date, places["groesbeek"])
+    rider = ride(date, places["groesbeek"])
+    rider_page = manage_url(rider)
+    assert client.post(rider_page, {"action": "ask", "offer": car.pk}).status_code == 302
+    services.cancel_match(TravelMatch.objects.get(), rider)
+
+    response = client.post(rider_page, {"action": "ask", "offer": car.pk})
+
+    assert response.status_code == 400
+    assert "Te veel handelingen vanaf je verbinding" in response.content.decode()
+    assert TravelMatch.objects.get().status == TravelMatch.Status.CANCELLED
