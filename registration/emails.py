@@ -193,6 +193,7 @@ def build_message(registration, kind, extra=None):
         url = page.get_full_url() if page.live else ""
         source = registration.occurrence.event
         dates = [date_label(o) for o in dates_of(registration)]
+        reminded = None
         if kind == EmailKind.REMINDER and extra.get("date"):
             # A whole-series registration is reminded of each date on its own.
             reminded = Occurrence.objects.filter(pk=extra["date"]).first()
@@ -246,7 +247,7 @@ def build_message(registration, kind, extra=None):
         elif kind in WITH_CALENDAR and registration.is_confirmed:
             calendars.append((page.slug, None, False))
         context["links"] = (
-            mail_links(registration, page)
+            mail_links(registration, page, reminded)
             if kind in MAIL_LINK_KINDS and registration.is_confirmed and page.live
             else []
         )

@@ -8,6 +8,10 @@ tools: enter a request or offer taken by phone, pair a request with an offer
 by hand, cancel. The rules are `travel.services`'; the people concerned are
 told by the services' e-mails.
 
+`TravelPanel`: the admin dashboard's panel with the next dates' counts per
+place (`travel.dashboard.upcoming_counts`), for everyone who may edit the
+event: counts only, so no registrations permission is needed to see them.
+
 Who: the same people who handle the event's registrations, by the same
 check (`registration.admin.may_manage_event`: "Can view and manage
 registrations" and permission to edit the event page), so a partner section's
@@ -22,6 +26,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -29,11 +34,13 @@ from django.utils.formats import time_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.components import Component
 from wagtail.log_actions import log
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from events.models import Occurrence
+from events.models import EventPage, Occurrence
 from events.schedule import to_aware, to_local
-from registration.admin import editable_event, may_manage_event
+from registration.admin import editable_event, may_manage, may_manage_event
 from registration.forms import date_label
 from travel import dashboard, services
 from travel.models import LANGUAGES_SPOKEN, MAX_PLACES, Place, TravelEntry
@@ -188,7 +195,7 @@ def coordinate(request, page_id):
         "occurrence": occurrence,
         "entry_form": entry_form,
         "pair_form": pair_form,
-        "action_url": reverse("travel_admin:coordinate", args=[page.pk]),
+        "form_url": reverse("travel_admin:coordinate", args=[page.pk]),
         "minibus_at": dashboard.MINIBUS_AT,
     }
     if occurrence is not None:
@@ -298,3 +305,34 @@ def _cancel(request, event, occurrence):
     messages.success(
         request, _("Cancelled #%(id)s; %(told)s people told.") % {"id": entry.pk, "told": told}
     )
+
+
+class TravelPanel(Component):
+    """Dashboard panel: the next dates with travel plans of the events this
+    user may edit, with how many travel together and from where. Counts only,
+    so an organiser sees them without the permission to see who travels; the
+    event links to the coordinator's page for those who have it. Nothing is
+    drawn when there are no travel plans."""
+
+    name = "travel_together"
+    order = 160
+    template_name = "travel/admin/panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        user = self.request.user
+        pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
+        keys = EventPage.objects.filter(pk__in=pages.values("pk")).values("translation_key")
+        dates = dashboard.upcoming_counts(keys, timezone.now())
+        coordinator = may_manage(user)
+        for day in dates:
+            day.url = coordinate_url(day.occurrence.event_id, day.occurrence) if coordinator else ""
+        return {"dates": dates, "minibus_at": dashboard.MINIBUS_AT}
+
+    def render_html(self, parent_context=None):
+        context = self.get_context_data(parent_context)
+        if not context["dates"]:
+            return ""
+        return render_to_string(self.template_name, context, request=self.request)

@@ -112,7 +112,7 @@ class EntryForm(HoneypotMixin, forms.Form):
         return name
 
 
-class AskForm(forms.Form):
+class AskForm(HoneypotMixin, forms.Form):
     message = forms.CharField(
         label=_("Your message (optional; your e-mail address stays hidden)"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -121,7 +121,7 @@ class AskForm(forms.Form):
     )
 
 
-class ReportForm(forms.Form):
+class ReportForm(HoneypotMixin, forms.Form):
     reason = forms.CharField(
         label=_("What happened? (goes to the organiser)"),
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -25,6 +25,8 @@ from travel.planner import planner_name, planner_url
 Kind = TravelEntry.Kind
 FORM_LIMIT = (10, 3600)  # entries per visitor per hour
 ACTION_LIMIT = (60, 3600)  # manage-page actions per visitor per hour
+# What a bot that filled the honeypot of a form is told it did.
+HONEYPOT_NOTICES = {"ask": "asked", "report": "reported"}
 
 
 def _occurrence(page, date):
@@ -199,6 +201,10 @@ def manage(request, page, token):
     ask_form = AskForm()
     if request.method == "POST":
         action = request.POST.get("action", "")
+        if caught(request):
+            # A bot behind a forwarded link: answer as on success, change nothing.
+            done = HONEYPOT_NOTICES.get(action, "")
+            return _private(HttpResponseRedirect(f"{request.path}?done={done}"))
         if not allow(request, "travel-manage", *ACTION_LIMIT):
             error = _("Too many actions from your connection. Please try again later.")
         else:

@@ -84,13 +84,12 @@ def tell_travellers(event, changes):
 
 
 @hooks.register(MAIL_LINKS)
-def travel_mail_link(registration, page):
-    """Registration's confirmation and reminder: "Travel together to this date"."""
-    if registration.occurrence_id is None:
+def travel_mail_link(registration, page, occurrence):
+    """Registration's confirmation and reminder: "Travel together to this
+    date" (for a series' reminder, the date it reminds of)."""
+    if occurrence is None:
         return []
-    url = page.get_full_url() + page.reverse_subpage(
-        "travel_date", kwargs={"date": registration.occurrence_id}
-    )
+    url = page.get_full_url() + page.reverse_subpage("travel_date", kwargs={"date": occurrence.pk})
     return [(gettext("Travel together: offer seats or find a ride"), url)]
 
 
@@ -158,6 +157,15 @@ class TravelButton(PageMenuItem):
 
 
 add_event_page_button(TravelButton, 7)
+
+
+@hooks.register("construct_homepage_panels")
+def add_travel_panel(request, panels):
+    """The organiser's counts on the admin dashboard (drawn only when there
+    are travel plans for events the user may edit)."""
+    from travel.admin import TravelPanel
+
+    panels.append(TravelPanel(request))
 
 
 def _coordinator_entry(log_entry):

@@ -188,3 +188,14 @@ def test_list_queries_do_not_grow_with_entries(
     admin.get(url(event))
     with django_assert_max_num_queries(45):
         admin.get(url(event))
+
+
+def test_every_link_on_the_coordinators_page_has_a_name(admin, event, date, places):
+    from bs4 import BeautifulSoup
+
+    offer(date, places["kranenburg"])
+    soup = BeautifulSoup(admin.get(url(event)).content, "html.parser")
+    links = soup.select("main a")
+    assert links
+    nameless = [str(a)[:120] for a in links if not (a.get_text(strip=True) or a.get("aria-label"))]
+    assert nameless == []  # (the header once drew an empty "add" button)

@@ -99,6 +99,7 @@ def test_ask_relays_the_message_without_addresses_and_seats_are_never_oversold(d
     first = services.ask(family, car, "Wir kommen zu zweit, danke!")
     (relayed,) = mails_to("anna@example.org")
     assert "Wir kommen zu zweit, danke!" in relayed.body
+    assert "Iemand uit Groesbeek (2 personen) vraagt met je mee te reizen." in relayed.body
     assert "familie@example.de" not in relayed.body + str(relayed.extra_headers)
     assert relayed.reply_to == []
     second = services.ask(single, car)
@@ -138,43 +139,89 @@ def test_contact_is_revealed_only_after_both_agree(client, date, places):
     assert "anna@example.org" in client.get(rider_page).content.decode()
 
 
+PRIVATE = [
+    "Anna",
+    "Autorijder",
+    "anna@example.org",
+    "06-11112222",
+    "Bernd",
+    "Mitfahrer",
+    "bernd@example.de",
+    "2826",
+    "Rollator",
+    "Bis gleich",
+]
+
+
+def assert_nothing_private(body, where, *secrets_):
+    for secret in (*PRIVATE, *secrets_):
+        assert secret not in body, (secret, where)
+
+
 def test_the_public_pages_ical_and_json_ld_carry_no_personal_data(client, date, places):
     car = offer(date, places["groesbeek"], seats=3)
     rider = ride(date, places["kranenburg"], needs="Rollator im Kofferraum")
-    services.accept(services.ask(rider, car))
+    match = services.accept(services.ask(rider, car, "Bis gleich"))
+    services.share_contact(match, car)
+    services.share_contact(match, rider)
     page = EventPage.objects.get(translation_key=date.event_key, locale__language_code="nl")
+    calendar = page.get_parent().specific
     urls = [
         page.url,
         page.url + page.reverse_subpage("ical"),
         page.url + page.reverse_subpage("travel_date", kwargs={"date": date.pk}),
-    ]
-    secrets_ = [
-        "Anna",
-        "Autorijder",
-        "anna@example.org",
-        "06-11112222",
-        "Bernd",
-        "Mitfahrer",
-        "bernd@example.de",
-        "2826",
-        "Rollator",
-        car.secret,
-        rider.secret,
+        calendar.url,
+        calendar.url + calendar.reverse_subpage("feed"),
+        "/api/v1/nl/events/",
+        "/sitemap.xml",
     ]
     bodies = {}
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
         bodies[url] = response.content.decode()
-        for secret in secrets_:
-            assert secret not in bodies[url], (secret, url)
-    assert "Groesbeek" in bodies[page.url]
+        assert_nothing_private(bodies[url], url, car.secret, rider.secret)
+    assert "Dorpendag" in bodies["/api/v1/nl/events/"]
+    assert "BEGIN:VEVENT" in bodies[urls[1]] and "BEGIN:VEVENT" in bodies[urls[4]]
+    # The event page's JSON-LD is part of the page searched above.
+    soup = BeautifulSoup(bodies[page.url], "html.parser")
+    assert soup.select_one('script[type="application/ld+json"]')
+    assert "Groesbeek" in soup.select_one("#travel").get_text()
+    # The page as a federated activity, for other servers.
+    activity = client.get(page.url, HTTP_ACCEPT="application/activity+json")
+    assert activity.status_code == 200 and "Dorpendag" in activity.content.decode()
+    assert_nothing_private(activity.content.decode(), "activity")
     soup = BeautifulSoup(bodies[urls[2]], "html.parser")
     listed = [li.get_text(" ", strip=True) for li in soup.select(".travel__row")]
     assert listed == [
         "1 persoon zoekt een rit vanuit Kranenburg, 09:00",
         "2 stoelen vanuit Groesbeek, 09:15",
     ]
+
+
+def test_the_cached_event_page_shows_new_counts_and_nothing_personal(
+    client, date, places, settings, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    page = EventPage.objects.get(translation_key=date.event_key, locale__language_code="nl")
+    with django_capture_on_commit_callbacks(execute=True):
+        offer(date, places["groesbeek"], seats=3)
+    client.get(page.url)
+    assert client.get(page.url)["X-Page-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        rider = ride(date, places["kranenburg"], needs="Rollator im Kofferraum")
+
+    fresh = client.get(page.url)
+    assert fresh["X-Page-Cache"] == "miss"
+    cached = client.get(page.url)
+    assert cached["X-Page-Cache"] == "hit"
+    body = cached.content.decode()
+    assert "vanuit Kranenburg" in body
+    assert_nothing_private(body, "cached page", rider.secret)
 
 
 def test_purge_deletes_everything_some_days_after_the_date(date, places, monkeypatch, settings):
@@ -241,6 +288,7 @@ def test_a_valid_offer_is_saved_and_leads_to_the_manage_page(client, date, place
     assert page.status_code == 200
     assert page["Cache-Control"] == "private, no-store"
     (sent,) = mail.outbox
+    assert "het aanbieden van 2 plaatsen vanuit Groesbeek naar Dorpendag" in sent.body
     token = re.search(r"/mijn/([\w-]+)/", sent.body).group(1)
     assert services.entry_for_token(token) == entry
 
@@ -391,3 +439,89 @@ def test_the_event_page_reads_travel_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(len(first.captured_queries)):
         response = client.get(page.url)
     assert response.content.decode().count('class="travel__row') == 6
+
+
+def manage_url(entry):
+    page = EventPage.objects.get(translation_key=entry.event_key, locale__language_code="nl")
+    return page.url + page.reverse_subpage(
+        "travel_manage", kwargs={"token": services.manage_token(entry)}
+    )
+
+
+def test_the_manage_pages_forms_have_a_honeypot_too(client, date, places):
+    car = offer(date, places["groesbeek"])
+    rider = ride(date, places["groesbeek"])
+    page = client.get(manage_url(rider)).content.decode()
+    soup = BeautifulSoup(page, "html.parser")
+    (ask_form,) = [f for f in soup.select("form") if f.find("input", value="ask")]
+    assert ask_form.find("input", attrs={"name": "website", "tabindex": "-1"})
+    mail.outbox.clear()
+
+    response = client.post(
+        manage_url(rider),
+        {"action": "ask", "offer": car.pk, "message": "Cheap pills", "website": "x"},
+    )
+
+    assert response.status_code == 302 and "done=asked" in response["Location"]
+    assert not TravelMatch.objects.exists()
+    assert mail.outbox == []
+    match = services.ask(rider, car)
+    response = client.post(
+        manage_url(car), {"action": "report", "match": match.pk, "reason": "spam", "website": "x"}
+    )
+    assert "done=reported" in response["Location"]
+    car.refresh_from_db()
+    rider.refresh_from_db()
+    assert (car.report_count, rider.report_count) == (0, 0)
+    assert not mails_to("organisator@example.org")
+
+
+def test_a_series_reminder_links_to_travel_together_on_the_date_it_reminds_of(
+    make_event, monkeypatch, frozen_now
+):
+    from registration import emails as registration_emails
+    from registration import services as registration_services
+    from tests.events.conftest import local
+    from tests.registration.registration_support import registration_on, sign_up
+
+    monkeypatch.setattr(
+        registration_emails, "transaction", SimpleNamespace(on_commit=lambda f, **kw: f())
+    )
+    event = make_event(
+        title="Cursus",
+        slug="cursus",
+        start=local(2026, 11, 25, 19, 0),
+        end=local(2026, 11, 25, 21, 0),
+        rule="RRULE:FREQ=WEEKLY;COUNT=3",
+        registration_settings=registration_on(scope="series"),
+    )
+    dates = list(Occurrence.objects.filter(event_key=event.translation_key).order_by("start"))
+    person = sign_up(dates[0], 1)
+    mail.outbox.clear()
+
+    # A week on, the second date is due; the registration's row names the first.
+    registration_services.send_reminders(now=frozen_now + timedelta(days=7))
+
+    (reminder,) = mails_to(person.email)
+    assert "Samen reizen: bied plaatsen aan of zoek een rit" in reminder.body
+    assert re.findall(r"/samen-reizen/(\d+)/", reminder.body) == [str(dates[1].pk)]
+
+
+def test_the_manage_pages_actions_are_rate_limited(client, date, places, monkeypatch):
+    from django.core.cache import cache
+
+    from travel import views
+
+    cache.clear()
+    monkeypatch.setattr(views, "ACTION_LIMIT", (1, 3600))
+    car = offer(date, places["groesbeek"])
+    rider = ride(date, places["groesbeek"])
+    rider_page = manage_url(rider)
+    assert client.post(rider_page, {"action": "ask", "offer": car.pk}).status_code == 302
+    services.cancel_match(TravelMatch.objects.get(), rider)
+
+    response = client.post(rider_page, {"action": "ask", "offer": car.pk})
+
+    assert response.status_code == 400
+    assert "Te veel handelingen vanaf je verbinding" in response.content.decode()
+    assert TravelMatch.objects.get().status == TravelMatch.Status.CANCELLED

@@ -77,3 +77,38 @@ def test_concurrent_accepts_never_give_more_seats_than_the_car_has(date, places)
         TravelMatch.objects.filter(offer=car, status=TravelMatch.Status.ACCEPTED).count() == SEATS
     )
     assert services.seats_left(car) == 0
+
+
+def test_riders_asking_accepts_and_a_coordinators_pairing_at_once_never_oversell(
+    date, places, django_user_model
+):
+    """Riders of one and of two people: half were asked and are accepted, the
+    other half are paired by a coordinator, all at the same moment. The places
+    given never pass the seats, counted in people, not in matches."""
+    assert connection.vendor == "postgresql"
+    coordinator = django_user_model.objects.create_user("coordinator", password="x")
+    car = entry(date, places["groesbeek"], Kind.OFFER, 0, seats=SEATS)
+    riders = [
+        entry(date, places["groesbeek"], Kind.REQUEST, n + 1, people=1 + (n // 2) % 2)
+        for n in range(RIDERS)
+    ]
+    asks = {n: services.ask(riders[n], car) for n in range(0, RIDERS, 2)}
+
+    def answer(n):
+        try:
+            if n in asks:
+                services.accept(asks[n])
+            else:
+                services.pair(riders[n], car, by=coordinator)
+            return "yes"
+        except services.NotEnoughSeats:
+            return "full"
+
+    results, errors = run_together(RIDERS, answer)
+
+    assert [e for e in errors if not isinstance(e, services.Busy)] == []
+    accepted = TravelMatch.objects.filter(offer=car, status=TravelMatch.Status.ACCEPTED)
+    given = sum(m.places for m in accepted)
+    assert given == SEATS
+    assert results.count("yes") == accepted.count() >= 2
+    assert services.seats_left(car) == 0
