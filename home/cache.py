@@ -32,8 +32,14 @@ body being read (a whole calendar is megabytes).
 The key holds only the query parameters some page understands (registered
 with `understood_params()` by the apps that read them), sorted by name, so
 `?b=1&a=2` and `?a=2&b=1` share an entry. A request with any other parameter is
-served uncached (a flood of made-up query strings costs renders, not memory),
-and no response larger than PAGE_CACHE_MAX_BYTES is stored, except a polled
+served uncached (a flood of made-up query strings costs renders, not memory).
+The values of understood names are anybody's to make up (`?page=7381` on a
+page without pages, `?q=` on one without a search, a filter value that is no
+choice), so all addresses with a query together may store at most
+PAGE_CACHE_QUERY_BYTES within PAGE_CACHE_SECONDS (`_query_budget`); past it,
+they are served uncached until the window ends, while the addresses without a
+query (every page itself) are stored as ever. No response larger than
+PAGE_CACHE_MAX_BYTES is stored, except a polled
 file at an address without a query (`max_stored_bytes`: a calendar feed of
 thousands of events is megabytes, and its subscribers poll it all day). Redis itself gets a
 `maxmemory` with `allkeys-lru` (docs/deploy.md), so whatever fills it pushes
@@ -752,6 +758,24 @@ def max_stored_bytes(request, response):
     return getattr(settings, "PAGE_CACHE_MAX_BYTES", 256 * 1024)
 
 
+QUERY_BUDGET_KEY = "page-cache:query-bytes"
+
+
+def _query_budget(size, seconds):
+    """Whether a response of `size` bytes at an address with a query may still
+    be stored: the bytes stored for such addresses are counted in the shared
+    cache for `seconds` (the entries' lifetime, so at most twice the budget is
+    held at any moment); past PAGE_CACHE_QUERY_BYTES, no."""
+    budget = getattr(settings, "PAGE_CACHE_QUERY_BYTES", 2 * 1024 * 1024)
+    if cache.add(QUERY_BUDGET_KEY, size, seconds):
+        return size <= budget
+    try:
+        used = cache.incr(QUERY_BUDGET_KEY, size)
+    except ValueError:  # the window ended between the two calls
+        return False
+    return used is not None and used <= budget
+
+
 def validators_key(key):
     """Where the validators of the entry at `key` are kept: the same entry
     without its body, for responses that carry an ETag or Last-Modified."""
@@ -849,6 +873,11 @@ class PageCacheMiddleware:
         if _cacheable_response(response) and len(response.content) <= max_stored_bytes(
             request, response
         ):
+            if request.META.get("QUERY_STRING") and not _query_budget(
+                len(response.content), seconds
+            ):
+                response["X-Page-Cache"] = "skip"
+                return response
             _store(key, generation, response, tags, started, seconds, split, states)
             response["X-Page-Cache"] = "miss"
         return response

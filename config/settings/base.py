@@ -234,6 +234,10 @@ TRUSTED_PROXY_COUNT = int(env.get("TRUSTED_PROXY_COUNT", "0"))
 PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "0"))
 # Responses larger than this are never stored (a few huge pages must not crowd out the rest).
 PAGE_CACHE_MAX_BYTES = int(env.get("PAGE_CACHE_MAX_BYTES", str(256 * 1024)))
+# What all addresses with a query string (filters, page numbers, searches) may
+# store together within PAGE_CACHE_SECONDS: their values are anybody's to make
+# up, so beyond this they are served uncached until the window ends.
+PAGE_CACHE_QUERY_BYTES = int(env.get("PAGE_CACHE_QUERY_BYTES", str(2 * 1024 * 1024)))
 # With a shared cache (Redis), each process also keeps copies of the entries it
 # served lately, up to this many bytes, so a hit reads only their versions from
 # Redis (home/cache.py, `_near_hit`). Without one, the cache is in the process already.

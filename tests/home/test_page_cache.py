@@ -136,6 +136,47 @@ def test_two_thousand_junk_query_strings_hardly_grow_the_cache(rf, settings):
     assert _stored_bytes() - before < 2 * 1024 * 1024
 
 
+def test_two_thousand_made_up_values_of_understood_parameters_hardly_grow_the_cache(rf):
+    """Names some page reads, values nobody links to: a page number past the
+    end, a search on a page without one, a filter value that is no choice.
+    Each is a distinct address of a 26 KB page; what they may store together
+    is bounded (PAGE_CACHE_QUERY_BYTES per PAGE_CACHE_SECONDS)."""
+    from django.core.cache import cache
+    from django.http import HttpResponse
+
+    from home.cache import PageCacheMiddleware
+
+    cache.clear()
+    middleware = PageCacheMiddleware(lambda request: HttpResponse(b"x" * 26_000))
+    middleware(rf.get("/nl/over-ons/"))
+    before = _stored_bytes()
+    junk = [f"/nl/over-ons/?page={n}" for n in range(700)]
+    junk += [f"/nl/agenda/?q=junk{n}" for n in range(700)]
+    junk += [f"/nl/agenda/?type=nothing-{n}&page=2" for n in range(600)]
+    answers = [middleware(rf.get(url)) for url in junk]
+    assert all(answer.status_code == 200 for answer in answers)
+    assert _stored_bytes() - before < 2.5 * 1024 * 1024
+    # The first of them were stored, within the budget: variants stay cacheable.
+    assert [a["X-Page-Cache"] for a in answers[:3]] == ["miss"] * 3
+    assert answers[-1]["X-Page-Cache"] == "skip"
+
+
+def test_the_address_without_a_query_is_stored_whatever_the_query_budget(rf, settings):
+    from django.core.cache import cache
+    from django.http import HttpResponse
+
+    from home.cache import PageCacheMiddleware
+
+    cache.clear()
+    settings.PAGE_CACHE_QUERY_BYTES = 30_000
+    middleware = PageCacheMiddleware(lambda request: HttpResponse(b"x" * 26_000))
+    assert middleware(rf.get("/nl/agenda/?page=2"))["X-Page-Cache"] == "miss"
+    assert middleware(rf.get("/nl/agenda/?page=3"))["X-Page-Cache"] == "skip"
+    assert middleware(rf.get("/nl/agenda/?page=2"))["X-Page-Cache"] == "hit"
+    assert middleware(rf.get("/nl/agenda/"))["X-Page-Cache"] == "miss"
+    assert middleware(rf.get("/nl/agenda/"))["X-Page-Cache"] == "hit"
+
+
 def test_responses_over_the_size_cap_are_not_stored(rf, settings):
     from django.http import HttpResponse
 
