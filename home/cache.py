@@ -98,6 +98,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 
 from home.cache_backend import cache_available, on_recovery
+from home.sessions import made_here
 
 GENERATION_KEY = "page-cache:generation"
 CLOCK_KEY = "page-cache:clock"
@@ -672,8 +673,6 @@ def shown_on_pages(model):
 on_recovery(invalidate)
 
 
-# Session keys as Django makes them; anything else cannot be a session.
-_SESSION_KEY = re.compile(r"[a-z0-9]{32}")
 _NOT_A_SESSION = {}  # session key -> until when (monotonic) it is known not to exist
 _NOT_A_SESSION_MAX = 4096
 _NOT_A_SESSION_SECONDS = 60
@@ -682,14 +681,13 @@ _NOT_A_SESSION_SECONDS = 60
 def _real_session(key):
     """Whether the session cookie's value names a session that exists.
 
-    Only requests with a session cookie pay for this: a key of the wrong shape
-    costs nothing; a well-formed one is looked up in the session store (with
-    `cached_db`, in Redis first, so a real session costs no database query),
-    and a key that does not exist is remembered for a minute in this process,
-    so a flood repeating a made-up cookie costs one lookup a minute, and one
-    with a new made-up key each time costs one indexed lookup per request
-    instead of a full render."""
-    if not key or not _SESSION_KEY.fullmatch(key):
+    Only requests with a session cookie pay for this: a key our session
+    engines did not make (its signature, home/sessions) costs one HMAC and no
+    look-up, so a flood with a new made-up key each time is served from the
+    cache; a signed one is looked up in the session store (with `cached_db`,
+    in Redis first, so a real session costs no database query), and a signed
+    key whose session ended is remembered for a minute in this process."""
+    if not made_here(key):
         return False
     now = time.monotonic()
     if _NOT_A_SESSION.get(key, 0) > now:

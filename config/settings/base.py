@@ -192,8 +192,11 @@ if env.get("REDIS_URL"):
         }
     }
     # Sessions (editors' logins) survive a cache flush and work across app servers.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # Keys signed by the site, so the page cache tells a made-up cookie
+    # without a look-up (home/sessions).
+    SESSION_ENGINE = "home.sessions.cached_db"
 else:
+    SESSION_ENGINE = "home.sessions.db"
     CACHES = {
         "default": {
             "BACKEND": "home.cache_backend.LocalCache",
