@@ -101,16 +101,20 @@ MIDDLEWARE = [
 ]
 
 # Brute force on the admin login (django-axes): after AXES_FAILURE_LIMIT wrong
-# passwords for one account from one address, that pair is locked for
-# AXES_COOLOFF_TIME; a right password resets the count. Administrators unlock
-# early with `manage.py axes_reset_username <name>` (or axes_reset_ip, axes_reset).
+# passwords from one address (whatever the accounts), that address is locked,
+# and after as many for one account (from whatever addresses), that account:
+# guessing one password from many addresses or many passwords across accounts
+# from one both stop. Each for AXES_COOLOFF_TIME; a right password resets the
+# counts of its account and address. Administrators unlock early in the admin
+# (Settings, home/login_locks.py) or with `manage.py axes_reset_username <name>`
+# (or axes_reset_ip, axes_reset).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(env.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env.get("AXES_COOLOFF_MINUTES", "30")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 # The address as our trusted proxies saw it, the same rule as the rate limiter.
