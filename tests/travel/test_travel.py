@@ -4,6 +4,7 @@ public pages (nothing personal), deletion after the event and erasure."""
 import re
 from datetime import timedelta
 from types import SimpleNamespace
+from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -391,3 +392,12 @@ def test_the_event_page_reads_travel_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(len(first.captured_queries)):
         response = client.get(page.url)
     assert response.content.decode().count('class="travel__row') == 6
+
+
+def test_a_place_given_in_unicode_digits_is_ignored_not_a_server_error(client, date, places):
+    """`"²".isdigit()` is True, `int("²")` fails: the form opens without a place."""
+    for value in ("²", "١٢x", "99999999999999999999999"):
+        response = client.get(form_url(date) + "?from=" + quote(value))
+        assert response.status_code == 200, value
+    chosen = client.get(form_url(date) + f"?from={places['groesbeek'].pk}")
+    assert chosen.context["form"].initial["place"] == places["groesbeek"]
