@@ -38,7 +38,9 @@ page without pages, `?q=` on one without a search, a filter value that is no
 choice), so all addresses with a query together may store at most
 PAGE_CACHE_QUERY_BYTES within PAGE_CACHE_SECONDS (`_query_budget`); past it,
 they are served uncached until the window ends, while the addresses without a
-query (every page itself) are stored as ever. No response larger than
+query (every page itself) are stored as ever. A view whose path takes values
+as freely (a month decades away) says so with `made_up_address()` and shares
+that budget. No response larger than
 PAGE_CACHE_MAX_BYTES is stored, except a polled
 file at an address without a query (`max_stored_bytes`: a calendar feed of
 thousands of events is megabytes, and its subscribers poll it all day). Redis itself gets a
@@ -250,6 +252,19 @@ def depends_on(*tags):
     collected = _collected.get()
     if collected is not None:
         collected.update(tags)
+
+
+_made_up = ContextVar("page_cache_made_up", default=None)
+
+
+def made_up_address():
+    """Note that the page being rendered is at one of countless addresses
+    anybody can make up without a query (a month decades away): it is stored
+    only within the budget of addresses with a query (`_query_budget`);
+    outside a cacheable rendering it does nothing."""
+    noted = _made_up.get()
+    if noted is not None:
+        noted.append(True)
 
 
 _parts = ContextVar("page_cache_parts", default=None)
@@ -849,16 +864,18 @@ class PageCacheMiddleware:
             return _conditional(request, response) if asks else response
         started = _clock()
         token, parts_token = _collected.set(set()), _parts.set([])
-        states_token = _states.set({})
+        states_token, made_up_token = _states.set({}), _made_up.set([])
         try:
             response = self.get_response(request)
             if hasattr(response, "render") and callable(response.render):
                 response.render()
         finally:
             tags, parts, states = _collected.get(), _parts.get(), _states.get()
+            made_up = bool(_made_up.get())
             _collected.reset(token)
             _parts.reset(parts_token)
             _states.reset(states_token)
+            _made_up.reset(made_up_token)
         split = None
         if parts and not response.streaming:
             split = _split_parts(response.content, parts)
@@ -871,7 +888,7 @@ class PageCacheMiddleware:
         if _cacheable_response(response) and len(response.content) <= max_stored_bytes(
             request, response
         ):
-            if request.META.get("QUERY_STRING") and not _query_budget(
+            if (request.META.get("QUERY_STRING") or made_up) and not _query_budget(
                 len(response.content), seconds
             ):
                 response["X-Page-Cache"] = "skip"

@@ -180,6 +180,30 @@ def test_the_address_without_a_query_is_stored_whatever_the_query_budget(rf, set
     assert middleware(rf.get("/nl/agenda/"))["X-Page-Cache"] == "hit"
 
 
+def test_months_decades_away_share_the_budget_and_the_months_near_stay_cached(
+    client, site_tree, settings
+):
+    """Every month from 1901 to 2199 has an address without a query; those
+    nobody browses share the budget of made-up addresses."""
+    from django.core.cache import cache
+    from django.utils import timezone
+    from django.utils.translation import override
+
+    cache.clear()
+    settings.PAGE_CACHE_QUERY_BYTES = 1
+    calendar = site_tree["calendar"]
+
+    def month(year, number):
+        with override("nl"):
+            path = calendar.reverse_subpage("month", kwargs={"year": year, "month": number})
+        return client.get(calendar.url + path)["X-Page-Cache"]
+
+    assert [month(1950, n) for n in (1, 2, 1)] == ["skip"] * 3
+    assert [month(2190, 7), month(2190, 7)] == ["skip"] * 2
+    today = timezone.localdate()
+    assert [month(today.year, today.month), month(today.year, today.month)] == ["miss", "hit"]
+
+
 def test_responses_over_the_size_cap_are_not_stored(rf, settings):
     from django.http import HttpResponse
 
