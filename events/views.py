@@ -27,7 +27,13 @@ from events.hooks import (
     event_performers,
     hidden_online_links,
 )
-from events.models import SPOKEN_LANGUAGES, EventType, Occurrence, OccurrenceException
+from events.models import (
+    SPOKEN_LANGUAGES,
+    EventType,
+    Occurrence,
+    OccurrenceException,
+    horizon_days,
+)
 from events.queries import (
     EVERY_DATE_PARAM,
     EVERY_DATE_VALUE,
@@ -50,7 +56,7 @@ from events.queries import (
 from events.schedule import to_local
 from events.services import source_event
 from events.text import describe
-from home.cache import per_generation
+from home.cache import made_up_address, per_generation
 from home.filters import form_chips, query_string
 from home.i18n import active_locale, localized
 from home.languages import canonical_url
@@ -255,10 +261,21 @@ def calendar_archive(request, index):
     return render(request, "events/event_index_page.html", context)
 
 
+def _near_month(year, month):
+    """Whether a month lies between a year ago and the end of the dates
+    generated ahead (`EVENTS_OCCURRENCE_HORIZON_DAYS`): the months visitors
+    browse, which the page cache keeps freely."""
+    today = timezone.localdate()
+    ahead = today + timedelta(days=horizon_days())
+    return (today.year - 1, today.month) <= (year, month) <= (ahead.year, ahead.month)
+
+
 def calendar_month(request, index, year, month):
     """One month as an accessible table (weeks × Monday–Sunday)."""
     if not (1 <= month <= 12 and 1900 < year < 2200):
         raise Http404
+    if not _near_month(year, month):
+        made_up_address()  # thousands of such months: they share a budget in the cache
     locale = active_locale(request)
     form, cleaned = _filters(request, locale)
     for key in ("when", "start", "end"):

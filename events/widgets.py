@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from recurrence import exceptions as recurrence_exceptions
 
 from events.schedule import dates_of, local_midnight_utc, site_zone, to_local
+from home.params import ascii_int
 
 FREQUENCIES = {
     "daily": recurrence.DAILY,
@@ -115,16 +116,20 @@ def rule_text_from_parts(parts):
         if interval > 1:
             tokens.append(f"INTERVAL={interval}")
         if freq == "weekly":
-            days = [RRULE_DAYS[int(d)] for d in parts.get("weekdays") or [] if d.isdigit()]
+            days = [
+                RRULE_DAYS[day]
+                for day in map(ascii_int, parts.get("weekdays") or [])
+                if day is not None and day < len(RRULE_DAYS)
+            ]
             if days:
                 tokens.append("BYDAY=" + ",".join(days))
         elif freq == "monthly":
             if parts.get("monthly_mode") == "weekday":
                 position = parts.get("position") or "1"
                 weekday = parts.get("position_weekday") or "0"
-                if position not in {"1", "2", "3", "4", "-1"} or not weekday.isdigit():
+                if position not in {"1", "2", "3", "4", "-1"} or ascii_int(weekday) is None:
                     raise forms.ValidationError(_("Choose which weekday of the month."))
-                tokens.append(f"BYDAY={position}{RRULE_DAYS[int(weekday) % 7]}")
+                tokens.append(f"BYDAY={position}{RRULE_DAYS[ascii_int(weekday) % 7]}")
             elif parts.get("monthday"):
                 day = _positive_int(parts["monthday"], _("Day of the month"))
                 if day > 31:

@@ -20,6 +20,7 @@ from federation.inbox import Refusal, verified_sender
 from federation.models import Follower, PublishedObject
 from federation.transport import ACTIVITY_JSON
 from home import ratelimit
+from home.params import ascii_int
 from kennisbank.models import ArticlePage
 
 logger = logging.getLogger(__name__)
@@ -159,9 +160,9 @@ def outbox(request, username):
         return activity_response(collection)
     # A number past the end is an empty page; not a number is a client error
     # (a 404 would be redirected into a language by LocaleMiddleware).
-    if not page_number.isdigit() or int(page_number) < 1:
+    number = ascii_int(page_number)
+    if not number:
         return HttpResponse("page must be a number from 1", status=400, content_type="text/plain")
-    number = int(page_number)
     try:
         items = list(paginator.page(number).object_list)
     except EmptyPage:

@@ -32,8 +32,16 @@ body being read (a whole calendar is megabytes).
 The key holds only the query parameters some page understands (registered
 with `understood_params()` by the apps that read them), sorted by name, so
 `?b=1&a=2` and `?a=2&b=1` share an entry. A request with any other parameter is
-served uncached (a flood of made-up query strings costs renders, not memory),
-and no response larger than PAGE_CACHE_MAX_BYTES is stored, except a polled
+served uncached (a flood of made-up query strings costs renders, not memory).
+The values of understood names are anybody's to make up (`?page=7381` on a
+page without pages, `?q=` on one without a search, a filter value that is no
+choice), so all addresses with a query together may store at most
+PAGE_CACHE_QUERY_BYTES within PAGE_CACHE_SECONDS (`_query_budget`); past it,
+they are served uncached until the window ends, while the addresses without a
+query (every page itself) are stored as ever. A view whose path takes values
+as freely (a month decades away) says so with `made_up_address()` and shares
+that budget. No response larger than
+PAGE_CACHE_MAX_BYTES is stored, except a polled
 file at an address without a query (`max_stored_bytes`: a calendar feed of
 thousands of events is megabytes, and its subscribers poll it all day). Redis itself gets a
 `maxmemory` with `allkeys-lru` (docs/deploy.md), so whatever fills it pushes
@@ -92,6 +100,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 
 from home.cache_backend import cache_available, on_recovery
+from home.sessions import made_here
 
 GENERATION_KEY = "page-cache:generation"
 CLOCK_KEY = "page-cache:clock"
@@ -243,6 +252,19 @@ def depends_on(*tags):
     collected = _collected.get()
     if collected is not None:
         collected.update(tags)
+
+
+_made_up = ContextVar("page_cache_made_up", default=None)
+
+
+def made_up_address():
+    """Note that the page being rendered is at one of countless addresses
+    anybody can make up without a query (a month decades away): it is stored
+    only within the budget of addresses with a query (`_query_budget`);
+    outside a cacheable rendering it does nothing."""
+    noted = _made_up.get()
+    if noted is not None:
+        noted.append(True)
 
 
 _parts = ContextVar("page_cache_parts", default=None)
@@ -666,8 +688,6 @@ def shown_on_pages(model):
 on_recovery(invalidate)
 
 
-# Session keys as Django makes them; anything else cannot be a session.
-_SESSION_KEY = re.compile(r"[a-z0-9]{32}")
 _NOT_A_SESSION = {}  # session key -> until when (monotonic) it is known not to exist
 _NOT_A_SESSION_MAX = 4096
 _NOT_A_SESSION_SECONDS = 60
@@ -676,14 +696,13 @@ _NOT_A_SESSION_SECONDS = 60
 def _real_session(key):
     """Whether the session cookie's value names a session that exists.
 
-    Only requests with a session cookie pay for this: a key of the wrong shape
-    costs nothing; a well-formed one is looked up in the session store (with
-    `cached_db`, in Redis first, so a real session costs no database query),
-    and a key that does not exist is remembered for a minute in this process,
-    so a flood repeating a made-up cookie costs one lookup a minute, and one
-    with a new made-up key each time costs one indexed lookup per request
-    instead of a full render."""
-    if not key or not _SESSION_KEY.fullmatch(key):
+    Only requests with a session cookie pay for this: a key our session
+    engines did not make (its signature, home/sessions) costs one HMAC and no
+    look-up, so a flood with a new made-up key each time is served from the
+    cache; a signed one is looked up in the session store (with `cached_db`,
+    in Redis first, so a real session costs no database query), and a signed
+    key whose session ended is remembered for a minute in this process."""
+    if not made_here(key):
         return False
     now = time.monotonic()
     if _NOT_A_SESSION.get(key, 0) > now:
@@ -750,6 +769,24 @@ def max_stored_bytes(request, response):
     if response.has_header("ETag") and not request.META.get("QUERY_STRING"):
         return getattr(settings, "CONDITIONAL_BODY_MAX_BYTES", 8 * 1024 * 1024)
     return getattr(settings, "PAGE_CACHE_MAX_BYTES", 256 * 1024)
+
+
+QUERY_BUDGET_KEY = "page-cache:query-bytes"
+
+
+def _query_budget(size, seconds):
+    """Whether a response of `size` bytes at an address with a query may still
+    be stored: the bytes stored for such addresses are counted in the shared
+    cache for `seconds` (the entries' lifetime, so at most twice the budget is
+    held at any moment); past PAGE_CACHE_QUERY_BYTES, no."""
+    budget = getattr(settings, "PAGE_CACHE_QUERY_BYTES", 2 * 1024 * 1024)
+    if cache.add(QUERY_BUDGET_KEY, size, seconds):
+        return size <= budget
+    try:
+        used = cache.incr(QUERY_BUDGET_KEY, size)
+    except ValueError:  # the window ended between the two calls
+        return False
+    return used is not None and used <= budget
 
 
 def validators_key(key):
@@ -827,16 +864,18 @@ class PageCacheMiddleware:
             return _conditional(request, response) if asks else response
         started = _clock()
         token, parts_token = _collected.set(set()), _parts.set([])
-        states_token = _states.set({})
+        states_token, made_up_token = _states.set({}), _made_up.set([])
         try:
             response = self.get_response(request)
             if hasattr(response, "render") and callable(response.render):
                 response.render()
         finally:
             tags, parts, states = _collected.get(), _parts.get(), _states.get()
+            made_up = bool(_made_up.get())
             _collected.reset(token)
             _parts.reset(parts_token)
             _states.reset(states_token)
+            _made_up.reset(made_up_token)
         split = None
         if parts and not response.streaming:
             split = _split_parts(response.content, parts)
@@ -849,6 +888,11 @@ class PageCacheMiddleware:
         if _cacheable_response(response) and len(response.content) <= max_stored_bytes(
             request, response
         ):
+            if (request.META.get("QUERY_STRING") or made_up) and not _query_budget(
+                len(response.content), seconds
+            ):
+                response["X-Page-Cache"] = "skip"
+                return response
             _store(key, generation, response, tags, started, seconds, split, states)
             response["X-Page-Cache"] = "miss"
         return response

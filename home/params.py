@@ -7,8 +7,8 @@ Two layers, both here:
   or a parameter value longer than `MAX_VALUE_LENGTH`. Such input is never a
   link anybody meant; PostgreSQL refuses NUL in a text parameter, so letting it
   through meant a 500 wherever the value reached a query.
-- The typed readers the views use for single parameters: `int_list` (ids such
-  as `?sessions=12,15`: ASCII digits only, since `"²".isdigit()` is True but
+- The typed readers the views use for single parameters: `ascii_int` (an id
+  or page number) and `int_list` (ids such as `?sessions=12,15`: ASCII digits only, since `"²".isdigit()` is True but
   `int("²")` fails) and `DateField` (a form field that accepts only dates the
   calendar can compute with, so `?end=9999-12-31` is a translated form error,
   not an overflow). Anything else a view reads goes through a Django form
@@ -55,6 +55,13 @@ class QueryGuardMiddleware:
         if not request.path.startswith(SKIP_PREFIXES) and bad_query(request):
             return render(request, "400.html", status=400)
         return self.get_response(request)
+
+
+def ascii_int(value):
+    """`value` as a non-negative integer when it is ASCII digits (at most 11),
+    else None: `str.isdigit()` is True for "²", on which `int()` fails."""
+    value = str(value or "")
+    return int(value) if _ASCII_DIGITS.fullmatch(value) else None
 
 
 def int_list(value, *, limit):

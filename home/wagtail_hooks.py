@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from home.cache import depends_on, page_tags
 from home.choosers import LocalizedSnippetChooserViewSet
 from home.invalidation import declared_tags
+from home.login_locks import LoginLockViewSet
 from home.models import Organisation, Person, Region, SiteText, Theme, Venue
 
 register_snippet(SiteText)
@@ -61,6 +62,11 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_login_locks():
+    return LoginLockViewSet()
 
 
 @hooks.register("before_serve_page")

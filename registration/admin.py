@@ -61,6 +61,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from events.models import EventPage, Occurrence
 from events.services import source_event
 from home import privacy as home_privacy
+from home.params import ascii_int
 from registration import services
 from registration.forms import date_label, moment_label
 from registration.models import Registration, settings_for, settings_of
@@ -185,8 +186,8 @@ def _event_choices(request):
 
 def _date_choices(request):
     """The dates of the chosen event (none until an event is chosen)."""
-    page_id = request.GET.get("event") if request else None
-    if not page_id or not str(page_id).isdigit():
+    page_id = ascii_int(request.GET.get("event")) if request else None
+    if not page_id:
         return Occurrence.objects.none()
     keys = editable_events(request.user).filter(pk=page_id).values("translation_key")
     return Occurrence.objects.filter(event_key__in=keys).order_by("start", "pk")
@@ -350,8 +351,8 @@ class RegistrationIndexView(IndexView):
 
     def get(self, request, *args, **kwargs):
         # Offers that ran out pass on before the organiser reads the list.
-        chosen = request.GET.get("event", "")
-        if chosen.isdigit():
+        chosen = ascii_int(request.GET.get("event"))
+        if chosen is not None:
             keys = editable_events(request.user).filter(pk=chosen).values("translation_key")
             services.expire_offers(event_keys=keys)  # one query when none ran out
         return super().get(request, *args, **kwargs)

@@ -70,6 +70,7 @@ from events.models import (
 )
 from events.schedule import to_local
 from home.models import Venue
+from home.params import ascii_int
 from home.slugs import slugify
 from sources.importer import FeedError, Reason, fingerprint, parse
 from sources.models import CalendarSource, ImportedEvent, ImportRun
@@ -151,7 +152,7 @@ def fetch(source):
     try:
         with opener.open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > limit:
+            if (ascii_int(length) or 0) > limit:
                 raise _too_large(limit)
             chunks, size = [], 0
             while True:

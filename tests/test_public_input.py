@@ -31,7 +31,7 @@ pytestmark = pytest.mark.django_db
 KNOWN_KEYS = [
     "sessions", "start", "end", "when", "type", "kind", "theme", "region", "organisation",
     "organiser", "language", "mode", "page", "q", "by", "day", "track", "format", "partner",
-    "places", "done", "year", "month",
+    "places", "done", "year", "month", "limit", "lang", "organization_id", "resource", "from", "event",
 ]  # fmt: skip
 NASTY_VALUES = [
     "²", "١٢", "１２", "12,²,15", "\x00", "a\x00b", "9999-12-31", "0001-01-01", "10000-01-01",
@@ -58,6 +58,13 @@ def _sub_paths(page):
 def public_routes():
     """Every public path of the site as it stands in the database now."""
     routes = ["/sitemap.xml", "/robots.txt", "/healthz", "/nl/search/", "/de/search/"]
+    # Routes of the URLconf outside the page tree: open data, the embed, ActivityPub.
+    routes += [
+        "/api/v1/nl/events/", "/api/v1/de/articles/", "/api/v1/en/organisations/",
+        "/embed/calendar/", "/open-data/hsds/", "/open-data/hsds/services/",
+        "/.well-known/webfinger", "/.well-known/nodeinfo", "/nodeinfo/2.1",
+        "/ap/actors/netwerk", "/ap/actors/netwerk/outbox", "/ap/actors/netwerk/followers",
+    ]  # fmt: skip
     for page in Page.objects.live().filter(depth__gt=1).specific():
         url = page.get_url()
         if not url:
@@ -165,3 +172,10 @@ def test_nul_byte_in_a_filter_is_a_translated_bad_request(site_tree, client, key
 def test_nul_byte_in_a_filter_on_postgresql(site_tree, client, key):
     for page in (site_tree["kennisbank"], site_tree["directory"]):
         assert client.get(f"{page.url}?{key}=%00").status_code == 400
+
+
+def test_superscript_digit_as_the_outbox_page_is_a_bad_request(public_site, client):
+    """Found by this file's fuzzing once the outbox was among the routes."""
+    response = client.get("/ap/actors/netwerk/outbox?page=²")
+    assert response.status_code == 400
+    assert client.get("/ap/actors/netwerk/outbox?page=1").status_code == 200

@@ -15,6 +15,7 @@ from events.schedule import to_local
 from home.honeypot import caught
 from home.i18n import active_locale, localized
 from home.models import Venue
+from home.params import ascii_int
 from home.ratelimit import allow
 from registration.forms import date_label
 from travel import services
@@ -134,8 +135,8 @@ def _entry_form(request, page, date, kind):
                 return HttpResponseRedirect(manage_path(page, entry) + "?done=saved")
     else:
         initial = {}
-        place = request.GET.get("from")
-        if place and place.isdigit():
+        place = ascii_int(request.GET.get("from"))
+        if place is not None:
             initial["place"] = Place.objects.filter(pk=place, active=True).first()
         form = EntryForm(initial=initial, kind=kind, occurrence=occurrence, retention_days=days)
     titles = {
@@ -180,11 +181,12 @@ def manage_path(page, entry):
 
 def _own_match(entry, pk):
     """A match `entry` is part of (either side), or None (a forged number)."""
-    if not str(pk or "").isdigit():
+    pk = ascii_int(pk)
+    if pk is None:
         return None
     return (
         TravelMatch.objects.select_related("request", "offer")
-        .filter(Q(request=entry) | Q(offer=entry), pk=int(pk))
+        .filter(Q(request=entry) | Q(offer=entry), pk=pk)
         .first()
     )
 
@@ -276,10 +278,11 @@ def _act(request, entry, action):
         raise services.NotAllowed(_("This offer or request was cancelled."))
     if action == "ask" and entry.kind == Kind.REQUEST:
         form = AskForm(post)
-        if not form.is_valid() or not str(post.get("offer", "")).isdigit():
+        offer_pk = ascii_int(post.get("offer"))
+        if not form.is_valid() or offer_pk is None:
             return None
         offer = (
-            TravelEntry.objects.filter(pk=int(post["offer"]), occurrence_id=entry.occurrence_id)
+            TravelEntry.objects.filter(pk=offer_pk, occurrence_id=entry.occurrence_id)
             .exclude(kind=Kind.REQUEST)
             .first()
         )

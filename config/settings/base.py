@@ -101,16 +101,20 @@ MIDDLEWARE = [
 ]
 
 # Brute force on the admin login (django-axes): after AXES_FAILURE_LIMIT wrong
-# passwords for one account from one address, that pair is locked for
-# AXES_COOLOFF_TIME; a right password resets the count. Administrators unlock
-# early with `manage.py axes_reset_username <name>` (or axes_reset_ip, axes_reset).
+# passwords from one address (whatever the accounts), that address is locked,
+# and after as many for one account (from whatever addresses), that account:
+# guessing one password from many addresses or many passwords across accounts
+# from one both stop. Each for AXES_COOLOFF_TIME; a right password resets the
+# counts of its account and address. Administrators unlock early in the admin
+# (Settings, home/login_locks.py) or with `manage.py axes_reset_username <name>`
+# (or axes_reset_ip, axes_reset).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(env.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env.get("AXES_COOLOFF_MINUTES", "30")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 # The address as our trusted proxies saw it, the same rule as the rate limiter.
@@ -192,8 +196,11 @@ if env.get("REDIS_URL"):
         }
     }
     # Sessions (editors' logins) survive a cache flush and work across app servers.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # Keys signed by the site, so the page cache tells a made-up cookie
+    # without a look-up (home/sessions).
+    SESSION_ENGINE = "home.sessions.cached_db"
 else:
+    SESSION_ENGINE = "home.sessions.db"
     CACHES = {
         "default": {
             "BACKEND": "home.cache_backend.LocalCache",
@@ -234,6 +241,10 @@ TRUSTED_PROXY_COUNT = int(env.get("TRUSTED_PROXY_COUNT", "0"))
 PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "0"))
 # Responses larger than this are never stored (a few huge pages must not crowd out the rest).
 PAGE_CACHE_MAX_BYTES = int(env.get("PAGE_CACHE_MAX_BYTES", str(256 * 1024)))
+# What all addresses with a query string (filters, page numbers, searches) may
+# store together within PAGE_CACHE_SECONDS: their values are anybody's to make
+# up, so beyond this they are served uncached until the window ends.
+PAGE_CACHE_QUERY_BYTES = int(env.get("PAGE_CACHE_QUERY_BYTES", str(2 * 1024 * 1024)))
 # With a shared cache (Redis), each process also keeps copies of the entries it
 # served lately, up to this many bytes, so a hit reads only their versions from
 # Redis (home/cache.py, `_near_hit`). Without one, the cache is in the process already.

@@ -58,8 +58,30 @@ def test_a_hidden_online_link_leaves_no_public_output(
         f"/nl/festival/mijn-programma/?sessions={session_date.pk}",
         f"/nl/festival/my-programme/ical/?sessions={session_date.pk}",
     ]
-    answers = {path: client.get(path) for path in public}
+    webinar_page = Occurrence.objects.get(event__title="Webinar").event
+    key = webinar_page.translation_key
+    webinar_date = first_date(webinar_page)
+    # The apps above the calendar: open data (API, embed) and ActivityPub.
+    public += [
+        "/api/v1/nl/events/",
+        "/api/v1/en/events/",
+        "/embed/calendar/",
+        "/ap/actors/netwerk/outbox",
+        "/ap/actors/netwerk/outbox?page=1",
+        f"/ap/events/{key}",
+    ]
+    activity = {"HTTP_ACCEPT": "application/activity+json"}
+    answers = {
+        path: client.get(path, follow=True, **(activity if path.startswith("/ap/") else {}))
+        for path in public
+    }
+    answers["/nl/agenda/webinar/ (ActivityPub)"] = client.get(
+        "/nl/agenda/webinar/", HTTP_ACCEPT="application/activity+json"
+    )
+    public.append("/nl/agenda/webinar/ (ActivityPub)")
     assert {path: r.status_code for path, r in answers.items()} == dict.fromkeys(public, 200)
+    assert b"Webinar" in answers["/api/v1/nl/events/"].content
+    assert b"Webinar" in answers[f"/ap/events/{key}"].content
     leaks = [
         path
         for path, response in answers.items()
@@ -69,7 +91,7 @@ def test_a_hidden_online_link_leaves_no_public_output(
     # The event page does say it is online, in its JSON-LD too.
     assert b"VirtualLocation" in answers["/nl/agenda/webinar/"].content
 
-    webinar = first_date(Occurrence.objects.get(event__title="Webinar").event)
+    webinar = webinar_date
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         sign_up(webinar, 1)

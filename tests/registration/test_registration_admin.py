@@ -377,3 +377,9 @@ def test_editor_creates_an_event_with_registration_in_the_page_editor(
     assert saved.pk == rules.pk and saved.max_places == 3
     public = admin_client.get(f"{path}buurtlunch/").content.decode()
     assert 'id="register"' in public and 'max="3"' in public
+
+
+def test_a_superscript_digit_as_the_event_filter_is_ignored(admin, event, date):
+    """`"²".isdigit()` is True but `int("²")` fails: the list ignores the value."""
+    response = admin.get("/admin/registrations/?event=%C2%B2")
+    assert response.status_code == 200

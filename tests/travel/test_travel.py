@@ -4,6 +4,7 @@ public pages (nothing personal), deletion after the event and erasure."""
 import re
 from datetime import timedelta
 from types import SimpleNamespace
+from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -525,3 +526,12 @@ def test_the_manage_pages_actions_are_rate_limited(client, date, places, monkeyp
     assert response.status_code == 400
     assert "Te veel handelingen vanaf je verbinding" in response.content.decode()
     assert TravelMatch.objects.get().status == TravelMatch.Status.CANCELLED
+
+
+def test_a_place_given_in_unicode_digits_is_ignored_not_a_server_error(client, date, places):
+    """`"²".isdigit()` is True, `int("²")` fails: the form opens without a place."""
+    for value in ("²", "١٢x", "99999999999999999999999"):
+        response = client.get(form_url(date) + "?from=" + quote(value))
+        assert response.status_code == 200, value
+    chosen = client.get(form_url(date) + f"?from={places['groesbeek'].pk}")
+    assert chosen.context["form"].initial["place"] == places["groesbeek"]
