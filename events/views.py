@@ -401,14 +401,18 @@ def event_detail(request, page, *, status=200, **extra):
     next_date = next((o for o in upcoming if o.status != Occurrence.Status.CANCELLED), None)
     themes = sorted(
         localized(
-            Theme, Theme.objects.filter(pk__in=page.theme_links.values("theme_id")), locale=locale
+            Theme,
+            Theme.objects.filter(pk__in=page.theme_links.values_list("theme_id", flat=True)),
+            locale=locale,
         ).values(),
         key=lambda theme: theme.name.casefold(),
     )
     organisers = sorted(
         localized(
             Organisation,
-            Organisation.objects.filter(pk__in=page.organiser_links.values("organisation_id")),
+            Organisation.objects.filter(
+                pk__in=page.organiser_links.values_list("organisation_id", flat=True)
+            ),
             locale=locale,
         ).values(),
         key=lambda organisation: organisation.name.casefold(),
