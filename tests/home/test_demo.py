@@ -101,6 +101,13 @@ for page in dutch:
         ).first()
         if version is None or version.alias_of_id:
             problems.append(f"{page.url_path} has no {code} translation")
+# The partner pages the menu's partner index lists: each one in every language.
+for key in set(PartnerPage.objects.values_list("translation_key", flat=True)):
+    for code in ("nl", "de", "en"):
+        if not PartnerPage.objects.filter(
+            translation_key=key, locale__language_code=code, alias_of__isnull=True
+        ).exists():
+            problems.append(f"partner page {key} has no {code} translation")
 pages = [
     p
     for model in (ArticlePage, PartnerPage)
