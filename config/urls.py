@@ -12,6 +12,7 @@ from home import views as home_views
 from home.routing import polled_file
 from opendata import embed as opendata_embed
 from registration import views as registration_views
+from registration.routes import manage_words
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -34,9 +35,10 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("search/"), home_views.search, name="search"),
     path("embed/calendar/", opendata_embed.calendar, name="embed_calendar"),
-    # Manage links keep working when their event is unpublished or deleted.
+    # Manage links keep working when their event is unpublished or deleted
+    # (their word in any language: aanmelding/, anmeldung/, registration/).
     re_path(
-        r"^(?:[\w-]+/)*registration/(?P<token>[A-Za-z0-9_-]+)/$",
+        rf"^(?:[\w-]+/)*(?:{'|'.join(manage_words())})/(?P<token>[A-Za-z0-9_-]+)/$",
         registration_views.manage_anywhere,
         name="registration_manage_anywhere",
     ),

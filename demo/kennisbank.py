@@ -10,16 +10,20 @@ Idempotent: everything is looked up by slug (or name) before it is created, and
 `translate` leaves existing translations alone.
 """
 
+from datetime import timedelta
+
+from django.utils import timezone
 from wagtail.models import Page
 
 from demo import factories
 from demo.data.articles import ARTICLES, DUTCH_ONLY
 from demo.data.core import ILLUSTRATION_CREDIT
 from demo.data.kennisbank import (
+    CHECK_CONTACTS,
+    CHECKED_DAYS_AGO,
     DIRECTORY,
     INDEX,
-    LAST_CHECKED,
-    RECENTLY,
+    RECENTLY_DAYS_AGO,
 )
 from demo.data.organisations import KINDS, ORGANISATIONS, PEOPLE
 from demo.registry import demo_image, demo_loader, get_or_create_child, translate
@@ -117,6 +121,13 @@ def _load_kinds(nl):
     return kinds
 
 
+def _last_checked(slug):
+    """When the organisation's details were last confirmed, counted back from
+    today (None: never)."""
+    days = CHECKED_DAYS_AGO.get(slug, RECENTLY_DAYS_AGO)
+    return None if days is None else timezone.localdate() - timedelta(days=days)
+
+
 def _load_organisations(context, nl):
     themes = {t.slug: t for t in Theme.objects.filter(locale=nl)}
     regions = {r.slug: r for r in Region.objects.filter(locale=nl)}
@@ -133,7 +144,8 @@ def _load_organisations(context, nl):
                 country=data.get("country", "NL"),
                 website=data["website"],
                 description=description,
-                last_checked=LAST_CHECKED.get(slug, RECENTLY),
+                last_checked=_last_checked(slug),
+                contact_email=CHECK_CONTACTS.get(slug, ""),
                 **{f"offers_{offer}": True for offer in data["offers"]},
             )
             for theme in data["themes"]:
@@ -146,9 +158,8 @@ def _load_organisations(context, nl):
             # Created with fewer fields by another app's loader: complete it once.
             organisation.description = description
             organisation.website = organisation.website or data["website"]
-            organisation.last_checked = organisation.last_checked or LAST_CHECKED.get(
-                slug, RECENTLY
-            )
+            organisation.last_checked = organisation.last_checked or _last_checked(slug)
+            organisation.contact_email = organisation.contact_email or CHECK_CONTACTS.get(slug, "")
             for offer in data["offers"]:
                 setattr(organisation, f"offers_{offer}", True)
             if not organisation.theme_links.exists():

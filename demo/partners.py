@@ -34,6 +34,7 @@ from demo.data.partners import (
     MEDICARE,
     MEDICARE_TRANSLATIONS,
     MIENTHUUS_DE,
+    MIENTHUUS_EN,
     MIENTHUUS_NL,
     PARTNER_LOGO_COLOURS,
     WORKSHOP,
@@ -172,7 +173,8 @@ def _load_mienthuus(context, index):
 
 
 def _load_workshop(context, mienthuus, venue):
-    """A workshop under the German Mienthuus page, translated into Dutch."""
+    """A workshop under the German Mienthuus page, translated into Dutch (and
+    into English by the caller)."""
     de = context.locales["de"]
     existing = mienthuus.get_children().filter(slug=WORKSHOP["slug"]).first()
     if existing is not None:
@@ -258,10 +260,11 @@ def load_partners(context):
     index = _load_index(context)
     medicare = _load_medicare(nl)
     mienthuus = _load_mienthuus(context, index)
-    translate(
-        mienthuus, "nl", {**MIENTHUUS_NL, ILLUSTRATION_CREDIT["de"]: ILLUSTRATION_CREDIT["nl"]}
-    )
-    _load_workshop(context, mienthuus, medicare)
+    for code, strings in (("nl", MIENTHUUS_NL), ("en", MIENTHUUS_EN)):
+        credit = {ILLUSTRATION_CREDIT["de"]: ILLUSTRATION_CREDIT[code]}
+        translate(mienthuus, code, {**strings, **credit})
+    workshop = _load_workshop(context, mienthuus, medicare)
+    translate(workshop, "en", {**WORKSHOP["en"], WORKSHOP["intro"]: WORKSHOP["en_intro"]})
     belarus = _load_belarus(context, index)
     for code, strings in BELARUS_TRANSLATIONS.items():
         credit = {ILLUSTRATION_CREDIT["nl"]: ILLUSTRATION_CREDIT[code]}

@@ -16,6 +16,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.formats import date_format
 from wagtail import hooks
 
 from events import exporters, jsonld
@@ -308,12 +309,17 @@ def calendar_month(request, index, year, month):
             [
                 {
                     "day": day,
-                    # As `|date:"Y-m-d"`, `"l"`, `"j"`, `"F"` and `"j F"` write it,
-                    # without the formatter's steps (five times 42 cells).
+                    # As `|date:"Y-m-d"` and `"j"` write it, without the
+                    # formatter's steps.
                     "iso": day.isoformat(),
-                    "weekday": WEEKDAYS[day.weekday()],
                     "number": day.day,
-                    "month_name": MONTHS[day.month],
+                    # The whole day as the language writes it ("Samstag,
+                    # 12. Dezember"): the agenda's heading on a phone and what
+                    # a screen reader says for the cell.
+                    "label": date_format(day, "WEEKDAY_MONTH_DAY_FORMAT"),
+                    "month_day": date_format(day, "MONTH_DAY_FORMAT")
+                    if totals.get(day, 0) > len(by_day.get(day, []))
+                    else "",
                     "rows": by_day.get(day, []),
                     "more": totals.get(day, 0) - len(by_day.get(day, [])),
                     "more_beyond": day in beyond,
@@ -418,14 +424,18 @@ def event_detail(request, page, *, status=200, **extra):
     next_date = next((o for o in upcoming if o.status != Occurrence.Status.CANCELLED), None)
     themes = sorted(
         localized(
-            Theme, Theme.objects.filter(pk__in=page.theme_links.values("theme_id")), locale=locale
+            Theme,
+            Theme.objects.filter(pk__in=page.theme_links.values_list("theme_id", flat=True)),
+            locale=locale,
         ).values(),
         key=lambda theme: theme.name.casefold(),
     )
     organisers = sorted(
         localized(
             Organisation,
-            Organisation.objects.filter(pk__in=page.organiser_links.values("organisation_id")),
+            Organisation.objects.filter(
+                pk__in=page.organiser_links.values_list("organisation_id", flat=True)
+            ),
             locale=locale,
         ).values(),
         key=lambda organisation: organisation.name.casefold(),

@@ -91,10 +91,15 @@ def page_re_route(pattern, view, *, name, was=None):
 
 def _redirect_to(name):
     def redirect(page, request, *args, **kwargs):
-        """The former address of a sub-page: permanently to its address in the page's language."""
+        """The former address of a sub-page: permanently to its address in the
+        page's language. A form sent there (from a page opened before the
+        change) is sent on with its data (308), not turned into a GET."""
         target = page.get_url(request) + page.reverse_subpage(name, args=args, kwargs=kwargs)
         query = request.META.get("QUERY_STRING", "")
-        return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+        response = HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+        if request.method not in ("GET", "HEAD"):
+            response.status_code = 308
+        return response
 
     return redirect
 

@@ -16,6 +16,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from home.models import Organisation
+from home.spreadsheets import EditorsLanguageExport
 from kennisbank.checks import STALE_AFTER, due_organisations, pending_changes
 from kennisbank.models import OrganisationChange, OrganisationCheckRequest
 
@@ -45,15 +46,27 @@ class CheckActionsColumn(Column):
         return context
 
 
-class StaleOrganisationsReport(ReportView):
+class StaleOrganisationsReport(EditorsLanguageExport, ReportView):
     page_title = _("Organisations to check")
     header_icon = "group"
     index_url_name = "kennisbank_reports:stale_organisations"
     index_results_url_name = "kennisbank_reports:stale_organisations_results"
     permission_policy = ModelPermissionPolicy(Organisation)
     permission_required = "change"
-    list_export = ["name", "kind", "country", "website", "contact_email", "last_checked"]
-    export_headings = {"last_checked": _("Last checked")}
+    # Kind and country as the editor reads them, not their stored codes.
+    list_export = [
+        "name",
+        "get_kind_display",
+        "get_country_display",
+        "website",
+        "contact_email",
+        "last_checked",
+    ]
+    export_headings = {
+        "get_kind_display": _("Kind"),
+        "get_country_display": _("Country"),
+        "last_checked": _("Last checked"),
+    }
 
     @property
     def columns(self):

@@ -62,6 +62,7 @@ from events.models import EventPage, Occurrence
 from events.services import source_event
 from home import privacy as home_privacy
 from home.params import ascii_int
+from home.spreadsheets import EditorsLanguageExport
 from registration import services
 from registration.forms import date_label, moment_label
 from registration.models import Registration, settings_for, settings_of
@@ -261,7 +262,7 @@ class UnsentEmailColumn(Column):
         return _("Not sent yet, retrying") if instance.unsent_email else ""
 
 
-class RegistrationIndexView(IndexView):
+class RegistrationIndexView(EditorsLanguageExport, IndexView):
     results_template_name = "registration/admin/index_results.html"
     filterset_class = RegistrationFilterSet
     default_ordering = "occurrence__start"

@@ -1,6 +1,7 @@
 """The visitor's registration views, served by `EventPage`'s routes:
 `register/` (the form's POST), `register/done/<receipt>/` (after the redirect)
-and `registration/<token>/` (the personal manage page).
+and `registration/<token>/` (the personal manage page), their words in the
+page's language (`aanmelden/`, `anmelden/`; registration/routes.py).
 
 Views translate HTTP to `registration.services` calls and back: errors
 become messages next to the field, in the page's language; success redirects

@@ -2,16 +2,23 @@
 were last checked. Data only; `demo.kennisbank` loads it (the articles and
 organisations are in `demo.data.articles` and `demo.data.organisations`)."""
 
-from datetime import date
-
-# Organisations whose details were last confirmed long ago (they show up in the
-# admin's "organisations to check" report); the rest were checked recently.
-LAST_CHECKED = {
-    "ibb-dortmund": date(2023, 9, 1),
+# Days before the demo is loaded that each organisation's details were last
+# confirmed, so the admin's "organisations to check" report shows the same few
+# (over a year, or never) whenever the demo is loaded; the rest were checked a
+# few months ago. A fixed date would make every organisation due a year later.
+CHECKED_DAYS_AGO = {
+    "ibb-dortmund": 820,
     "humanitas": None,
-    "forte-welzijn": date(2024, 2, 1),
+    "forte-welzijn": 400,
 }
-RECENTLY = date(2025, 9, 15)
+RECENTLY_DAYS_AGO = 75
+# A made-up address (the reserved .example domain) for the organisations due
+# for a check, so the report can e-mail them a link to check their own entry.
+CHECK_CONTACTS = {
+    "ibb-dortmund": "kontakt@ibb-dortmund.example",
+    "forte-welzijn": "info@fortewelzijn.example",
+}
+
 
 INDEX = {
     "nl": (

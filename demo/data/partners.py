@@ -1,5 +1,5 @@
 """The demo partner pages' content: the partner index, the Mienthuus page
-(written in German, translated into Dutch), its workshop and venue, and the
+(written in German, translated into Dutch and English), its workshop and venue, and the
 exchange with Belarus (Dutch, translated into German and English). Data only;
 `demo.partners` loads it.
 """
@@ -137,6 +137,41 @@ MIENTHUUS_NL = {
     "mienthuus": "mienthuus",
 }
 
+MIENTHUUS_EN = {
+    MIENTHUUS_DE["title"]: "Mienthuus in Kranenburg",
+    MIENTHUUS_DE["intro"]: (
+        "A German-Dutch village square, online and in person: in Kranenburg, volunteers "
+        "bring people together with workshops and repair cafés."
+    ),
+    MIENTHUUS_DE["image_alt"]: "Drawn village with a church tower and trees on a summer day",
+    MIENTHUUS_DE["paragraphs"][0]: (
+        "Mienthuus wants to keep small towns and villages good places to live by bringing their "
+        "residents into touch with each other more often. To that end, volunteers run workshops "
+        "and repair cafés, and on MIENTHUUS.de neighbours also find each other online."
+    ),
+    MIENTHUUS_DE["paragraphs"][1]: (
+        "The idea comes from the Netherlands, where it started as ‘Mijn buurtje’. The "
+        "municipality of Kranenburg, Stichting Welzijn Groesbeek, Stichting wijkkrant en "
+        "wijkwebsite Nijmegen-Oost and the Seniorenresidenz Medicare Kranenburg brought it "
+        "to Kranenburg."
+    ),
+    MIENTHUUS_DE["paragraphs"][2]: (
+        "The project is coordinated by Iris Haarland, an expert in health and community "
+        "development and a health coach. She also presents the project abroad, for instance "
+        "to visitors from Belarus."
+    ),
+    MIENTHUUS_DE["exchange"]["title"]: "Visit of the delegation from Belarus",
+    MIENTHUUS_DE["exchange"]["report"]: (
+        "The guests from the Vileyka and Mogilev regions wanted to see how the online village "
+        "square works in everyday life, and visited MIENTHUUS.de on site."
+    ),
+    MIENTHUUS_DE["gallery"][0][3]: "Drawn houses with red roofs between green hills",
+    MIENTHUUS_DE["gallery"][0][4]: "Kranenburg lies right on the border near Nijmegen.",
+    MIENTHUUS_DE["gallery"][1][3]: "Drawn village in the morning light with trees along the road",
+    MIENTHUUS_DE["gallery"][1][4]: "A meeting place for neighbours from both sides of the border.",
+    "mienthuus": "mienthuus",
+}
+
 WORKSHOP = {
     "slug": "workshop-online-dorfplatz",
     "title": "Workshop: Mitmachen auf dem Online-Dorfplatz",
@@ -151,6 +186,14 @@ WORKSHOP = {
     "nl_intro": (
         "Hoe je op MIENTHUUS.de buren, hulp en activiteiten vindt: vrijwilligers laten het stap "
         "voor stap zien, in het Duits en het Nederlands. Neem gerust je telefoon mee."
+    ),
+    "en": {
+        "Workshop: Mitmachen auf dem Online-Dorfplatz": "Workshop: joining the online village square",
+        "workshop-online-dorfplatz": "workshop-online-village-square",
+    },
+    "en_intro": (
+        "How to find neighbours, help and activities on MIENTHUUS.de: volunteers show you step "
+        "by step, in German and Dutch. Feel free to bring your phone."
     ),
 }
 

@@ -12,6 +12,7 @@ Machine formats (`datetime` attributes, iCal, ISO in exports) stay literal.
 | DATETIME_FORMAT | 12 december 2026, 10:00 | 12. Dezember 2026, 10:00 | 12 December 2026, 10:00 |
 | WEEKDAY_DATETIME_FORMAT | zaterdag 12 december 2026, 10:00 | Samstag, 12. Dezember 2026, 10:00 | Saturday 12 December 2026, 10:00 |
 | MONTH_DAY_FORMAT | 12 december | 12. Dezember | 12 December |
+| WEEKDAY_MONTH_DAY_FORMAT | zaterdag 12 december | Samstag, 12. Dezember | Saturday 12 December |
 | YEAR_MONTH_FORMAT | december 2026 | Dezember 2026 | December 2026 |
 | SHORT_WEEKDAY_FORMAT | za 12 dec | Sa., 12. Dez. | Sat 12 Dec |
 | SHORT_WEEKDAY_DATE_FORMAT | za 12 dec 2026 | Sa., 12. Dez. 2026 | Sat 12 Dec 2026 |
@@ -29,6 +30,7 @@ Django reads a name missing from all modules as a literal format string.
 CUSTOM_FORMATS = (
     "WEEKDAY_DATE_FORMAT",
     "WEEKDAY_DATETIME_FORMAT",
+    "WEEKDAY_MONTH_DAY_FORMAT",
     "SHORT_WEEKDAY_FORMAT",
     "SHORT_WEEKDAY_DATE_FORMAT",
     "SHORT_WEEKDAY_TIME_FORMAT",

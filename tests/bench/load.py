@@ -120,6 +120,9 @@ def _visitor(host, port, path, n, barrier, results, headers):
             "Referer": origin + path,
         }
         body = urlencode(fields)
+        # The form's own address (its words are in the page's language).
+        action = re.search(r'<form[^>]*class="registration__form[^"]*"[^>]*action="([^"]+)"', page)
+        target = action.group(1).split("#")[0] if action else path + "register/"
     except Exception:  # noqa: BLE001 - a visitor who never got the form counts as lost
         if barrier is not None:
             barrier.abort()
@@ -132,7 +135,7 @@ def _visitor(host, port, path, n, barrier, results, headers):
     conn = http.client.HTTPConnection(host, port, timeout=120)
     start = time.monotonic()
     try:
-        conn.request("POST", path + "register/", body=body, headers=post_headers)
+        conn.request("POST", target, body=body, headers=post_headers)
         response = conn.getresponse()
         response.read()
         results[n] = (response.status, time.monotonic() - start)

@@ -8,6 +8,8 @@ festival programme linked from there), so the test follows the content of the
 site it is given. One browser context per width keeps it cheap.
 """
 
+import re
+
 import pytest
 
 from tests.e2e.axe import assert_no_wcag_violations
@@ -170,8 +172,8 @@ def test_month_view_is_an_agenda_on_a_phone(live_site, browser, phone_walk):
         page.goto(live_site + month)
         assert not page.locator(".calendar thead").is_visible()
         day = page.locator(".calendar td:has(.calendar__events) .calendar__day").first
-        # The full weekday and month show ("Samstag 12 Dezember"), not just "12".
-        assert len(day.inner_text().split()) >= 3
+        # The day as German writes it shows ("Samstag, 12. Dezember"), not just "12".
+        assert re.fullmatch(r"[A-Z][a-z]+, \d{1,2}\. [A-Z][a-zä]+", day.inner_text().strip())
         assert_no_wcag_violations(page)
     finally:
         context.close()

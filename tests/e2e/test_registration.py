@@ -24,7 +24,7 @@ def test_german_visitor_fixes_errors_and_registers(live_site, page_factory):
     page.fill("#reg-email", "klara@example.org")
     page.check("#reg-consent")
     follow(page, page.locator(".registration__form button[type=submit]"))
-    assert "/register/done/" in page.url
+    assert "/anmelden/erhalten/" in page.url
     # The same answer whoever registers: the e-mail says whether there is a place.
     assert page.locator("h1").inner_text() == "Wir haben Ihnen eine E-Mail geschickt"
     assert page.locator(".registration-result").count() == 1
@@ -43,5 +43,5 @@ def test_full_date_puts_the_visitor_on_the_waiting_list(live_site, page_factory)
     follow(page, page.locator(".registration__form button[type=submit]"))
     # The answer is the same as for a place (the e-mail tells which), so that
     # the form never reveals who is registered; the waiting list was announced above.
-    assert "/register/done/" in page.url
+    assert "/anmelden/erhalten/" in page.url
     assert page.locator("h1").inner_text() == "Wir haben Ihnen eine E-Mail geschickt"

@@ -234,3 +234,18 @@ def test_moving_a_date_in_the_dates_view_is_in_the_page_history(
     assert entry.data["new_date"] == "2027-01-16" and entry.data["new_start_time"] == "14:00:00"
     history = admin_client.get(f"/admin/pages/{event.pk}/history/").content.decode()
     assert "Datum 9 januari 2027 verplaatst naar 16 januari 2027 14:00" in history
+
+
+def test_an_editor_previews_a_draft_with_its_themes(client, admin_user, make_event, theme):
+    """'View draft' reads the page's themes from the revision (modelcluster's
+    in-memory links), not from the database: it shows the draft's theme and
+    answers 200, never a 500."""
+    from events.models import EventPageTheme
+
+    event = make_event(title="Moestuin", slug="moestuin")
+    event.theme_links.add(EventPageTheme(theme=theme))
+    event.save_revision()  # a draft: the published page has no theme yet
+    client.force_login(admin_user)
+    response = client.get(f"/admin/pages/{event.pk}/view_draft/")
+    assert response.status_code == 200
+    assert "Lokaal voedsel" in response.content.decode()

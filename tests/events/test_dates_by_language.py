@@ -24,6 +24,11 @@ EXPECTED = {
         "de": "Samstag, 12. Dezember 2026",
         "en": "Saturday 12 December 2026",
     },
+    "WEEKDAY_MONTH_DAY_FORMAT": {
+        "nl": "zaterdag 12 december",
+        "de": "Samstag, 12. Dezember",
+        "en": "Saturday 12 December",
+    },
     "DATE_FORMAT": {"nl": "12 december 2026", "de": "12. Dezember 2026", "en": "12 December 2026"},
     "SHORT_WEEKDAY_FORMAT": {"nl": "za 12 dec", "de": "Sa., 12. Dez.", "en": "Sat 12 Dec"},
     "SHORT_MONTH_DAY_FORMAT": {"nl": "12 dec", "de": "12. Dez.", "en": "12 Dec"},

@@ -216,7 +216,7 @@ def test_a_lock_that_times_out_answers_busy_and_registers_nobody(client, make_ev
         "website": "",
         "form_token": "t" * 32,
     }
-    response = client.post("/nl/agenda/workshop/register/", data)
+    response = client.post("/nl/agenda/workshop/aanmelden/", data)
     assert response.status_code == 200
     assert "Het is nu erg druk. Probeer het zo nog eens." in response.content.decode()
     assert not Registration.objects.exists()

@@ -134,7 +134,7 @@ def test_visitors_register_and_the_rate_limit_holds_while_redis_is_down(
             "website": "",
             "form_token": f"{n:032d}",
         }
-        return client.post("/nl/agenda/workshop/register/", data, REMOTE_ADDR="203.0.113.50")
+        return client.post("/nl/agenda/workshop/aanmelden/", data, REMOTE_ADDR="203.0.113.50")
 
     with caplog.at_level(logging.WARNING, logger="home"):
         answers = [post(n) for n in range(12)]
@@ -241,7 +241,7 @@ def test_with_the_mail_server_down_registration_succeeds_and_the_mail_is_retried
         "form_token": "m" * 32,
     }
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/nl/agenda/workshop/register/", data)
+        response = client.post("/nl/agenda/workshop/aanmelden/", data)
     assert response.status_code in (200, 302)
     registration = Registration.objects.get(email="anna@example.org")
     assert registration.status == Registration.Status.CONFIRMED

@@ -72,9 +72,11 @@ def test_dutch_event_on_german_pages_is_marked_dutch(client, make_event, frozen_
     month = soup(client.get("/de/veranstaltungen/monat/2026/12/"))
     title = month.find(string="Aandeelhoudersbijeenkomst")
     assert title.parent.get("lang") == "nl"
-    # On phones the month is an agenda: the long day name is in the markup.
+    # On phones the month is an agenda: each day is headed as German writes
+    # it; the bare number of the grid is not read out twice.
     day = month.select_one("td:has(.calendar__events) .calendar__day")
-    assert "Samstag" in day.get_text(" ", strip=True)
+    assert day.select_one(".calendar__long").get_text() == "Samstag, 12. Dezember"
+    assert day.select_one(".calendar__number")["aria-hidden"] == "true"
 
     listing = soup(client.get("/de/veranstaltungen/"))
     heading = listing.select_one(".event-item__title")

@@ -460,7 +460,7 @@ def test_schedule_json_describes_the_festival_and_its_sessions(client, programme
         {
             "type": "web",
             "title": "Aanmelden",
-            "url": "http://testserver/nl/festival/samen-wonen/register/",
+            "url": "http://testserver/nl/festival/samen-wonen/aanmelden/",
         }
     ]
     assert events["Digital villages"]["links"][0]["url"] == ONLINE
@@ -723,7 +723,7 @@ def test_frab_days_rooms_and_events(client, programme):
     assert workshop.findtext("duration") == "01:30"
     links = [link.get("href") for link in workshop.iterfind("links/link")]
     assert ONLINE not in links
-    assert links == ["http://testserver/nl/festival/samen-wonen/register/"]
+    assert links == ["http://testserver/nl/festival/samen-wonen/aanmelden/"]
     online = rooms["Online"].find("event")
     assert [link.get("href") for link in online.iterfind("links/link")] == [ONLINE]
     assert online.findtext("language") == "en"

@@ -3,6 +3,8 @@ check, marking them checked, asking them by e-mail for a signed link with which
 they confirm or correct their own entry (changes wait for an editor), and the
 yearly reminder."""
 
+import csv
+import io
 import re
 from datetime import timedelta
 
@@ -12,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from openpyxl import load_workbook
 from wagtail.models import Locale, ModelLogEntry
 from wagtail.users.models import UserProfile
 
@@ -95,6 +98,27 @@ def test_report_shows_only_organisations_due_with_their_actions(client, organisa
     assert mienthuus.find("button", string=re.compile("Ask the organisation"))
     # Without an address there is nobody to ask.
     assert not rows[1].find("button", string=re.compile("Ask the organisation"))
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", {"Name": "Mienthuus", "Kind": "Community initiative", "Country": "Germany"}),
+        ("de", {"Name": "Mienthuus", "Art": "Bürgerinitiative", "Land": "Deutschland"}),
+    ],
+)
+def test_report_export_is_in_the_editors_language(client, organisations, language, expected):
+    """The CSV streams after the view returned; it keeps the editor's language
+    and names kinds and countries as words, like the XLSX and the list."""
+    client.force_login(make_editor(language))
+    response = client.get(REPORT + "?export=csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    first = {key: rows[0][key] for key in expected}
+    assert first == expected
+    xlsx = client.get(REPORT + "?export=xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    headings, values = [[cell.value for cell in r] for r in list(sheet.iter_rows())[:2]]
+    assert headings == list(rows[0]) and values[:3] == list(rows[0].values())[:3]
 
 
 def test_mark_as_checked_sets_the_date_everywhere_and_is_logged(client, organisations, editor):

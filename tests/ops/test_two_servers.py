@@ -219,8 +219,8 @@ def test_register_through_one_server_and_cancel_through_the_other(two_servers):
         "places": "1",
         "consent": "on",
     }
-    response, _ = visitor.request(first, "POST", f"{event}register/", body=urlencode(form))
-    assert response.status == 302 and "/register/done/" in response.getheader("Location")
+    response, _ = visitor.request(first, "POST", f"{event}aanmelden/", body=urlencode(form))
+    assert response.status == 302 and "/aanmelden/ontvangen/" in response.getheader("Location")
 
     # The other server shows the place as taken (its cached copy, if any, is gone).
     _, after = Browser().request(second, "GET", event)

@@ -86,7 +86,7 @@ def test_moving_to_a_free_date_tells_the_person_and_moves_the_waiting_list_up(ad
     [entry] = PageLogEntry.objects.filter(action="registration.move")
     assert entry.data["registration"] == mover.pk and entry.data["promoted"] == 1
     # The link still opens the registration, now on the new date.
-    html = admin_client.get(f"/nl/agenda/repaircafe/registration/{link}/").content.decode()
+    html = admin_client.get(f"/nl/agenda/repaircafe/aanmelding/{link}/").content.decode()
     assert "zaterdag 19 december 2026" in html
 
 

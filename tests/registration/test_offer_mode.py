@@ -49,7 +49,9 @@ def mails_to(registration):
 
 
 def link(message, step):
-    [found] = re.findall(rf"https?://\S+/registration/\S+\?offer={step}", message.body)
+    [found] = re.findall(
+        rf"https?://\S+/(?:aanmelding|anmeldung|registration)/\S+\?offer={step}", message.body
+    )
     parts = urlsplit(found)
     return f"{parts.path}?{parts.query}"
 

@@ -55,13 +55,13 @@ def form_data(occurrence, **overrides):
 
 def test_a_different_person_on_a_reused_form_gets_a_registration_of_their_own(client, workshop):
     date = first_date(workshop)
-    client.post("/nl/agenda/workshop/register/", form_data(date))
+    client.post("/nl/agenda/workshop/aanmelden/", form_data(date))
     # Back, another name and address, send again: the same form token.
     client.post(
-        "/nl/agenda/workshop/register/", form_data(date, name="Bert", email="bert@example.org")
+        "/nl/agenda/workshop/aanmelden/", form_data(date, name="Bert", email="bert@example.org")
     )
     client.post(
-        "/nl/agenda/workshop/register/", form_data(date, name="Bert", email="bert@example.org")
+        "/nl/agenda/workshop/aanmelden/", form_data(date, name="Bert", email="bert@example.org")
     )
     assert sorted(Registration.objects.values_list("email", flat=True)) == [
         "anna@example.org",
@@ -92,7 +92,7 @@ def test_the_form_answers_the_same_whether_or_not_the_address_is_registered(clie
     answers = []
     for token, email in (("a" * 32, "nieuw@example.org"), ("b" * 32, "bezoeker1@example.org")):
         response = client.post(
-            "/nl/agenda/workshop/register/", form_data(date, form_token=token, email=email)
+            "/nl/agenda/workshop/aanmelden/", form_data(date, form_token=token, email=email)
         )
         page = client.get(response["Location"]).content.decode()
         # The receipt in the address is signed with the time: leave it out.
@@ -104,7 +104,7 @@ def test_the_form_answers_the_same_whether_or_not_the_address_is_registered(clie
     registered.refresh_from_db()
     assert registered.secret == secret
     [resent] = [m for m in mail.outbox if m.to == ["bezoeker1@example.org"]]
-    token = re.search(r"/registration/([\w-]+)/", resent.body).group(1)
+    token = re.search(r"/(?:aanmelding|anmeldung|registration)/([\w-]+)/", resent.body).group(1)
     assert services.registration_for_token(token) == registered
 
 
@@ -126,7 +126,7 @@ def test_nothing_changes_after_the_date_has_ended_or_after_check_in(client, work
         services.change_places(checked_in, 1)
     later = sign_up(date, 2, places=2)
     monkeypatch.setattr(timezone, "now", lambda: date.end + timezone.timedelta(minutes=1))
-    link = "/nl/agenda/workshop/registration/" + services.manage_token(later) + "/"
+    link = "/nl/agenda/workshop/aanmelding/" + services.manage_token(later) + "/"
     response = client.post(link, {"action": "cancel"})
     assert response.status_code == 200
     assert "niet meer worden gewijzigd" in response.content.decode()

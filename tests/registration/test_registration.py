@@ -171,7 +171,7 @@ def test_confirmation_is_in_the_visitors_language_with_calendar_file_and_online_
     [message] = [m for m in mail.outbox if m.to == ["bezoeker1@example.org"]]
     assert "Workshop Dorfvision" in message.subject
     assert "https://meet.example/geheim" in message.body
-    assert "/de/veranstaltungen/workshop/registration/" in message.body
+    assert "/de/veranstaltungen/workshop/anmeldung/" in message.body
     assert "Neem een pen mee." in message.body  # untranslated text falls back to Dutch
     name, content, mimetype = message.attachments[0]
     assert name.endswith(".ics") and mimetype == "text/calendar"
@@ -271,7 +271,7 @@ def test_full_date_offers_the_waiting_list(client, date):
 
 
 def test_registering_redirects_to_a_confirmation_page(client, date):
-    response = client.post("/de/veranstaltungen/workshop/register/", form_data(occurrence=date.pk))
+    response = client.post("/de/veranstaltungen/workshop/anmelden/", form_data(occurrence=date.pk))
     assert response.status_code == 302
     registration = Registration.objects.get()
     assert registration.language == "de" and registration.is_confirmed
@@ -279,29 +279,44 @@ def test_registering_redirects_to_a_confirmation_page(client, date):
     assert page.status_code == 200 and "e-mail" in page.content.decode().lower()
 
 
+def test_registration_addresses_are_in_the_pages_language_and_old_ones_lead_there(client, date):
+    response = client.post("/de/veranstaltungen/workshop/anmelden/", form_data(occurrence=date.pk))
+    assert "/de/veranstaltungen/workshop/anmelden/erhalten/" in response["Location"]
+    token = re.search(r"/anmeldung/([\w-]+)/", mail.outbox[0].body).group(1)
+    assert client.get(f"/de/veranstaltungen/workshop/anmeldung/{token}/").status_code == 200
+    # A link from an e-mail sent before the words were translated still works.
+    old = client.get(f"/de/veranstaltungen/workshop/registration/{token}/")
+    assert old.status_code == 200 and "Ihre Anmeldung" in old.content.decode()
+    # A form sent to the old address (a page opened before) is sent on with its data.
+    posted = client.post("/nl/agenda/workshop/register/", form_data(occurrence=date.pk))
+    assert posted.status_code == 308 and posted["Location"] == "/nl/agenda/workshop/aanmelden/"
+
+
 @pytest.mark.usefixtures("still_signing_clock")
 def test_double_submit_creates_one_registration(client, date):
     data = form_data(occurrence=date.pk)
-    first = client.post("/nl/agenda/workshop/register/", data)
-    second = client.post("/nl/agenda/workshop/register/", data)
+    first = client.post("/nl/agenda/workshop/aanmelden/", data)
+    second = client.post("/nl/agenda/workshop/aanmelden/", data)
     assert Registration.objects.count() == 1
     assert first["Location"] == second["Location"]
 
 
 def test_same_email_again_gets_the_same_answer_and_the_existing_link(client, date):
-    client.post("/nl/agenda/workshop/register/", form_data(occurrence=date.pk))
+    client.post("/nl/agenda/workshop/aanmelden/", form_data(occurrence=date.pk))
     registration = Registration.objects.get()
     old = registration.secret
     mail.outbox.clear()
     response = client.post(
-        "/nl/agenda/workshop/register/",
+        "/nl/agenda/workshop/aanmelden/",
         form_data(occurrence=date.pk, form_token="u" * 32, email="ANNA@example.org"),
     )
     assert response.status_code == 302
     assert Registration.objects.count() == 1
     assert Registration.objects.get().secret == old  # the link they have keeps working
     assert "We hebben je een e-mail gestuurd" in client.get(response["Location"]).content.decode()
-    token = re.search(r"/registration/([\w-]+)/", mail.outbox[0].body).group(1)
+    token = re.search(
+        r"/(?:aanmelding|anmeldung|registration)/([\w-]+)/", mail.outbox[0].body
+    ).group(1)
     assert services.registration_for_token(token) == registration
 
 
@@ -322,7 +337,7 @@ def test_bad_input_is_answered_next_to_the_field_and_keeps_what_was_typed(
     client, date, field, value
 ):
     data = form_data(occurrence=date.pk, **{field: value})
-    response = client.post("/de/veranstaltungen/workshop/register/", data)
+    response = client.post("/de/veranstaltungen/workshop/anmelden/", data)
     assert response.status_code == 200
     html = response.content.decode()
     assert 'aria-invalid="true"' in html and "error-summary" in html
@@ -334,7 +349,7 @@ def test_bad_input_is_answered_next_to_the_field_and_keeps_what_was_typed(
 
 def test_errors_are_in_the_pages_language(client, date):
     html = client.post(
-        "/de/veranstaltungen/workshop/register/", form_data(occurrence=date.pk, email="")
+        "/de/veranstaltungen/workshop/anmelden/", form_data(occurrence=date.pk, email="")
     ).content.decode()
     assert "Dieses Feld muss ausgefüllt werden." in html
 
@@ -348,11 +363,11 @@ def test_required_extra_questions_are_asked_and_stored(client, workshop, date):
     page.save_revision().publish()
     questions = list(EventPage.objects.get(pk=workshop.pk).registration_questions.all())
     data = form_data(occurrence=date.pk)
-    response = client.post("/nl/agenda/workshop/register/", data)
+    response = client.post("/nl/agenda/workshop/aanmelden/", data)
     assert response.status_code == 200 and "Dorp" in response.content.decode()
     data[f"q_{questions[0].pk}"] = "Kranenburg"
     data[f"q_{questions[1].pk}"] = ["Vegetarisch", "Veganistisch"]
-    assert client.post("/nl/agenda/workshop/register/", data).status_code == 302
+    assert client.post("/nl/agenda/workshop/aanmelden/", data).status_code == 302
     answers = Registration.objects.get().answers
     assert [a["value"] for a in answers] == ["Kranenburg", "Vegetarisch, Veganistisch"]
 
@@ -361,7 +376,7 @@ def test_closed_date_is_answered_with_a_message_not_an_error_page(client, worksh
     set_rules(workshop, closes=local(2026, 11, 1))
     html = client.get("/nl/agenda/workshop/").content.decode()
     assert "Aanmelden gesloten" in html
-    response = client.post("/nl/agenda/workshop/register/", form_data(occurrence=date.pk))
+    response = client.post("/nl/agenda/workshop/aanmelden/", form_data(occurrence=date.pk))
     assert response.status_code == 200
     assert "closed" in response.content.decode()
     assert Registration.objects.count() == 0
@@ -369,14 +384,14 @@ def test_closed_date_is_answered_with_a_message_not_an_error_page(client, worksh
 
 def test_cancelled_date_is_not_offered(client, workshop, date):
     Occurrence.objects.filter(pk=date.pk).update(status=Occurrence.Status.CANCELLED)
-    response = client.post("/nl/agenda/workshop/register/", form_data(occurrence=date.pk))
+    response = client.post("/nl/agenda/workshop/aanmelden/", form_data(occurrence=date.pk))
     assert response.status_code == 200
     assert Registration.objects.count() == 0
 
 
 def test_honeypot_pretends_success_and_stores_nothing(client, date):
     response = client.post(
-        "/nl/agenda/workshop/register/", form_data(occurrence=date.pk, website="http://spam")
+        "/nl/agenda/workshop/aanmelden/", form_data(occurrence=date.pk, website="http://spam")
     )
     assert response.status_code == 302
     assert Registration.objects.count() == 0
@@ -384,8 +399,8 @@ def test_honeypot_pretends_success_and_stores_nothing(client, date):
 
 def test_too_many_attempts_get_a_clear_message(client, date, settings):
     for _n in range(10):
-        client.post("/nl/agenda/workshop/register/", form_data(occurrence=date.pk, name=""))
-    response = client.post("/nl/agenda/workshop/register/", form_data(occurrence=date.pk))
+        client.post("/nl/agenda/workshop/aanmelden/", form_data(occurrence=date.pk, name=""))
+    response = client.post("/nl/agenda/workshop/aanmelden/", form_data(occurrence=date.pk))
     assert response.status_code == 429
     assert "te vaak" in response.content.decode()
     assert Registration.objects.count() == 0
@@ -395,7 +410,7 @@ def test_registration_needs_a_csrf_token(date):
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
-    response = strict.post("/nl/agenda/workshop/register/", form_data(occurrence=date.pk))
+    response = strict.post("/nl/agenda/workshop/aanmelden/", form_data(occurrence=date.pk))
     assert response.status_code == 403
     assert Registration.objects.count() == 0
 
@@ -404,7 +419,7 @@ def test_registration_needs_a_csrf_token(date):
 
 
 def manage_link(registration):
-    return "/nl/agenda/workshop/registration/" + services.manage_token(registration) + "/"
+    return "/nl/agenda/workshop/aanmelding/" + services.manage_token(registration) + "/"
 
 
 def test_manage_link_shows_the_registration_and_cancels_it(client, date):
@@ -443,7 +458,7 @@ def test_manage_page_changes_places_within_the_limits(client, date):
 def test_tampered_tokens_get_a_friendly_not_found_page(client, date, mangle):
     mine = sign_up(date, 1)
     token = services.manage_token(mine)
-    response = client.get(f"/nl/agenda/workshop/registration/{mangle(token)}/")
+    response = client.get(f"/nl/agenda/workshop/aanmelding/{mangle(token)}/")
     assert response.status_code == 404
     assert "werkt niet" in response.content.decode()
 
@@ -548,7 +563,7 @@ def test_series_registration_belongs_to_the_first_date_and_covers_all(client, ma
     )
     anchor = first_date(event)
     mail.outbox.clear()
-    response = client.post("/nl/agenda/expeditie/register/", form_data(occurrence=anchor.pk))
+    response = client.post("/nl/agenda/expeditie/aanmelden/", form_data(occurrence=anchor.pk))
     assert response.status_code == 302
     registration = Registration.objects.get()
     assert registration.occurrence_id == anchor.pk
@@ -580,13 +595,13 @@ def test_the_form_asks_the_same_rule_as_the_service(client, workshop, date):
     """Places above the event's maximum and a full date without a waiting list
     are refused by the form with the rule's own words; nothing is stored."""
     response = client.post(
-        "/nl/agenda/workshop/register/", form_data(occurrence=date.pk, places="5")
+        "/nl/agenda/workshop/aanmelden/", form_data(occurrence=date.pk, places="5")
     )
     assert response.status_code == 200
     assert "Kies een toegestaan aantal plaatsen." in response.content.decode()
     set_rules(workshop, waiting_list=False)
     sign_up(date, 1, places=3)
-    response = client.post("/nl/agenda/workshop/register/", form_data(occurrence=date.pk))
+    response = client.post("/nl/agenda/workshop/aanmelden/", form_data(occurrence=date.pk))
     assert response.status_code == 200
     assert Registration.objects.count() == 1
     state = services.decide(workshop, date, confirmed=3, places=1)

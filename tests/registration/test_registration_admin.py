@@ -147,6 +147,33 @@ def test_export_as_csv_and_xlsx(admin, make_event, event, date):
     assert "bezoeker1@example.org" in values[1]
 
 
+@pytest.mark.parametrize(
+    ("language", "heading", "status", "when"),
+    [
+        ("en", "Name", "Confirmed", "Saturday 12 December 2026"),
+        ("de", "Name", "Bestätigt", "Samstag, 12. Dezember 2026"),
+    ],
+)
+def test_export_is_in_the_editors_language_in_csv_as_in_xlsx(
+    admin, admin_user, event, date, language, heading, status, when
+):
+    """The CSV is written while it streams, after the view returned: it keeps
+    the editor's admin language, as the XLSX does, not the site's Dutch."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = language
+    profile.save()
+    sign_up(date, 1)
+    [row] = rows_of(admin.get(url(event, export="csv")))
+    xlsx = admin.get(url(event, export="xlsx"))
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    headings, values = [[cell.value for cell in r] for r in sheet.iter_rows()]
+    assert list(row) == headings and heading in row
+    assert row[headings[1]] == values[1] and row[headings[1]].startswith(when)
+    assert row[headings[2]] == values[2] == status
+
+
 def test_organiser_adds_cancels_and_promotes_and_the_history_says_so(
     admin, admin_user, event, date
 ):

@@ -27,7 +27,9 @@ def date(make_event):
 
 def leave_link(message):
     """The "leave the waiting list" link of an e-mail, as a path for the client."""
-    [link] = re.findall(r"https?://\S+/registration/\S+\?leave=1", message.body)
+    [link] = re.findall(
+        r"https?://\S+/(?:aanmelding|anmeldung|registration)/\S+\?leave=1", message.body
+    )
     parts = urlsplit(link)
     return f"{parts.path}?{parts.query}"
 
@@ -68,6 +70,6 @@ def test_the_leave_question_is_only_for_people_still_waiting(client, date):
     client.post(link, {"action": "cancel"})
     assert QUESTION not in client.get(link).content.decode()  # already left
     token = services.manage_token(confirmed)
-    html = client.get(f"/nl/agenda/workshop/registration/{token}/?leave=1").content.decode()
+    html = client.get(f"/nl/agenda/workshop/aanmelding/{token}/?leave=1").content.decode()
     assert QUESTION not in html
     assert Registration.objects.get(pk=confirmed.pk).is_confirmed
