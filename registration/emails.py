@@ -242,7 +242,7 @@ def build_message(registration, kind, extra=None):
                 calendars.append((page.slug, None, False))
         elif kind in (EmailKind.EVENT_CANCELLED, EmailKind.CANCELLED):
             if "sequence" in extra and registration.confirmed_at:
-                calendars.append((page.slug, None, True))
+                calendars.append((page.slug, _calendar_dates(registration, extra), True))
         elif kind in WITH_CALENDAR and registration.is_confirmed:
             calendars.append((page.slug, None, False))
         context["links"] = (
@@ -264,6 +264,25 @@ def build_message(registration, kind, extra=None):
             ics = ics_for(registration, page, url, sequence=sequence, cancel=cancel, dates=dates)
             message.attach(f"{name}.ics", ics, "text/calendar")
     return message
+
+
+def _calendar_dates(registration, extra):
+    """The dates to take out of a calendar, as they were when the registration
+    was called off (`services.calendar_dates`): the dates of an event taken
+    offline may be gone by the time the e-mail is sent. None: the dates the
+    registration covers now."""
+    if not extra.get("dates"):
+        return None
+    return [
+        Occurrence(
+            event_key=registration.event_key,
+            original_start=datetime.fromisoformat(date["original_start"]),
+            start=datetime.fromisoformat(date["start"]),
+            end=datetime.fromisoformat(date["end"]),
+            all_day=bool(date.get("all_day")),
+        )
+        for date in extra["dates"]
+    ]
 
 
 def _moved_from(registration, moved_from):
@@ -322,16 +341,17 @@ def _message_without_event(registration, kind, extra):
         )
         if registration.confirmed_at:
             calendar = ical.CalendarFile(feed=False, method=ical.CANCEL)
-            stamp = date.original_start.strftime("%Y%m%dT%H%M%SZ")
-            calendar.add(
-                uid=f"{registration.event_key}-{stamp}-registration@{ical.site_host()}",
-                sequence=extra.get("sequence", registration.calendar_sequence),
-                summary=page.title,
-                start=date.start,
-                end=date.end,
-                all_day=date.all_day,
-                status=ical.CANCELLED,
-            )
+            for entry in _calendar_dates(registration, extra) or [date]:
+                stamp = entry.original_start.strftime("%Y%m%dT%H%M%SZ")
+                calendar.add(
+                    uid=f"{registration.event_key}-{stamp}-registration@{ical.site_host()}",
+                    sequence=extra.get("sequence", registration.calendar_sequence),
+                    summary=page.title,
+                    start=entry.start,
+                    end=entry.end,
+                    all_day=entry.all_day,
+                    status=ical.CANCELLED,
+                )
             message.attach("event.ics", calendar.to_ical(), "text/calendar")
     return message
 
