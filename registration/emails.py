@@ -189,6 +189,10 @@ def build_message(registration, kind, extra=None):
         language, recipient = registration.language, registration.email
     with translation.override(language):
         page = page_for_language(registration.event_key, language) or registration.occurrence.event
+        if kind == EmailKind.EVENT_CANCELLED:
+            # The event may have been taken offline in their language while
+            # another stays live: the title in their language all the same.
+            page = page_for_language(registration.event_key, language, live=False) or page
         # An event taken offline has no page to link to any more.
         url = page.get_full_url() if page.live else ""
         source = registration.occurrence.event

@@ -969,7 +969,7 @@ def keep_snapshot(sender, instance, **kwargs):
         call_off(registration, reason="deleted", now=now)
     titles = {}
     for language in languages:
-        page = page_for_language(instance.event_key, language)
+        page = page_for_language(instance.event_key, language, live=False)
         titles[language] = page.title if page is not None else ""
     for language, title in titles.items():
         registrations.filter(language=language).update(
@@ -1344,14 +1344,16 @@ def erase_email(email, *, now=None):
     )
 
 
-def page_for_language(event_key, language):
+def page_for_language(event_key, language, *, live=True):
     """The live version of an event in a language, else its source version
-    (`home.i18n.source_version`, among the live ones)."""
-    pages = list(
-        EventPage.objects.filter(translation_key=event_key, live=True)
-        .select_related("locale")
-        .order_by("pk")
-    )
+    (`home.i18n.source_version`, among the live ones).
+
+    `live=False`: among every version, live or not: what an event taken
+    offline was called in the person's language (nothing to link to)."""
+    pages = EventPage.objects.filter(translation_key=event_key)
+    if live:
+        pages = pages.filter(live=True)
+    pages = list(pages.select_related("locale").order_by("pk"))
     by_code = {}
     for page in pages:
         if page.alias_of_id is None or page.locale.language_code not in by_code:

@@ -351,7 +351,12 @@ def _gone(request, registration, status=200):
     if registration is not None:
         occurrence = registration.occurrence
         if occurrence is not None:
-            page = occurrence.event
+            from django.utils.translation import get_language
+
+            page = (
+                services.page_for_language(registration.event_key, get_language(), live=False)
+                or occurrence.event
+            )
             title = page.title
             label = date_label(occurrence)
         else:

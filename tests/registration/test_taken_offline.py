@@ -184,3 +184,26 @@ def test_a_series_taken_offline_is_taken_out_of_the_calendar_date_by_date(
     entries = cancel_calendar(message).walk("VEVENT")
     assert sorted(str(e["UID"]) for e in entries) == uids
     assert {e["SEQUENCE"] for e in entries} == {1}
+
+
+def test_the_mail_names_the_event_in_the_persons_language_when_only_theirs_goes_offline(
+    admin_client, booked, translate_page, monkeypatch
+):
+    translate_page(booked, "de", {"Lezing": "Vortrag", "lezing": "vortrag"})
+    mail.outbox.clear()
+    after_commit = []
+    monkeypatch.setattr(
+        emails, "transaction", SimpleNamespace(on_commit=lambda f, **kw: after_commit.append(f))
+    )
+    # The Dutch original is taken offline, the German version stays live.
+    url = f"/admin/bulk/wagtailcore/page/unpublish/?id={booked.pk}&next=/admin/"
+    admin_client.post(url, {"registrations": "cancel"})
+    for send in after_commit:
+        send()
+
+    assert EventPage.objects.filter(translation_key=booked.translation_key, live=True).exists()
+    [german] = [m for m in mail.outbox if m.to == ["bezoeker1@example.org"]]
+    assert german.subject == "Abgesagt: Vortrag"
+    [dutch] = [m for m in mail.outbox if m.to == ["bezoeker2@example.org"]]
+    assert dutch.subject == "Geannuleerd: Lezing"
+    assert "/nl/agenda/lezing/" not in dutch.body
