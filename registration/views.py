@@ -317,6 +317,8 @@ def manage(request, page, token):
             if notice in {"cancelled", "cancelled-waiting", "changed", "accepted", "declined"}
             else "",
             "error": error,
+            # Say what happened to a registration the organiser's plans called off.
+            "date_cancelled": registration.occurrence.is_cancelled,
             "Status": Registration.Status,
         },
         status=400 if places_form.is_bound and places_form.errors else 200,

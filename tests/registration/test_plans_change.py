@@ -128,6 +128,9 @@ def test_a_cancelled_date_takes_its_registrations_along_and_tells_each_person(
     assert str(entry["UID"]) == uid and entry["SEQUENCE"] == 1
     [english] = mails_to("bezoeker2@example.org")
     assert "This date has been cancelled" in english.body and not english.attachments
+    # Their link still answers, and says what happened.
+    manage = admin_client.get(manage_path(Registration.objects.get(email="bezoeker1@example.org")))
+    assert "Deze datum is geannuleerd, en daarmee ook je aanmelding" in manage.content.decode()
     assert not mails_to("bezoeker3@example.org")
     # Publishing again changes nothing and tells nobody twice.
     mail.outbox.clear()
