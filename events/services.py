@@ -66,6 +66,8 @@ def _before(occurrence):
         "end": occurrence.end,
         "venue_id": occurrence.venue_id,
         "status": occurrence.status,
+        # The key calendars knew the date by (it changes when the rule's time does).
+        "original_start": occurrence.original_start,
     }
 
 
@@ -241,6 +243,7 @@ def regenerate_occurrences(page, *, now=None):
             o.original_start: o for o in Occurrence.objects.filter(event_key=event.translation_key)
         }
         _keep_single_date(event, planned, existing)
+        _keep_moved_dates(planned, existing)
         to_create, to_update, to_delete = [], [], []
         changes, matched = [], []
         for key, new in planned.items():
@@ -327,6 +330,33 @@ def _keep_single_date(event, planned, existing):
     if len(new_keys) != 1 or len(old_keys) != 1 or new_keys[0] in existing:
         return
     existing[new_keys[0]] = existing.pop(old_keys[0])
+
+
+def _keep_moved_dates(planned, existing):
+    """A series whose time the editor changes (every Saturday at 10:30 instead
+    of 10:00) keeps its date rows, and whatever points to them (registrations):
+    a day that had exactly one date the schedule no longer has and now has
+    exactly one new date is the same date, moved; its row is re-keyed to the
+    new time instead of being kept as cancelled beside a new one. Dates kept
+    from an earlier schedule and extra dates are left alone."""
+    gone = [
+        key
+        for key, o in existing.items()
+        if key not in planned and o.origin == Occurrence.Origin.RULE
+    ]
+    if not gone:
+        return
+    new = [key for key, o in planned.items() if key not in existing]
+    by_day = {}
+    for key in new:
+        by_day.setdefault(to_local(key).date(), []).append(key)
+    old_by_day = {}
+    for key in gone:
+        old_by_day.setdefault(to_local(key).date(), []).append(key)
+    for day, old_keys in old_by_day.items():
+        new_keys = by_day.get(day, [])
+        if len(old_keys) == 1 and len(new_keys) == 1:
+            existing[new_keys[0]] = existing.pop(old_keys[0])
 
 
 def _event_wide_changes(event, previous, rows, changes, now):

@@ -118,23 +118,31 @@ def ics_for(registration, page, url, *, sequence=0, cancel=False, dates=None):
 
 def describe_changes(registration, changes, page):
     """The lines that say what changed (`services.dates_changed`), in the active
-    language; and the dates that were cancelled."""
+    language; the dates that were cancelled; and the dates whose calendar entry
+    must go because the date is now known by another key (the rule's time
+    changed: a new entry replaces it)."""
     from registration.forms import date_label
 
     ids = [change["date"] for change in changes]
     occurrences = Occurrence.objects.select_related("venue").in_bulk(ids)
     source = registration.occurrence.event
-    lines, cancelled = [], []
+    lines, cancelled, rekeyed = [], [], []
     for change in changes:
         occurrence = occurrences.get(change["date"])
         if occurrence is None:
             continue
         now_label = date_label(occurrence)
         before = Occurrence(
+            event_key=registration.event_key,
+            original_start=datetime.fromisoformat(
+                change.get("original_start") or occurrence.original_start.isoformat()
+            ),
             start=datetime.fromisoformat(change["start"]),
             end=datetime.fromisoformat(change["end"]),
             all_day=occurrence.all_day,
         )
+        if before.original_start != occurrence.original_start:
+            rekeyed.append(before)
         what = set(change["what"])
         if "cancelled" in what:
             cancelled.append(occurrence)
@@ -157,7 +165,7 @@ def describe_changes(registration, changes, page):
             lines.append(_("The online link for %(date)s has changed.") % {"date": now_label})
         if occurrence.note:
             lines.append(f"  {occurrence.note}")
-    return lines, cancelled
+    return lines, cancelled, rekeyed
 
 
 def manage_url(registration, page):
@@ -232,10 +240,12 @@ def build_message(registration, kind, extra=None):
         calendars = []
         sequence = extra.get("sequence", registration.calendar_sequence)
         if kind == EmailKind.DATE_CHANGED:
-            context["changes"], off = describe_changes(registration, extra.get("changes", []), page)
+            context["changes"], off, rekeyed = describe_changes(
+                registration, extra.get("changes", []), page
+            )
             if registration.is_confirmed:
-                if off:
-                    calendars.append(("cancelled", off, True))
+                if off or rekeyed:
+                    calendars.append(("cancelled", off + rekeyed, True))
                 calendars.append((page.slug, None, False))
         elif kind == EmailKind.MOVED:
             old = _moved_from(registration, extra.get("moved_from") or {})

@@ -1016,12 +1016,15 @@ def dates_changed(event, changes, *, now=None):
 
 def _describe(change):
     """A date change as plain data (it travels with the e-mail task)."""
-    return {
+    described = {
         "date": change.occurrence.pk,
         "what": sorted(change.what),
         "start": change.before["start"].isoformat(),
         "end": change.before["end"].isoformat(),
     }
+    if change.before.get("original_start"):
+        described["original_start"] = change.before["original_start"].isoformat()
+    return described
 
 
 def _tell_changes(registration, changes):

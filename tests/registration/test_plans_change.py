@@ -292,3 +292,41 @@ def test_an_event_without_active_registrations_is_deleted_as_usual(admin_client,
     admin_client.post(f"/admin/pages/{event.pk}/delete/")
     assert not EventPage.objects.filter(pk=event.pk).exists()
     assert Registration.objects.get().snapshot["title"] == "Lezing"
+
+
+def test_a_series_moved_to_another_time_keeps_its_registrations(make_event):
+    """The editor changes a weekly event from 10:00 to 10:30: the dates move,
+    the people registered for them stay registered and are told, and their
+    calendar entry is replaced (the old one taken out, the new one added)."""
+    event = make_event(
+        title="Repaircafé",
+        rule="RRULE:FREQ=WEEKLY;COUNT=3",
+        registration_settings=registration_on(),
+    )
+    first = first_date(event)
+    registration = sign_up(first, 1, language="de")
+    uid = confirmation_uid("bezoeker1@example.org")
+    mail.outbox.clear()
+    draft = EventPage.objects.get(pk=event.pk)
+    draft.start, draft.end = local(2026, 12, 12, 10, 30), local(2026, 12, 12, 13, 30)
+    draft.save_revision().publish()
+
+    registration.refresh_from_db()
+    assert registration.is_confirmed and registration.occurrence_id == first.pk
+    assert [o.start for o in dates(event)] == [
+        local(2026, 12, 12, 10, 30),
+        local(2026, 12, 19, 10, 30),
+        local(2026, 12, 26, 10, 30),
+    ]
+    assert not Occurrence.objects.filter(status="cancelled").exists()
+    [message] = mail.outbox
+    assert message.subject == "Geändert: Repaircafé"
+    assert "Verschoben: Samstag, 12. Dezember 2026, 10:00–13:00, jetzt" in message.body
+    cancel, update = calendars(message)
+    [old] = vevents(cancel)
+    assert cancel["METHOD"] == "CANCEL" and str(old["UID"]) == uid
+    [new] = vevents(update)
+    assert update["METHOD"] == "PUBLISH" and new["SEQUENCE"] == 1
+    assert new["DTSTART"].dt.replace(tzinfo=None) == local(2026, 12, 12, 10, 30).replace(
+        tzinfo=None
+    )
