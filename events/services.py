@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
-from events.hooks import dates_changed
+from events.hooks import dates_changed, dates_kept
 from events.models import EventPage, EventSchedule, Occurrence, OccurrenceException, horizon_days
 from events.schedule import combine, expand, to_aware, to_local
 from home.db_statistics import refresh_statistics
@@ -219,7 +219,9 @@ def regenerate_occurrences(page, *, now=None):
     - An existing row for a planned date is updated in place (so anything that
       points to it keeps pointing to it); new dates are inserted.
     - A row the schedule no longer has is deleted, unless it has history
-      (`occurrence_has_history`): then it is kept as cancelled and reported.
+      (`occurrence_has_history`) or is upcoming in a series an app above needs
+      whole (`events.hooks.DATES_KEPT`): then it is kept as cancelled and
+      reported.
     - While the event is not live, no dates are planned: rows without history
       go, the others stay as they are (listings only show live events).
     - The iCal SEQUENCE goes up whenever the schedule's fingerprint changes.
@@ -267,12 +269,17 @@ def regenerate_occurrences(page, *, now=None):
                 what = _what_changed(before, old)
                 if what and max(before["end"], old.end) >= now:
                     changes.append(DateChange(old, before, what))
+        # Upcoming dates the rule drops stay, cancelled, when people planned
+        # around every date of the series (whole-series registrations).
+        keep_upcoming = (
+            event.live and any(old.end >= now for old in existing.values()) and dates_kept(event)
+        )
         for old in existing.values():
             if not event.live:
                 if not occurrence_has_history(old):
                     to_delete.append(old.pk)
                 continue
-            if occurrence_has_history(old):
+            if occurrence_has_history(old) or (keep_upcoming and old.end >= now):
                 if (
                     old.status != Occurrence.Status.CANCELLED
                     or old.origin != Occurrence.Origin.KEPT

@@ -12,7 +12,13 @@ from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
-from events.hooks import DATES_CHANGED, EVENT_OFFERS, EVENT_PAGE_CONTEXT, ONLINE_LINK_HIDDEN
+from events.hooks import (
+    DATES_CHANGED,
+    DATES_KEPT,
+    EVENT_OFFERS,
+    EVENT_PAGE_CONTEXT,
+    ONLINE_LINK_HIDDEN,
+)
 from events.models import EventPage
 from events.page_buttons import add_event_page_button
 from home.hooks import HEALTH_CHECKS, PERSONAL_DATA
@@ -298,6 +304,20 @@ def online_link_for_registrants(events):
 def tell_registrants(event, changes):
     """Cancelled and moved dates: registrations follow, and people are told."""
     services.dates_changed(event, changes)
+
+
+@hooks.register(DATES_KEPT)
+def series_registrants_need_every_date(event):
+    """A date dropped from a series with whole-series registrations is kept as
+    cancelled, so its registrants are told and their calendars updated."""
+    return (
+        settings_of(event).is_series
+        and Registration.objects.filter(
+            event_key=event.translation_key,
+            status__in=Registration.ACTIVE,
+            anonymised_at__isnull=True,
+        ).exists()
+    )
 
 
 # "Few places left": at most this many, search engines read it as

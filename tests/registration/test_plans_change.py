@@ -3,6 +3,7 @@ registered for, and everyone affected is told in their language with a
 calendar update (same UID, higher SEQUENCE, METHOD:CANCEL for what is off)."""
 
 import pytest
+import recurrence
 from django.core import mail
 from icalendar import Calendar
 
@@ -330,3 +331,34 @@ def test_a_series_moved_to_another_time_keeps_its_registrations(make_event):
     assert new["DTSTART"].dt.replace(tzinfo=None) == local(2026, 12, 12, 10, 30).replace(
         tzinfo=None
     )
+
+
+def test_a_series_cut_short_tells_its_whole_series_registrants(make_event):
+    """The editor shortens a series of four dates to three: people registered
+    for the whole series planned around the fourth, so it is kept as cancelled
+    and they are told once, with their calendar updated. A series without
+    registrations loses the date as before."""
+    event = make_event(
+        title="Cursus",
+        slug="cursus",
+        rule="RRULE:FREQ=WEEKLY;COUNT=4",
+        registration_settings=registration_on(scope="series"),
+    )
+    quiet = make_event(title="Wandeling", slug="wandeling", rule="RRULE:FREQ=WEEKLY;COUNT=4")
+    sign_up(first_date(event), 1, language="de")
+    mail.outbox.clear()
+
+    for page in (event, quiet):
+        draft = EventPage.objects.get(pk=page.pk)
+        draft.recurrence = recurrence.deserialize("RRULE:FREQ=WEEKLY;COUNT=3")
+        draft.save_revision().publish()
+
+    assert [o.status for o in dates(event)] == ["scheduled"] * 3 + ["cancelled"]
+    assert len(dates(quiet)) == 3
+    [message] = mail.outbox
+    assert message.to == ["bezoeker1@example.org"]
+    assert message.subject == "Geändert: Cursus"
+    assert "Abgesagt: Samstag, 2. Januar 2027" in message.body
+    [cancel, update] = calendars(message)
+    assert cancel["METHOD"] == "CANCEL" and update["METHOD"] == "PUBLISH"
+    assert len(vevents(update)) == 3
