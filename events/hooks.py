@@ -16,6 +16,11 @@
   `events.services.DateChange` (the date as it is now, what it was before and
   what changed: "cancelled", "time", "venue", "online"). Registration tells its
   registrants this way.
+- `DATES_KEPT`: `fn(event) -> bool`: whether the dates a changed rule drops
+  from `event` (a source page) must be kept as cancelled and reported through
+  `DATES_CHANGED` rather than deleted, because people planned around every
+  date of the series, not one (registration: active whole-series
+  registrations). Asked only when an upcoming date is about to go.
 - `EVENT_OFFERS`: `fn(event, occurrences) -> {occurrence id: offer}` for the
   JSON-LD `Offer` of each date, from the app that decides who may come
   (registration). An offer is a dict of schema.org `Offer` fields to set
@@ -37,6 +42,7 @@ from wagtail import hooks
 EVENT_PAGE_CONTEXT = "events_event_page_context"
 ONLINE_LINK_HIDDEN = "events_online_link_hidden"
 DATES_CHANGED = "events_dates_changed"
+DATES_KEPT = "events_dates_kept"
 EVENT_OFFERS = "events_event_offers"
 EVENT_PERFORMERS = "events_event_performers"
 PLACES_SHOWN_ON = "events_places_shown_on"
@@ -58,6 +64,11 @@ def dates_changed(event, changes):
     if changes:
         for fn in hooks.get_hooks(DATES_CHANGED):
             fn(event, changes)
+
+
+def dates_kept(event):
+    """Whether an app above needs `event`'s dropped dates kept (`DATES_KEPT`)."""
+    return any(fn(event) for fn in hooks.get_hooks(DATES_KEPT))
 
 
 def event_offers(event, occurrences):

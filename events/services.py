@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
-from events.hooks import dates_changed
+from events.hooks import dates_changed, dates_kept
 from events.models import EventPage, EventSchedule, Occurrence, OccurrenceException, horizon_days
 from events.schedule import combine, expand, to_aware, to_local
 from home.db_statistics import refresh_statistics
@@ -66,6 +66,8 @@ def _before(occurrence):
         "end": occurrence.end,
         "venue_id": occurrence.venue_id,
         "status": occurrence.status,
+        # The key calendars knew the date by (it changes when the rule's time does).
+        "original_start": occurrence.original_start,
     }
 
 
@@ -217,7 +219,9 @@ def regenerate_occurrences(page, *, now=None):
     - An existing row for a planned date is updated in place (so anything that
       points to it keeps pointing to it); new dates are inserted.
     - A row the schedule no longer has is deleted, unless it has history
-      (`occurrence_has_history`): then it is kept as cancelled and reported.
+      (`occurrence_has_history`) or is upcoming in a series an app above needs
+      whole (`events.hooks.DATES_KEPT`): then it is kept as cancelled and
+      reported.
     - While the event is not live, no dates are planned: rows without history
       go, the others stay as they are (listings only show live events).
     - The iCal SEQUENCE goes up whenever the schedule's fingerprint changes.
@@ -241,6 +245,7 @@ def regenerate_occurrences(page, *, now=None):
             o.original_start: o for o in Occurrence.objects.filter(event_key=event.translation_key)
         }
         _keep_single_date(event, planned, existing)
+        _keep_moved_dates(planned, existing)
         to_create, to_update, to_delete = [], [], []
         changes, matched = [], []
         for key, new in planned.items():
@@ -264,12 +269,17 @@ def regenerate_occurrences(page, *, now=None):
                 what = _what_changed(before, old)
                 if what and max(before["end"], old.end) >= now:
                     changes.append(DateChange(old, before, what))
+        # Upcoming dates the rule drops stay, cancelled, when people planned
+        # around every date of the series (whole-series registrations).
+        keep_upcoming = (
+            event.live and any(old.end >= now for old in existing.values()) and dates_kept(event)
+        )
         for old in existing.values():
             if not event.live:
                 if not occurrence_has_history(old):
                     to_delete.append(old.pk)
                 continue
-            if occurrence_has_history(old):
+            if occurrence_has_history(old) or (keep_upcoming and old.end >= now):
                 if (
                     old.status != Occurrence.Status.CANCELLED
                     or old.origin != Occurrence.Origin.KEPT
@@ -327,6 +337,33 @@ def _keep_single_date(event, planned, existing):
     if len(new_keys) != 1 or len(old_keys) != 1 or new_keys[0] in existing:
         return
     existing[new_keys[0]] = existing.pop(old_keys[0])
+
+
+def _keep_moved_dates(planned, existing):
+    """A series whose time the editor changes (every Saturday at 10:30 instead
+    of 10:00) keeps its date rows, and whatever points to them (registrations):
+    a day that had exactly one date the schedule no longer has and now has
+    exactly one new date is the same date, moved; its row is re-keyed to the
+    new time instead of being kept as cancelled beside a new one. Dates kept
+    from an earlier schedule and extra dates are left alone."""
+    gone = [
+        key
+        for key, o in existing.items()
+        if key not in planned and o.origin == Occurrence.Origin.RULE
+    ]
+    if not gone:
+        return
+    new = [key for key, o in planned.items() if key not in existing]
+    by_day = {}
+    for key in new:
+        by_day.setdefault(to_local(key).date(), []).append(key)
+    old_by_day = {}
+    for key in gone:
+        old_by_day.setdefault(to_local(key).date(), []).append(key)
+    for day, old_keys in old_by_day.items():
+        new_keys = by_day.get(day, [])
+        if len(old_keys) == 1 and len(new_keys) == 1:
+            existing[new_keys[0]] = existing.pop(old_keys[0])
 
 
 def _event_wide_changes(event, previous, rows, changes, now):

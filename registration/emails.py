@@ -118,23 +118,31 @@ def ics_for(registration, page, url, *, sequence=0, cancel=False, dates=None):
 
 def describe_changes(registration, changes, page):
     """The lines that say what changed (`services.dates_changed`), in the active
-    language; and the dates that were cancelled."""
+    language; the dates that were cancelled; and the dates whose calendar entry
+    must go because the date is now known by another key (the rule's time
+    changed: a new entry replaces it)."""
     from registration.forms import date_label
 
     ids = [change["date"] for change in changes]
     occurrences = Occurrence.objects.select_related("venue").in_bulk(ids)
     source = registration.occurrence.event
-    lines, cancelled = [], []
+    lines, cancelled, rekeyed = [], [], []
     for change in changes:
         occurrence = occurrences.get(change["date"])
         if occurrence is None:
             continue
         now_label = date_label(occurrence)
         before = Occurrence(
+            event_key=registration.event_key,
+            original_start=datetime.fromisoformat(
+                change.get("original_start") or occurrence.original_start.isoformat()
+            ),
             start=datetime.fromisoformat(change["start"]),
             end=datetime.fromisoformat(change["end"]),
             all_day=occurrence.all_day,
         )
+        if before.original_start != occurrence.original_start:
+            rekeyed.append(before)
         what = set(change["what"])
         if "cancelled" in what:
             cancelled.append(occurrence)
@@ -157,7 +165,7 @@ def describe_changes(registration, changes, page):
             lines.append(_("The online link for %(date)s has changed.") % {"date": now_label})
         if occurrence.note:
             lines.append(f"  {occurrence.note}")
-    return lines, cancelled
+    return lines, cancelled, rekeyed
 
 
 def manage_url(registration, page):
@@ -189,6 +197,10 @@ def build_message(registration, kind, extra=None):
         language, recipient = registration.language, registration.email
     with translation.override(language):
         page = page_for_language(registration.event_key, language) or registration.occurrence.event
+        if kind == EmailKind.EVENT_CANCELLED:
+            # The event may have been taken offline in their language while
+            # another stays live: the title in their language all the same.
+            page = page_for_language(registration.event_key, language, live=False) or page
         # An event taken offline has no page to link to any more.
         url = page.get_full_url() if page.live else ""
         source = registration.occurrence.event
@@ -229,10 +241,12 @@ def build_message(registration, kind, extra=None):
         calendars = []
         sequence = extra.get("sequence", registration.calendar_sequence)
         if kind == EmailKind.DATE_CHANGED:
-            context["changes"], off = describe_changes(registration, extra.get("changes", []), page)
+            context["changes"], off, rekeyed = describe_changes(
+                registration, extra.get("changes", []), page
+            )
             if registration.is_confirmed:
-                if off:
-                    calendars.append(("cancelled", off, True))
+                if off or rekeyed:
+                    calendars.append(("cancelled", off + rekeyed, True))
                 calendars.append((page.slug, None, False))
         elif kind == EmailKind.MOVED:
             old = _moved_from(registration, extra.get("moved_from") or {})
@@ -243,7 +257,7 @@ def build_message(registration, kind, extra=None):
                 calendars.append((page.slug, None, False))
         elif kind in (EmailKind.EVENT_CANCELLED, EmailKind.CANCELLED):
             if "sequence" in extra and registration.confirmed_at:
-                calendars.append((page.slug, None, True))
+                calendars.append((page.slug, _calendar_dates(registration, extra), True))
         elif kind in WITH_CALENDAR and registration.is_confirmed:
             calendars.append((page.slug, None, False))
         context["links"] = (
@@ -265,6 +279,25 @@ def build_message(registration, kind, extra=None):
             ics = ics_for(registration, page, url, sequence=sequence, cancel=cancel, dates=dates)
             message.attach(f"{name}.ics", ics, "text/calendar")
     return message
+
+
+def _calendar_dates(registration, extra):
+    """The dates to take out of a calendar, as they were when the registration
+    was called off (`services.calendar_dates`): the dates of an event taken
+    offline may be gone by the time the e-mail is sent. None: the dates the
+    registration covers now."""
+    if not extra.get("dates"):
+        return None
+    return [
+        Occurrence(
+            event_key=registration.event_key,
+            original_start=datetime.fromisoformat(date["original_start"]),
+            start=datetime.fromisoformat(date["start"]),
+            end=datetime.fromisoformat(date["end"]),
+            all_day=bool(date.get("all_day")),
+        )
+        for date in extra["dates"]
+    ]
 
 
 def _moved_from(registration, moved_from):
@@ -323,16 +356,17 @@ def _message_without_event(registration, kind, extra):
         )
         if registration.confirmed_at:
             calendar = ical.CalendarFile(feed=False, method=ical.CANCEL)
-            stamp = date.original_start.strftime("%Y%m%dT%H%M%SZ")
-            calendar.add(
-                uid=f"{registration.event_key}-{stamp}-registration@{ical.site_host()}",
-                sequence=extra.get("sequence", registration.calendar_sequence),
-                summary=page.title,
-                start=date.start,
-                end=date.end,
-                all_day=date.all_day,
-                status=ical.CANCELLED,
-            )
+            for entry in _calendar_dates(registration, extra) or [date]:
+                stamp = entry.original_start.strftime("%Y%m%dT%H%M%SZ")
+                calendar.add(
+                    uid=f"{registration.event_key}-{stamp}-registration@{ical.site_host()}",
+                    sequence=extra.get("sequence", registration.calendar_sequence),
+                    summary=page.title,
+                    start=entry.start,
+                    end=entry.end,
+                    all_day=entry.all_day,
+                    status=ical.CANCELLED,
+                )
             message.attach("event.ics", calendar.to_ical(), "text/calendar")
     return message
 

@@ -23,6 +23,7 @@ functions; nothing else writes `Registration` rows.
 import logging
 import secrets
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -778,15 +779,24 @@ def cancel(registration, *, by=Registration.CancelledBy.VISITOR, now=None, notif
     return Result(registration, created=False, promoted=promoted)
 
 
-def call_off(registration, *, reason, now=None):
+def call_off(registration, *, reason, now=None, planned=()):
     """Cancel a registration because its date or event is off (the date was
     cancelled, the event unpublished or deleted) and tell the person, with a
     calendar update that removes the entry. Nobody moves up: there is nothing
-    to move up to. Run inside the transaction that calls the date off."""
+    to move up to. Run inside the transaction that calls the date off.
+
+    The dates the person has in their calendar travel with the e-mail
+    (`calendar_dates`): by the time it is sent, the dates of an event taken
+    offline may be gone."""
     now = now or timezone.now()
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    registration = (
+        Registration.objects.select_for_update(of=("self",))
+        .select_related("occurrence")
+        .get(pk=registration.pk)
+    )
     if not registration.is_active:
         return registration
+    dates = calendar_dates(registration, planned=planned) if registration.is_confirmed else []
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = now
     registration.cancelled_by = Registration.CancelledBy.ORGANISER
@@ -805,8 +815,43 @@ def call_off(registration, *, reason, now=None):
         EmailKind.EVENT_CANCELLED,
         reason=reason,
         sequence=registration.calendar_sequence,
+        dates=dates,
     )
     return registration
+
+
+def calendar_dates(registration, *, planned=()):
+    """The dates a registration put in the person's calendar, as plain data
+    (they travel with an e-mail task): its date, or every date of its series
+    that is not cancelled. `original_start` makes each entry's UID.
+
+    `planned`: dates of the series that are no longer stored (an unpublished
+    event keeps only the dates with history), to take out as well."""
+    from datetime import UTC
+
+    occurrence = registration.occurrence
+    if occurrence is None:
+        return []
+    if is_series(occurrence):
+        dates = list(
+            Occurrence.objects.filter(event_key=registration.event_key).exclude(
+                status=Occurrence.Status.CANCELLED
+            )
+        )
+        stored = {o.original_start for o in dates}
+        dates += [o for o in planned if o.original_start not in stored]
+    else:
+        dates = [occurrence]
+    return [
+        {
+            "original_start": o.original_start.astimezone(UTC).isoformat(),
+            "start": o.start.isoformat(),
+            "end": o.end.isoformat(),
+            "all_day": o.all_day,
+        }
+        for o in sorted(dates, key=lambda o: o.start)
+        if o.status != Occurrence.Status.CANCELLED
+    ]
 
 
 def active_for_event(event_key):
@@ -816,29 +861,115 @@ def active_for_event(event_key):
     )
 
 
-def call_off_event(event_key, *, reason, now=None):
+def ahead_for_events(event_keys, now=None):
+    """The active registrations of these events whose date has not ended yet
+    (for a whole-series registration: whose series has a date still to come).
+    These are the people an event taken offline lets down; registrations of
+    dates that took place stay as they are (attended, counted, anonymised
+    after the retention period)."""
+    now = now or timezone.now()
+    event_keys = list(event_keys)
+    series = RegistrationSettings.objects.filter(
+        page__translation_key__in=event_keys, scope=RegistrationSettings.Scope.SERIES
+    ).values("page__translation_key")
+    running = (
+        Occurrence.objects.filter(event_key__in=event_keys, end__gte=now)
+        .exclude(status=Occurrence.Status.CANCELLED)
+        .values("event_key")
+    )
+    return Registration.objects.filter(
+        Q(event_key__in=series) & Q(event_key__in=running)
+        | Q(occurrence__end__gte=now) & ~Q(event_key__in=series),
+        event_key__in=event_keys,
+        status__in=Registration.ACTIVE,
+        anonymised_at__isnull=True,
+    )
+
+
+def call_off_event(event_key, *, reason, now=None, planned=()):
     """The whole event is off (`reason`: "unpublished" or "deleted"): cancel
-    every active registration and tell each person once, in their language,
-    with a calendar update. Returns how many were cancelled."""
+    every registration for a date still to come and tell each person once, in
+    their language, with a calendar update. Returns how many were cancelled."""
+    return call_off_events([event_key], reason=reason, now=now, planned=planned)
+
+
+def call_off_events(event_keys, *, reason, now=None, planned=()):
+    """`call_off_event` for several events at once (a page and the events
+    below it, a bulk action)."""
     now = now or timezone.now()
     with transaction.atomic():
-        registrations = list(active_for_event(event_key).order_by("pk"))
+        registrations = list(ahead_for_events(event_keys, now).order_by("pk"))
         for registration in registrations:
-            call_off(registration, reason=reason, now=now)
+            call_off(registration, reason=reason, now=now, planned=planned)
     return len(registrations)
+
+
+def event_keys_below(pages, *, descendants=True):
+    """The events whose dates belong to `pages` (or a page below one of them,
+    with `descendants`): deleting or unpublishing those pages takes the
+    events' dates offline. A translation owns no dates: its source does."""
+    from wagtail.models import Page
+
+    pages = [page for page in pages if page is not None]
+    if not pages:
+        return set()
+    tree = Q(pk__in=[page.pk for page in pages])
+    if descendants:
+        for page in pages:
+            tree |= Q(path__startswith=page.path, depth__gt=page.depth)
+    owners = Page.objects.filter(tree).values("pk")
+    return set(
+        Occurrence.objects.filter(event_id__in=owners)
+        .values_list("event_key", flat=True)
+        .distinct()
+    )
+
+
+def taken_offline(sender, instance, **kwargs):
+    """After any unpublish of an event's source version (the editor's, one of
+    a bulk action, the pages below an unpublished page, a scheduled expiry):
+    whoever is still registered for a date to come is cancelled and told. The
+    admin asks the editor first (`registration.wagtail_hooks`); this makes
+    sure nobody is left registered for an event that is gone."""
+    from events.services import source_event
+
+    if not isinstance(instance, EventPage) or instance.live:
+        return
+    source = source_event(instance)
+    if source is None or source.pk != instance.pk:
+        return
+    planned = ()
+    if settings_of(instance).is_series:
+        # The dates without history went with the unpublish (the events app
+        # heard of it first); their calendar entries must go too.
+        from events.models import horizon_days
+        from events.services import planned_dates
+
+        until = timezone.now() + timedelta(days=horizon_days())
+        planned = planned_dates(instance, list(instance.exceptions.all()), until)[0].values()
+    call_off_event(instance.translation_key, reason="unpublished", planned=list(planned))
 
 
 def keep_snapshot(sender, instance, **kwargs):
     """Before a date is deleted (with its event page), its registrations keep
     what they were for: the title in each person's language and the times, so
-    the manage page and the e-mails can still say what happened."""
+    the manage page and the e-mails can still say what happened.
+
+    Whoever is still registered for it (a date to come) is cancelled and told
+    (`call_off`), however the page went: the editor's delete (which asks
+    first), a bulk delete, or a page above it being deleted."""
     registrations = Registration.objects.filter(occurrence_id=instance.pk)
     languages = set(registrations.values_list("language", flat=True))
     if not languages:
         return
+    now = timezone.now()
+    for registration in ahead_for_events([instance.event_key], now).filter(
+        occurrence_id=instance.pk
+    ):
+        call_off(registration, reason="deleted", now=now)
     titles = {}
     for language in languages:
-        page = page_for_language(instance.event_key, language)
+        page = page_for_language(instance.event_key, language, live=False)
         titles[language] = page.title if page is not None else ""
     for language, title in titles.items():
         registrations.filter(language=language).update(
@@ -885,12 +1016,15 @@ def dates_changed(event, changes, *, now=None):
 
 def _describe(change):
     """A date change as plain data (it travels with the e-mail task)."""
-    return {
+    described = {
         "date": change.occurrence.pk,
         "what": sorted(change.what),
         "start": change.before["start"].isoformat(),
         "end": change.before["end"].isoformat(),
     }
+    if change.before.get("original_start"):
+        described["original_start"] = change.before["original_start"].isoformat()
+    return described
 
 
 def _tell_changes(registration, changes):
@@ -1213,14 +1347,16 @@ def erase_email(email, *, now=None):
     )
 
 
-def page_for_language(event_key, language):
+def page_for_language(event_key, language, *, live=True):
     """The live version of an event in a language, else its source version
-    (`home.i18n.source_version`, among the live ones)."""
-    pages = list(
-        EventPage.objects.filter(translation_key=event_key, live=True)
-        .select_related("locale")
-        .order_by("pk")
-    )
+    (`home.i18n.source_version`, among the live ones).
+
+    `live=False`: among every version, live or not: what an event taken
+    offline was called in the person's language (nothing to link to)."""
+    pages = EventPage.objects.filter(translation_key=event_key)
+    if live:
+        pages = pages.filter(live=True)
+    pages = list(pages.select_related("locale").order_by("pk"))
     by_code = {}
     for page in pages:
         if page.alias_of_id is None or page.locale.language_code not in by_code:

@@ -318,6 +318,8 @@ def manage(request, page, token):
             if notice in {"cancelled", "cancelled-waiting", "changed", "accepted", "declined"}
             else "",
             "error": error,
+            # Say what happened to a registration the organiser's plans called off.
+            "date_cancelled": registration.occurrence.is_cancelled,
             "Status": Registration.Status,
         },
         status=400 if places_form.is_bound and places_form.errors else 200,
@@ -352,7 +354,12 @@ def _gone(request, registration, status=200):
     if registration is not None:
         occurrence = registration.occurrence
         if occurrence is not None:
-            page = occurrence.event
+            from django.utils.translation import get_language
+
+            page = (
+                services.page_for_language(registration.event_key, get_language(), live=False)
+                or occurrence.event
+            )
             title = page.title
             label = date_label(occurrence)
         else:

@@ -3,16 +3,23 @@ tools), the dashboard panel, the "Registrations" buttons on event pages and the
 organiser's actions in the event page's history; what the event page's
 structured data says about places (`offers_from_registration`)."""
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
-from events.hooks import DATES_CHANGED, EVENT_OFFERS, EVENT_PAGE_CONTEXT, ONLINE_LINK_HIDDEN
-from events.models import is_event
+from events.hooks import (
+    DATES_CHANGED,
+    DATES_KEPT,
+    EVENT_OFFERS,
+    EVENT_PAGE_CONTEXT,
+    ONLINE_LINK_HIDDEN,
+)
+from events.models import EventPage
 from events.page_buttons import add_event_page_button
 from home.hooks import HEALTH_CHECKS, PERSONAL_DATA
 from home.privacy import PersonalData
@@ -94,57 +101,102 @@ def _day(log_entry, key="date"):
 CHOICE = "registrations"
 
 
-def guard_page_action(request, page, action):
-    """Deleting or unpublishing an event that people are registered for needs
-    the editor's choice: cancel their registrations and tell them, or keep the
-    page. Without the choice the editor sees how many are registered; with it
-    the registrations are called off and Wagtail goes on. Only the source
-    version counts (its dates are the event's)."""
+def guard_pages_action(request, pages, action, *, descendants=True, title=None):
+    """Deleting or unpublishing event pages that people are registered for
+    (the pages themselves or, with `descendants`, events below them) needs the
+    editor's choice: cancel those registrations and tell the people, or keep
+    the pages. Without the choice the editor sees how many are registered;
+    with it the registrations are called off and Wagtail goes on. Only
+    registrations for dates still to come count, and only an event's source
+    version owns its dates (`services.event_keys_below`).
+
+    The confirmation posts back to the same address with every field the
+    editor already sent (Wagtail's own confirmation, "include descendants"),
+    so the action goes on as the editor asked."""
     from django.template.response import TemplateResponse
     from wagtail.log_actions import log
 
-    from events.services import source_event
-
-    if not is_event(page):
+    keys = services.event_keys_below(pages, descendants=descendants)
+    if not keys:
         return None
-    page = page.specific
-    source = source_event(page)
-    if source is None or source.pk != page.pk:
-        return None
-    count = services.active_for_event(page.translation_key).count()
+    count = services.ahead_for_events(keys).count()
     if not count:
         return None
     if request.method == "POST" and request.POST.get(CHOICE) == "cancel":
-        cancelled = services.call_off_event(page.translation_key, reason=action)
-        log(
-            page,
-            "registration.call_off",
-            user=request.user,
-            data={"count": cancelled, "action": action},
-        )
+        for key in sorted(keys, key=str):
+            cancelled = services.call_off_event(key, reason=action)
+            page = EventPage.objects.filter(translation_key=key).order_by("pk").first()
+            if cancelled and page is not None:
+                log(
+                    page,
+                    "registration.call_off",
+                    user=request.user,
+                    data={"count": cancelled, "action": action},
+                )
         return None
+    fields = [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in ("csrfmiddlewaretoken", CHOICE)
+        for value in values
+    ]
+    first = pages[0]
     return TemplateResponse(
         request,
         "registration/admin/confirm_page_action.html",
         {
-            "page": page,
+            "page": first,
+            "keep_url": reverse("wagtailadmin_pages:edit", args=[first.pk])
+            if len(pages) == 1
+            else request.GET.get("next") or reverse("wagtailadmin_home"),
             "action": action,
             "count": count,
             "choice": CHOICE,
-            "next": request.GET.get("next") or request.POST.get("next") or "",
-            "header_title": page.get_admin_display_title(),
+            "fields": fields,
+            "post_url": request.get_full_path(),
+            "header_title": title or first.get_admin_display_title(),
         },
     )
 
 
+def guard_page_action(request, page, action, *, descendants=True):
+    return guard_pages_action(request, [page], action, descendants=descendants)
+
+
 @hooks.register("before_delete_page")
 def guard_delete(request, page):
+    # Deleting a page deletes everything below it, events included.
     return guard_page_action(request, page, "deleted")
 
 
 @hooks.register("before_unpublish_page")
 def guard_unpublish(request, page):
-    return guard_page_action(request, page, "unpublished")
+    descendants = bool(request.POST.get("include_descendants"))
+    return guard_page_action(request, page, "unpublished", descendants=descendants)
+
+
+@hooks.register("before_bulk_action")
+def guard_bulk_action(request, action_type, objects, action_view):
+    """The same question for the page explorer's bulk delete and unpublish."""
+    from wagtail.models import Page
+
+    if action_type not in ("delete", "unpublish") or not issubclass(action_view.model, Page):
+        return None
+    if action_type == "delete":
+        action, descendants = "deleted", True
+    else:
+        action = "unpublished"
+        descendants = bool(action_view.cleaned_form.cleaned_data.get("include_descendants"))
+    pages = list(objects)
+    if not pages:
+        return None
+    return guard_pages_action(
+        request,
+        pages,
+        action,
+        descendants=descendants,
+        title=ngettext("%(count)s page", "%(count)s pages", len(pages)) % {"count": len(pages)},
+    )
 
 
 @hooks.register("register_log_actions")
@@ -252,6 +304,20 @@ def online_link_for_registrants(events):
 def tell_registrants(event, changes):
     """Cancelled and moved dates: registrations follow, and people are told."""
     services.dates_changed(event, changes)
+
+
+@hooks.register(DATES_KEPT)
+def series_registrants_need_every_date(event):
+    """A date dropped from a series with whole-series registrations is kept as
+    cancelled, so its registrants are told and their calendars updated."""
+    return (
+        settings_of(event).is_series
+        and Registration.objects.filter(
+            event_key=event.translation_key,
+            status__in=Registration.ACTIVE,
+            anonymised_at__isnull=True,
+        ).exists()
+    )
 
 
 # "Few places left": at most this many, search engines read it as

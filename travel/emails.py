@@ -84,7 +84,9 @@ def section_url(page, occurrence):
     return page.get_full_url() + page.reverse_subpage("travel_date", kwargs={"date": occurrence.pk})
 
 
-def _subject(kind, title):
+def _subject(kind, title, *, cancelled=False):
+    if kind == Mail.DATE_CHANGED and cancelled:
+        return header_value(_("Cancelled: travel together to %(title)s") % {"title": title})
     subjects = {
         Mail.CREATED: _("Travel together to %(title)s: your entry"),
         Mail.MATCH_FOUND: _("Someone travels your way to %(title)s"),
@@ -167,7 +169,7 @@ def build_message(entry, kind, extra=None):
             "cancelled": extra.get("cancelled", False),
             "time_label": time_label,
         }
-        subject = _subject(kind, context["title"])
+        subject = _subject(kind, context["title"], cancelled=context["cancelled"])
         body = render_to_string("travel/email/body.txt", context)
     return EmailMessage(subject=subject, body=body, to=[recipient])
 

@@ -3,6 +3,7 @@ registered for, and everyone affected is told in their language with a
 calendar update (same UID, higher SEQUENCE, METHOD:CANCEL for what is off)."""
 
 import pytest
+import recurrence
 from django.core import mail
 from icalendar import Calendar
 
@@ -128,6 +129,9 @@ def test_a_cancelled_date_takes_its_registrations_along_and_tells_each_person(
     assert str(entry["UID"]) == uid and entry["SEQUENCE"] == 1
     [english] = mails_to("bezoeker2@example.org")
     assert "This date has been cancelled" in english.body and not english.attachments
+    # Their link still answers, and says what happened.
+    manage = admin_client.get(manage_path(Registration.objects.get(email="bezoeker1@example.org")))
+    assert "Deze datum is geannuleerd, en daarmee ook je aanmelding" in manage.content.decode()
     assert not mails_to("bezoeker3@example.org")
     # Publishing again changes nothing and tells nobody twice.
     mail.outbox.clear()
@@ -289,3 +293,72 @@ def test_an_event_without_active_registrations_is_deleted_as_usual(admin_client,
     admin_client.post(f"/admin/pages/{event.pk}/delete/")
     assert not EventPage.objects.filter(pk=event.pk).exists()
     assert Registration.objects.get().snapshot["title"] == "Lezing"
+
+
+def test_a_series_moved_to_another_time_keeps_its_registrations(make_event):
+    """The editor changes a weekly event from 10:00 to 10:30: the dates move,
+    the people registered for them stay registered and are told, and their
+    calendar entry is replaced (the old one taken out, the new one added)."""
+    event = make_event(
+        title="Repaircafé",
+        rule="RRULE:FREQ=WEEKLY;COUNT=3",
+        registration_settings=registration_on(),
+    )
+    first = first_date(event)
+    registration = sign_up(first, 1, language="de")
+    uid = confirmation_uid("bezoeker1@example.org")
+    mail.outbox.clear()
+    draft = EventPage.objects.get(pk=event.pk)
+    draft.start, draft.end = local(2026, 12, 12, 10, 30), local(2026, 12, 12, 13, 30)
+    draft.save_revision().publish()
+
+    registration.refresh_from_db()
+    assert registration.is_confirmed and registration.occurrence_id == first.pk
+    assert [o.start for o in dates(event)] == [
+        local(2026, 12, 12, 10, 30),
+        local(2026, 12, 19, 10, 30),
+        local(2026, 12, 26, 10, 30),
+    ]
+    assert not Occurrence.objects.filter(status="cancelled").exists()
+    [message] = mail.outbox
+    assert message.subject == "Geändert: Repaircafé"
+    assert "Verschoben: Samstag, 12. Dezember 2026, 10:00–13:00, jetzt" in message.body
+    cancel, update = calendars(message)
+    [old] = vevents(cancel)
+    assert cancel["METHOD"] == "CANCEL" and str(old["UID"]) == uid
+    [new] = vevents(update)
+    assert update["METHOD"] == "PUBLISH" and new["SEQUENCE"] == 1
+    assert new["DTSTART"].dt.replace(tzinfo=None) == local(2026, 12, 12, 10, 30).replace(
+        tzinfo=None
+    )
+
+
+def test_a_series_cut_short_tells_its_whole_series_registrants(make_event):
+    """The editor shortens a series of four dates to three: people registered
+    for the whole series planned around the fourth, so it is kept as cancelled
+    and they are told once, with their calendar updated. A series without
+    registrations loses the date as before."""
+    event = make_event(
+        title="Cursus",
+        slug="cursus",
+        rule="RRULE:FREQ=WEEKLY;COUNT=4",
+        registration_settings=registration_on(scope="series"),
+    )
+    quiet = make_event(title="Wandeling", slug="wandeling", rule="RRULE:FREQ=WEEKLY;COUNT=4")
+    sign_up(first_date(event), 1, language="de")
+    mail.outbox.clear()
+
+    for page in (event, quiet):
+        draft = EventPage.objects.get(pk=page.pk)
+        draft.recurrence = recurrence.deserialize("RRULE:FREQ=WEEKLY;COUNT=3")
+        draft.save_revision().publish()
+
+    assert [o.status for o in dates(event)] == ["scheduled"] * 3 + ["cancelled"]
+    assert len(dates(quiet)) == 3
+    [message] = mail.outbox
+    assert message.to == ["bezoeker1@example.org"]
+    assert message.subject == "Geändert: Cursus"
+    assert "Abgesagt: Samstag, 2. Januar 2027" in message.body
+    [cancel, update] = calendars(message)
+    assert cancel["METHOD"] == "CANCEL" and update["METHOD"] == "PUBLISH"
+    assert len(vevents(update)) == 3

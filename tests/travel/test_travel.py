@@ -403,6 +403,9 @@ def test_a_cancelled_date_ends_the_entries_and_tells_everyone(date, places):
     assert {m.to[0] for m in mail.outbox} == {"anna@example.org", "bernd@example.de"}
     (german,) = mails_to("bernd@example.de")
     assert "abgesagt" in german.body
+    assert german.subject.startswith("Abgesagt: gemeinsam reisen zu ")
+    (dutch,) = mails_to("anna@example.org")
+    assert dutch.subject.startswith("Afgelast: samen reizen naar ")
 
 
 def test_registration_confirmation_links_to_travel_together(date, monkeypatch):
