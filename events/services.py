@@ -183,6 +183,8 @@ def planned_dates(event, exceptions, until):
         if occurrence is None:
             unmatched.append(exception.date.isoformat())
             continue
+        if occurrence.status == Occurrence.Status.CANCELLED:
+            continue  # a cancelled date stays cancelled, whatever came after
         occurrence.note = exception.reason
         occurrence.exception_key = exception.translation_key
         if exception.action == OccurrenceException.Action.CANCEL:

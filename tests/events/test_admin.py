@@ -249,3 +249,29 @@ def test_an_editor_previews_a_draft_with_its_themes(client, admin_user, make_eve
     response = client.get(f"/admin/pages/{event.pk}/view_draft/")
     assert response.status_code == 200
     assert "Lokaal voedsel" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_cancelled_date_stays_cancelled_when_a_move_comes_after(make_event, admin_client):
+    """Two editors act on one date, one cancelling, the other moving it a
+    moment later from an older screen: the date stays cancelled (people were
+    told so) instead of coming back at the new time."""
+    event = make_event(rule="RRULE:FREQ=MONTHLY;BYDAY=+2SA;COUNT=3")
+    dates_url = f"/admin/events/{event.pk}/dates/"
+    admin_client.post(dates_url, {"date": "2027-01-09", "action": "cancel"})
+    admin_client.post(
+        dates_url,
+        {
+            "date": "2027-01-09",
+            "action": "move",
+            "new_date": "2027-01-16",
+            "new_start_time": "14:00",
+        },
+    )
+    [day] = [
+        o
+        for o in Occurrence.objects.filter(event_key=event.translation_key)
+        if to_local(o.original_start).date() == date(2027, 1, 9)
+    ]
+    assert day.status == "cancelled"
+    assert not Occurrence.objects.filter(event_key=event.translation_key, status="moved").exists()

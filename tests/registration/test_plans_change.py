@@ -362,3 +362,40 @@ def test_a_series_cut_short_tells_its_whole_series_registrants(make_event):
     [cancel, update] = calendars(message)
     assert cancel["METHOD"] == "CANCEL" and update["METHOD"] == "PUBLISH"
     assert len(vevents(update)) == 3
+
+
+def test_a_moved_date_can_still_be_cancelled_in_the_dates_view(make_event, admin_client):
+    """The organiser moved a date, then has to call it off after all: the Dates
+    view offers it for the moved date (keyed by the day it was planned on), and
+    its registrants are cancelled and told once more."""
+    event = make_event(
+        title="Repaircafé",
+        rule="RRULE:FREQ=WEEKLY;COUNT=3",
+        registration_settings=registration_on(),
+    )
+    first = first_date(event)
+    registration = sign_up(first, 1)
+    dates_url = f"/admin/events/{event.pk}/dates/"
+    admin_client.post(
+        dates_url,
+        {
+            "date": "2026-12-12",
+            "action": "move",
+            "new_date": "2026-12-13",
+            "new_start_time": "14:00",
+        },
+    )
+    mail.outbox.clear()
+
+    page = admin_client.get(dates_url).content.decode()
+    assert page.count('name="date" value="2026-12-12"') == 2  # cancel and move again
+    assert 'name="date" value="2026-12-13"' not in page
+    cancel_in_dates_view(admin_client, event, "2026-12-12", reason="Zaal bezet")
+
+    first.refresh_from_db()
+    assert first.status == "cancelled"
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+    [message] = mails_to("bezoeker1@example.org")
+    [ics] = calendars(message)
+    assert ics["METHOD"] == "CANCEL"
