@@ -37,6 +37,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import icalendar
 import recurrence as django_recurrence
 from django.utils.translation import gettext_noop
+from icalendar.timezone import tzp
 
 from events.schedule import MIDNIGHT, site_zone, to_local
 
@@ -146,6 +147,10 @@ def parse(data):
     data = data.lstrip("\ufeff")
     if not data.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         raise FeedError(gettext_noop("not an iCal calendar (no BEGIN:VCALENDAR)"))
+    # The iCal library keeps the zones a feed defines by name for the whole
+    # process; names such as Outlook's "Customized Time Zone" mean different
+    # offsets in different feeds, so each feed starts without them.
+    tzp.use(tzp.name)
     try:
         calendar = icalendar.Calendar.from_ical(data)
     except Exception as error:  # noqa: BLE001 - any parser failure is a broken feed

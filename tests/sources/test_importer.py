@@ -141,3 +141,15 @@ def test_a_zone_only_the_feeds_vtimezone_explains():
         datetime(2027, 10, 5, 17, 0),
         datetime(2027, 11, 2, 17, 0),
     ]
+
+
+def test_two_feeds_with_one_made_up_zone_name_each_keep_their_own_offsets():
+    """Outlook names a zone it cannot map "Customized Time Zone" in every feed.
+    The iCal library remembers a zone by its name for the whole process, so
+    the second feed's times were read with the first feed's offsets."""
+    east = parse(feeds.outlook_display_zone("Customized Time Zone", "+0300", "+0400"))
+    west = parse(feeds.outlook_display_zone("Customized Time Zone", "-0500", "-0400"))
+    (first,) = east.events.values()
+    (second,) = west.events.values()
+    assert first.start.astimezone(UTC) == datetime(2027, 9, 21, 15, 0, tzinfo=UTC)
+    assert second.start.astimezone(UTC) == datetime(2027, 9, 21, 23, 0, tzinfo=UTC)
