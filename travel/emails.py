@@ -84,6 +84,20 @@ def section_url(page, occurrence):
     return page.get_full_url() + page.reverse_subpage("travel_date", kwargs={"date": occurrence.pk})
 
 
+def festival_title(entry, language):
+    """The title of the festival `entry`'s session belongs to, in `language`
+    (else its source version's), or "" for an ordinary event."""
+    from travel.destinations import festival_of
+
+    festival = festival_of(entry.occurrence.event)
+    if festival is None:
+        return ""
+    version = festival.get_translations(inclusive=True).filter(
+        locale__language_code=language, live=True
+    )
+    return (version.first() or festival).title
+
+
 def _subject(kind, title):
     subjects = {
         Mail.CREATED: _("Travel together to %(title)s: your entry"),
@@ -165,6 +179,8 @@ def build_message(entry, kind, extra=None):
             "reason": extra.get("reason", ""),
             "reporter": extra.get("reporter"),
             "cancelled": extra.get("cancelled", False),
+            "session_cancelled": extra.get("session_cancelled", False),
+            "festival_title": festival_title(entry, language),
             "time_label": time_label,
         }
         subject = _subject(kind, context["title"])
