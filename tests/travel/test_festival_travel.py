@@ -293,3 +293,29 @@ def test_the_cached_festival_and_session_pages_show_new_counts(
         assert (
             "Kranenburg" in BeautifulSoup(fresh.content, "html.parser").select_one("#travel").text
         )
+
+
+def test_a_coordinator_pairs_across_the_sessions_of_the_day(client, admin_user, festival, places):
+    car = offer(festival["morning"], places["kranenburg"])
+    request = ride(festival["afternoon"], places["groesbeek"])
+    sunday = offer(festival["sunday"], places["groesbeek"], email="sunday@example.org")
+    client.force_login(admin_user)
+    url = f"/admin/travel/{page_of(festival['afternoon']).pk}/"
+    form = BeautifulSoup(client.get(url).content, "html.parser")
+    offers = {o["value"] for o in form.select("select[name=offer] option") if o.get("value")}
+    assert str(car.pk) in offers and str(sunday.pk) not in offers
+
+    mail.outbox.clear()
+    response = client.post(
+        url,
+        {
+            "action": "pair",
+            "date": festival["afternoon"].pk,
+            "request": request.pk,
+            "offer": car.pk,
+        },
+    )
+    assert response.status_code == 302
+    match = TravelMatch.objects.get(request=request, offer=car)
+    assert (match.status, match.paired_by) == ("accepted", admin_user)
+    assert {m.to[0] for m in mail.outbox} == {"heike@example.de", "jan@example.org"}
