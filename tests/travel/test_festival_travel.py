@@ -5,6 +5,7 @@ section and travel page show the day's entries; matching, asking, pairing,
 cancelling and deletion treat the day as one."""
 
 from datetime import timedelta
+from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
@@ -151,9 +152,10 @@ def test_the_festival_page_shows_each_day_with_counts_only(client, festival, pla
     # shows everyone going that day.
     link = days[0].select_one("a.button")["href"]
     morning = page_of(festival["morning"])
-    assert link == morning.url + morning.reverse_subpage(
+    expected = morning.url + morning.reverse_subpage(
         "travel_date", kwargs={"date": festival["morning"].pk}
     )
+    assert urlparse(link).path == urlparse(expected).path
     day_page = BeautifulSoup(client.get(link).content, "html.parser")
     listed = day_page.get_text(" ", strip=True)
     assert "Groesbeek" in listed and "Kranenburg" in listed and "Winterswijk" not in listed
