@@ -147,8 +147,11 @@ def destination_of(occurrence, event=None):
 
 
 def destinations_of(occurrences, event):
-    """{occurrence id: Destination} for dates of one event (the event page's section):
-    no query for an ordinary event, one festival lookup for a session."""
-    if not is_session(event):
+    """{occurrence id: Destination} for dates of one event (the event page's
+    section): no query for an ordinary event; for a session, the same few
+    queries however many dates it has."""
+    festival = festival_of(event)
+    if festival is None:
         return {o.pk: _single(o) for o in occurrences}
-    return {o.pk: destination_of(o, event) for o in occurrences}
+    by_date = {pk: dest for dest in festival_days(festival) for pk in dest.ids}
+    return {o.pk: by_date.get(o.pk) or _single(o) for o in occurrences}
