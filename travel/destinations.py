@@ -47,6 +47,7 @@ class Destination:
     festival: object = None
     day: object = None
     dates: list = field(default_factory=list)  # (id, start, end, status) of each date
+    place: object = None  # a festival day's venue (translation key); None: online only
 
     @property
     def is_festival_day(self):
@@ -119,7 +120,9 @@ def festival_days(festival):
     groups = {}
     for pk, start, end, status, place in festival_dates(festival):
         key = (to_local(start).date(), place)
-        dest = groups.setdefault(key, Destination(ids=[], festival=festival, day=key[0]))
+        dest = groups.setdefault(
+            key, Destination(ids=[], festival=festival, day=key[0], place=place)
+        )
         dest.ids.append(pk)
         dest.dates.append((pk, start, end, status))
     return list(groups.values())
@@ -138,7 +141,9 @@ def destination_of(occurrence, event=None):
     if place is None and not any(row[0] == occurrence.pk for row in rows):
         # A session no longer live, or not below its festival: its own date.
         return _single(occurrence)
-    dest = Destination(ids=[], festival=festival, day=to_local(occurrence.start).date())
+    dest = Destination(
+        ids=[], festival=festival, day=to_local(occurrence.start).date(), place=place
+    )
     for pk, start, end, status, venue in rows:
         if venue == place:
             dest.ids.append(pk)

@@ -25,7 +25,7 @@ from home.privacy import PersonalData
 from registration.forms import date_label
 from registration.hooks import MAIL_LINKS
 from travel import destinations, services
-from travel.destinations import destinations_of, is_session
+from travel.destinations import destinations_of
 from travel.models import Place
 
 
@@ -62,7 +62,8 @@ def travel_section(request, page, event, upcoming, **extra):
     rows = services.public_rows(dates, found)
     # A festival session's section shows everyone going to the festival that
     # day, whichever session they attend.
-    festival = page.get_parent() if is_session(event) else None
+    on_site = any(d.is_festival_day and d.place for d in found.values())
+    festival = page.get_parent() if on_site else None
     travel_dates = []
     for n, occurrence in enumerate(dates):
         shown = rows.get(occurrence.pk, [])
@@ -78,7 +79,6 @@ def travel_section(request, page, event, upcoming, **extra):
                 "more": max(0, len(shown) - SHOWN_PER_DATE),
                 "url": page.url
                 + page.reverse_subpage("travel_date", kwargs={"date": occurrence.pk}),
-                "festival_day": festival is not None and found[occurrence.pk].is_festival_day,
             }
         )
     return {
@@ -90,13 +90,16 @@ def travel_section(request, page, event, upcoming, **extra):
 
 @hooks.register(FESTIVAL_PAGE_CONTEXT)
 def festival_travel_section(request, page, sessions):
-    """The festival page: per festival day still to come, who travels from
-    where (places, times, counts; never who), and the way to that day's forms
-    (those of the day's first session that is on: everyone going that day
-    travels together, whichever sessions they attend). A fixed number of
-    queries whatever the festival's size."""
+    """The festival page of an edition on site: per festival day still to
+    come with a venue, who travels from where (places, times, counts; never
+    who), and the way to that day's forms (those of the day's first session
+    that is on: everyone going that day travels together, whichever sessions
+    they attend). A fixed number of queries whatever the festival's size."""
+    if page.is_online:
+        return {}
     now = timezone.now()
-    days = [d for d in destinations.festival_days(page) if d.is_open(now)]
+    # Days still to come with a place to travel to (not the online sessions).
+    days = [d for d in destinations.festival_days(page) if d.place and d.is_open(now)]
     if not days:
         return {}
     by_date = {s.id: s for s in sessions}

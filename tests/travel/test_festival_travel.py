@@ -321,3 +321,14 @@ def test_a_coordinator_pairs_across_the_sessions_of_the_day(client, admin_user, 
     match = TravelMatch.objects.get(request=request, offer=car)
     assert (match.status, match.paired_by) == ("accepted", admin_user)
     assert {m.to[0] for m in mail.outbox} == {"heike@example.de", "jan@example.org"}
+
+
+def test_an_online_festival_has_no_travel_section(client, festival, places):
+    FestivalPage = type(festival["page"])
+    festival["page"].is_online = True
+    festival["page"].save_revision().publish()
+    soup = BeautifulSoup(
+        client.get(FestivalPage.objects.get(pk=festival["page"].pk).url).content, "html.parser"
+    )
+    assert soup.select_one(".festival-live") is not None
+    assert soup.select_one("#travel") is None
