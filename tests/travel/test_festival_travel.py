@@ -73,12 +73,19 @@ def test_people_going_to_different_sessions_of_one_festival_day_match(festival, 
     # Both told, each in their language.
     (german,) = mails_to("heike@example.de")
     assert "Groesbeek" in german.body and "Jan" not in german.body
+    # The mails name the festival and its day, not the session the entry came from.
+    assert german.subject == "Jemand fährt Ihre Strecke zu Dorpenfestival"
+    assert "Opening" not in german.body
     (dutch,) = mails_to("jan@example.org")
     assert "Kranenburg" in dutch.body and "Heike" not in dutch.body
+    assert "naar Dorpenfestival, zaterdag 5 december 2026, is" in dutch.body
 
     # Asking, accepting and the seats work across the sessions.
+    mail.outbox.clear()
     match = services.accept(services.ask(request, car, "Ik sta bij de kerk."))
     assert match.status == TravelMatch.Status.ACCEPTED
+    (accepted,) = mails_to("jan@example.org")
+    assert "Dorpenfestival" in accepted.subject
     assert services.seats_left(car) == 1
 
 
