@@ -11,8 +11,11 @@
 - A digital edition that runs for a year from the day the demo is loaded, with
   eleven online sessions spread over the months; five take registrations (one
   nearly full, one full with a waiting list), some are in English or German.
+- A meeting day on site six weeks after the demo is first loaded, in the
+  Prodentfabriek, with a session in the morning and one in the afternoon:
+  the festival day of travel together's demo plans (demo/travel.py).
 
-Both festivals, their tracks and rooms and about half of the sessions are
+The festivals, their tracks and rooms and about half of the sessions are
 translated into German and English; the rest show the Dutch text with a notice.
 The partners get a generated logo when they have none.
 
@@ -35,11 +38,13 @@ from demo.data.festival import (
     HUB_CTA,
     HUB_TEXT,
     MEET,
+    MEETING_DAY,
     PARTNERS,
     REGISTRANTS,
     ROOMS_2022,
     SESSIONS_2022,
     SESSIONS_DIGITAL,
+    SESSIONS_MEETING,
     SPEAKER_BIOS,
     SPEAKERS,
     TRACKS_2022,
@@ -341,6 +346,40 @@ def load_festivals(context):
             made.append((page, spec))
             _register(page, spec, context)
 
+    # A coming day on site, six weeks after the demo was first loaded: the
+    # festival day travel together's demo plans are for.
+    meeting_texts = MEETING_DAY["nl"]
+    meeting_start = today + timedelta(days=42)
+    meeting, created = _festival(
+        hub,
+        meeting_texts,
+        slug=meeting_texts["slug"],
+        edition=str(meeting_start.year),
+        start=meeting_start,
+        end=None,
+        venue=venue,
+        is_online=False,
+        tracks={},
+        rooms={},
+        partners=partners,
+    )
+    if created:
+        context.log("festival meeting day")
+    for spec in SESSIONS_MEETING:
+        page = _session(
+            meeting,
+            spec,
+            meeting.start_date,
+            venue=venue,
+            online_url="",
+            event_type=event_type,
+            people=people,
+            partners=partners,
+            themes=themes,
+        )
+        if page is not None:
+            made.append((page, spec))
+
     # The festival page introduces both editions.
     if not hub.body:
         hub = hub.get_latest_revision_as_object()
@@ -371,6 +410,7 @@ def load_festivals(context):
         for page, texts, target, tracks, rooms in (
             (edition_2022, F2022["nl"], F2022[code], TRACKS_2022, ROOMS_2022),
             (digital, DIGITAL["nl"], DIGITAL[code], TRACKS_DIGITAL, {}),
+            (meeting, MEETING_DAY["nl"], MEETING_DAY[code], {}, {}),
         ):
             strings = _festival_strings(page, texts, target, tracks, rooms, code)
             strings[page.edition] = (

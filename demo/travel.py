@@ -11,6 +11,10 @@ by travelling together). Names are made up, addresses at example.org.
   Nütterden, a request from Wyler, one from Kleve.
 - The buurtverbinders day in Utrecht: a car from Winterswijk, requests from
   Aalten and Lichtenvoorde, the train from Doetinchem.
+- The festival's meeting day in Amersfoort (one festival day: everyone going
+  travels together, whichever session): for the morning's opening a car from
+  Kranenburg and the train from Winterswijk, for the afternoon's workshop
+  requests from Groesbeek and Aalten.
 
 Rows are made directly (no e-mails go out); once per date: a date that
 already has travel entries is left alone.
@@ -47,6 +51,15 @@ PLANS = {
         ("request", "Aalten", "07:15", 1, "Dinie Bosman", "nl", {}),
         ("request", "Lichtenvoorde", "07:20", 1, "Bennie Wolters", "nl", {}),
         ("transit", "Doetinchem", "07:05", 4, "Ria Klein Gunnewiek", "nl", {"languages": ["nl"]}),
+    ],
+    # Two sessions of one festival day: these match each other.
+    "opening-van-de-ontmoetingsdag": [
+        ("offer", "Kranenburg", "08:15", 2, "Ute Hermsen", "de", {"languages": ["de", "nl"]}),
+        ("transit", "Winterswijk", "07:40", 3, "Gerda Wissink", "nl", {}),
+    ],
+    "werkplaats-samen-reizen": [
+        ("request", "Groesbeek", "08:00", 1, "Toos Lamers", "nl", {}),
+        ("request", "Aalten", "07:30", 2, "Jan en Dinie Hulshof", "nl", {"walker": True}),
     ],
 }
 

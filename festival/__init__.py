@@ -5,4 +5,5 @@
   speakers and partners, in a fixed number of queries.
 - `exports`: the programme as iCal, JSON and frab-compatible schedule XML.
 - `views`: the festival page's routes.
+- `hooks`: what the apps above add to the festival page (travel: its section).
 """

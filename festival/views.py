@@ -20,6 +20,7 @@ from wagtail.images import get_image_model
 from events.exporters import webcal
 from events.schedule import to_local
 from festival import programme, timetable
+from festival.hooks import festival_page_context
 from festival.links import day_url, festival_urls, partner_url
 from festival.models import FestivalRoom, FestivalTrack
 from festival.sessions import load_sessions, session_days
@@ -124,7 +125,8 @@ def _active_filters(form, filters, carried):
 
 def overview(request, page):
     """The festival page: intro, when and where, live state, partners, body,
-    links to the programme and its exports."""
+    links to the programme and its exports, and the sections of the apps
+    above (`festival.hooks.FESTIVAL_PAGE_CONTEXT`)."""
     locale = active_locale(request)
     now = timezone.now()
     sessions = load_sessions(page, request, locale=locale, now=now)
@@ -145,6 +147,9 @@ def overview(request, page):
     for name in ("ical", "json", "frab"):
         context["urls"][name] = request.build_absolute_uri(context["urls"][name])
     context["urls"]["webcal"] = webcal(context["urls"]["ical"])
+    added, sections = festival_page_context(request, page, sessions)
+    context.update(added)
+    context["festival_sections"] = sections
     return render(request, "festival/festival_page.html", context)
 
 

@@ -5,7 +5,8 @@ event page): per date of the event, the counts per place (`travel.dashboard`,
 places with many open requests flagged "consider a minibus"), then every
 offer, trip and request with its contact details, and the coordinator's
 tools: enter a request or offer taken by phone, pair a request with an offer
-by hand, cancel. The rules are `travel.services`'; the people concerned are
+by hand (at a festival also with those of the day's other sessions the
+coordinator handles), cancel. The rules are `travel.services`'; the people concerned are
 told by the services' e-mails.
 
 `TravelPanel`: the admin dashboard's panel with the next dates' counts per
@@ -43,6 +44,7 @@ from events.schedule import to_aware, to_local
 from registration.admin import editable_event, may_manage, may_manage_event
 from registration.forms import date_label
 from travel import dashboard, services
+from travel.destinations import destination_of
 from travel.models import LANGUAGES_SPOKEN, MAX_PLACES, Place, TravelEntry
 
 Kind = TravelEntry.Kind
@@ -140,11 +142,26 @@ class PairForm(forms.Form):
         label=gettext_lazy("Offer or trip"), queryset=TravelEntry.objects.none()
     )
 
-    def __init__(self, *args, occurrence, **kwargs):
+    def __init__(self, *args, occurrence, user, **kwargs):
         super().__init__(*args, **kwargs)
-        active = services.active_entries(occurrence).select_related("place")
+        active = pairable_entries(user, occurrence).select_related("place")
         self.fields["request"].queryset = active.filter(kind=Kind.REQUEST)
         self.fields["offer"].queryset = active.filter(kind__in=[Kind.OFFER, Kind.TRANSIT])
+
+
+def pairable_entries(user, occurrence):
+    """The active entries a coordinator may pair on this date's page: the
+    date's own and, for a festival session, those of the day's other
+    sessions whose registrations the coordinator handles too (one festival
+    day is one destination: `travel.destinations`)."""
+    ids = destination_of(occurrence).ids
+    if len(ids) > 1:
+        others = Occurrence.objects.filter(pk__in=ids).exclude(pk=occurrence.pk)
+        allowed = {occurrence.pk} | {
+            o.pk for o in others.select_related("event") if may_coordinate(user, o.event)
+        }
+        ids = [pk for pk in ids if pk in allowed]
+    return TravelEntry.objects.filter(occurrence_id__in=ids, cancelled_at__isnull=True)
 
 
 def _dates(event):
@@ -173,7 +190,7 @@ def coordinate(request, page_id):
     dates = _dates(event)
     occurrence = _chosen(dates, request.POST.get("date") or request.GET.get("date"))
     entry_form = PhoneEntryForm(initial={"language": request.LANGUAGE_CODE[:2]})
-    pair_form = PairForm(occurrence=occurrence) if occurrence else None
+    pair_form = PairForm(occurrence=occurrence, user=request.user) if occurrence else None
     if request.method == "POST" and occurrence is not None:
         action = request.POST.get("action")
         if action == "add":
@@ -181,7 +198,7 @@ def coordinate(request, page_id):
             if _add(request, event, occurrence, entry_form):
                 return redirect(coordinate_url(page.pk, occurrence))
         elif action == "pair":
-            pair_form = PairForm(request.POST, occurrence=occurrence)
+            pair_form = PairForm(request.POST, occurrence=occurrence, user=request.user)
             if _pair(request, event, pair_form):
                 return redirect(coordinate_url(page.pk, occurrence))
         elif action == "cancel":

@@ -84,6 +84,23 @@ def section_url(page, occurrence):
     return page.get_full_url() + page.reverse_subpage("travel_date", kwargs={"date": occurrence.pk})
 
 
+def festival_day(entry, language):
+    """(festival title in `language`, else its source version's; the day) when
+    `entry` is for a festival day on site, else ("", None): the mails then
+    name the festival and the day, not the one session the entry was made
+    from (everyone going that day travels together)."""
+    from travel.destinations import destination_of
+
+    destination = destination_of(entry.occurrence)
+    if not (destination.is_festival_day and destination.place):
+        return "", None
+    festival = destination.festival
+    version = festival.get_translations(inclusive=True).filter(
+        locale__language_code=language, live=True
+    )
+    return (version.first() or festival).title, destination.day
+
+
 def _subject(kind, title, *, cancelled=False):
     if kind == Mail.DATE_CHANGED and cancelled:
         return header_value(_("Cancelled: travel together to %(title)s") % {"title": title})
@@ -121,6 +138,11 @@ def build_message(entry, kind, extra=None):
         language, recipient = entry.language, entry.email
     with translation.override(language):
         page = page_for_language(entry.event_key, language)
+        festival, day = festival_day(entry, language)
+        # A changed or cancelled session, and a report to its organiser,
+        # name the session itself.
+        per_session = kind in (Mail.DATE_CHANGED, Mail.REPORT)
+        own_title = page.title if page else source.title
         match = None
         other = None
         if extra.get("match"):
@@ -159,14 +181,18 @@ def build_message(entry, kind, extra=None):
             "matches": matches,
             "gone": gone,
             "page": page,
-            "title": page.title if page else source.title,
-            "date": date_label(entry.occurrence),
+            "title": festival if festival and not per_session else own_title,
+            "date": date_format(day, "WEEKDAY_DATE_FORMAT")
+            if day and not per_session
+            else date_label(entry.occurrence),
             "manage_url": manage_url(entry, page),
             "section_url": section_url(page, entry.occurrence),
             "message": extra.get("message", ""),
             "reason": extra.get("reason", ""),
             "reporter": extra.get("reporter"),
             "cancelled": extra.get("cancelled", False),
+            "session_cancelled": extra.get("session_cancelled", False),
+            "festival_title": festival,
             "time_label": time_label,
         }
         subject = _subject(kind, context["title"], cancelled=context["cancelled"])

@@ -3,7 +3,8 @@ contact, cancelling, reporting, deleting. Views, the admin and the tasks call
 these; nothing else changes travel rows.
 
 - Matching (`find_matches`): an offer or a trip matches a request of the same
-  date from the same place first, then from places within `TRAVEL_MATCH_KM`
+  destination (`travel.destinations`: one date, or for a festival every
+  session of the same day at the same place) from the same place first, then from places within `TRAVEL_MATCH_KM`
   (default 15 km) of each other. A new entry that matches tells both sides.
 - Seats are counted under a row lock on the offer (`_lock_entry`): accepting
   never promises a car to more people than it has seats.
@@ -18,6 +19,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
 from django.db.models import Q, Sum
@@ -25,9 +27,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from events.models import Occurrence
 from home.signing import read_url_token, url_token
 from travel import emails
+from travel.destinations import destination_of
 from travel.emails import Mail
 from travel.models import MAX_PLACES, TravelEntry, TravelMatch
 from travel.places import distance_km
@@ -91,9 +93,16 @@ def normalise_email(email):
 
 
 def is_open(occurrence, now=None):
-    """People may still offer, ask and answer: the date has not ended and is on."""
-    now = now or timezone.now()
-    return occurrence.status != Occurrence.Status.CANCELLED and occurrence.end > now
+    """People may still offer, ask and answer: the date has not ended and is
+    on; for a festival session, some session of its festival day is."""
+    return destination_of(occurrence).is_open(now)
+
+
+def destination_entries(occurrence):
+    """The active entries of `occurrence`'s destination (its festival day)."""
+    return TravelEntry.objects.filter(
+        occurrence_id__in=destination_of(occurrence).ids, cancelled_at__isnull=True
+    )
 
 
 def active_entries(occurrence):
@@ -150,25 +159,30 @@ class PublicRow:
     languages: list = field(default_factory=list)
 
 
-def public_rows(occurrences):
+def public_rows(occurrences, destinations=None):
     """{occurrence id: [PublicRow]} for the public section: places, times,
     counts. Two queries whatever the number of dates and entries (one
-    when nobody offers a seat)."""
+    when nobody offers a seat). With `destinations` ({occurrence id:
+    Destination}), each date shows every entry of its destination (a festival
+    day's other sessions too)."""
     ids = [o.pk for o in occurrences]
+    destinations = destinations or {}
+    covered = {pk: destinations[pk].ids if pk in destinations else [pk] for pk in ids}
+    wanted = {i for members in covered.values() for i in members}
     entries = list(
-        TravelEntry.objects.filter(occurrence_id__in=ids, cancelled_at__isnull=True)
+        TravelEntry.objects.filter(occurrence_id__in=wanted, cancelled_at__isnull=True)
         .select_related("place")
         .order_by("departs_at", "place__name", "pk")
     )
     taken = taken_seats([e.pk for e in entries if e.gives_places])
-    rows = {pk: [] for pk in ids}
+    by_date = {}
     for entry in entries:
         count = (
             entry.people
             if entry.kind == Kind.REQUEST
             else seats_left(entry, taken.get(entry.pk, 0))
         )
-        rows[entry.occurrence_id].append(
+        by_date.setdefault(entry.occurrence_id, []).append(
             PublicRow(
                 kind=entry.kind,
                 place=entry.place,
@@ -179,6 +193,12 @@ def public_rows(occurrences):
                 languages=list(entry.languages or []),
             )
         )
+    rows = {}
+    for pk, members in covered.items():
+        shown = [row for member in members for row in by_date.get(member, ())]
+        if len(members) > 1:
+            shown.sort(key=lambda row: (row.departs_at, row.place.name))
+        rows[pk] = shown
     return rows
 
 
@@ -221,7 +241,7 @@ def find_matches(entry):
     nearest within `match_km()`; each with `distance_km` set."""
     kinds = [Kind.OFFER, Kind.TRANSIT] if entry.kind == Kind.REQUEST else [Kind.REQUEST]
     candidates = (
-        active_entries(entry.occurrence_id)
+        destination_entries(entry.occurrence)
         .filter(kind__in=kinds)
         .exclude(pk=entry.pk)
         .select_related("place")
@@ -364,11 +384,12 @@ def create_entry(
 def _check_pair(request_entry, offer_entry):
     if not (request_entry.is_active and offer_entry.is_active):
         raise NotAllowed(_("This offer or request was cancelled."))
-    if request_entry.occurrence_id != offer_entry.occurrence_id:
-        raise NotAllowed()
     if request_entry.kind != Kind.REQUEST or not offer_entry.gives_places:
         raise NotAllowed()
-    if not is_open(request_entry.occurrence):
+    destination = destination_of(request_entry.occurrence)
+    if offer_entry.occurrence_id not in destination.ids:
+        raise NotAllowed()
+    if not destination.is_open():
         raise NotOpen()
 
 
@@ -529,7 +550,10 @@ def cancel(entry, *, by=None, now=None, tell=True):
 def report(entry, reporter, reason=""):
     """`reporter` (an entry of the same date, through its manage link) reports
     misuse by `entry`: the event's organiser contact gets an e-mail."""
-    if reporter.occurrence_id != entry.occurrence_id or reporter.pk == entry.pk:
+    if (
+        reporter.pk == entry.pk
+        or entry.occurrence_id not in destination_of(reporter.occurrence).ids
+    ):
         raise NotAllowed()
     with transaction.atomic():
         entry = _lock_entry(entry.pk)
@@ -544,19 +568,35 @@ def dates_changed(changes):
     """The organiser changed dates (`events.hooks.DATES_CHANGED`): everyone
     with an active entry for a date that moved or changed venue is told to
     check their plans; for a cancelled date, entries and matches end and
-    everyone is told. Runs inside the caller's transaction; mails go after it."""
+    everyone is told. A cancelled festival session whose day goes on (another
+    session of the same destination is on) ends nothing: its travellers are
+    told their plans stand; the day's last session cancelled ends every entry
+    of the day. Runs inside the caller's transaction; mails go after it."""
     for change in changes:
         what = set(change.what) & {"cancelled", "time", "venue"}
         if not what:
             continue
         entries = list(active_entries(change.occurrence).select_related("place"))
-        cancelled = "cancelled" in what
+        if "cancelled" not in what:
+            for entry in entries:
+                emails.queue(entry, Mail.DATE_CHANGED, cancelled=False)
+            continue
+        destination = destination_of(change.occurrence)
+        if destination.is_open():
+            for entry in entries:
+                emails.queue(entry, Mail.DATE_CHANGED, session_cancelled=True)
+            continue
+        if len(destination.ids) > 1:
+            entries = list(
+                TravelEntry.objects.filter(
+                    occurrence_id__in=destination.ids, cancelled_at__isnull=True
+                )
+            )
         for entry in entries:
-            if cancelled:
-                entry.cancelled_at = timezone.now()
-                entry.save(update_fields=["cancelled_at", "updated_at"])
-            emails.queue(entry, Mail.DATE_CHANGED, cancelled=cancelled)
-        if cancelled and entries:
+            entry.cancelled_at = timezone.now()
+            entry.save(update_fields=["cancelled_at", "updated_at"])
+            emails.queue(entry, Mail.DATE_CHANGED, cancelled=True)
+        if entries:
             TravelMatch.objects.filter(offer__in=entries, status__in=TravelMatch.ACTIVE).update(
                 status=Status.CANCELLED, updated_at=timezone.now()
             )
@@ -567,12 +607,33 @@ def dates_changed(changes):
 
 def purge(now=None):
     """Delete every entry (and its matches) of dates that ended more than
-    `retention_days()` ago, and of dates that no longer exist. Returns the
+    `retention_days()` ago, and of dates that no longer exist; a festival
+    day's entries once its last session ended that long ago. Returns the
     number of entries deleted."""
     now = now or timezone.now()
     limit = now - timedelta(days=retention_days())
-    _total, details = TravelEntry.objects.filter(occurrence__end__lt=limit).delete()
+    old = TravelEntry.objects.filter(occurrence__end__lt=limit)
+    keep = set()
+    sessions = old.filter(occurrence__event__content_type__in=_session_types()).select_related(
+        "occurrence", "occurrence__event"
+    )
+    checked = {}
+    for entry in sessions:
+        if entry.occurrence_id not in checked:
+            checked[entry.occurrence_id] = destination_of(entry.occurrence).end >= limit
+        if checked[entry.occurrence_id]:
+            keep.add(entry.pk)
+    _total, details = old.exclude(pk__in=keep).delete()
     return details.get(TravelEntry._meta.label, 0)
+
+
+def _session_types():
+    from django.contrib.contenttypes.models import ContentType
+
+    from festival.models import SessionPage
+
+    models = [SessionPage, *(m for m in apps.get_models() if issubclass(m, SessionPage))]
+    return list(ContentType.objects.get_for_models(*models).values())
 
 
 def export_for_email(email):

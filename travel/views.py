@@ -19,6 +19,7 @@ from home.params import ascii_int
 from home.ratelimit import allow
 from registration.forms import date_label
 from travel import services
+from travel.destinations import destination_of
 from travel.forms import AskForm, EntryForm, ReportForm
 from travel.models import Place, TravelEntry, TravelMatch
 from travel.planner import planner_name, planner_url
@@ -71,10 +72,12 @@ def form_urls(page, occurrence):
 def date_page(request, page, date):
     """One date: who travels from where (counts only) and the three forms."""
     occurrence = _occurrence(page, date)
-    rows = services.public_rows([occurrence])[occurrence.pk]
+    destination = destination_of(occurrence)
+    rows = services.public_rows([occurrence], {occurrence.pk: destination})[occurrence.pk]
     for row in rows:
         row.local_departs = to_local(row.departs_at)
     venue = _venue(request, occurrence)
+    festival = _festival_version(request, destination.festival)
     return render(
         request,
         "travel/date.html",
@@ -85,11 +88,25 @@ def date_page(request, page, date):
             "date_label": date_label(occurrence),
             "rows": rows,
             "urls": form_urls(page, occurrence),
-            "is_open": services.is_open(occurrence),
+            "is_open": destination.is_open(),
             "venue": venue,
+            "festival": festival,
+            "festival_day": destination.day,
             "Kind": Kind,
         },
     )
+
+
+def _festival_version(request, festival):
+    """The festival page in the reader's language (else as it is), or None."""
+    if festival is None:
+        return None
+    version = (
+        festival.get_translations(inclusive=True)
+        .filter(locale=active_locale(request), live=True)
+        .first()
+    )
+    return version or festival
 
 
 def _entry_form(request, page, date, kind):
@@ -282,7 +299,9 @@ def _act(request, entry, action):
         if not form.is_valid() or offer_pk is None:
             return None
         offer = (
-            TravelEntry.objects.filter(pk=offer_pk, occurrence_id=entry.occurrence_id)
+            TravelEntry.objects.filter(
+                pk=offer_pk, occurrence_id__in=destination_of(entry.occurrence).ids
+            )
             .exclude(kind=Kind.REQUEST)
             .first()
         )

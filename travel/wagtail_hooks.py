@@ -1,7 +1,12 @@
 """Travel's hooks: the place list as a snippet editors extend, the event
-page's "Travel together" section, the link in registration's e-mails, the
+page's "Travel together" section, the festival page's section per festival
+day, the link in registration's e-mails, the
 personal-data part and the coordinators' log actions."""
 
+from collections import Counter
+
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_lazy
 from wagtail import hooks
@@ -14,11 +19,13 @@ from events.hooks import DATES_CHANGED, EVENT_PAGE_CONTEXT
 from events.models import Occurrence
 from events.page_buttons import add_event_page_button
 from events.schedule import to_local
+from festival.hooks import FESTIVAL_PAGE_CONTEXT
 from home.hooks import PERSONAL_DATA
 from home.privacy import PersonalData
 from registration.forms import date_label
 from registration.hooks import MAIL_LINKS
-from travel import services
+from travel import destinations, services
+from travel.destinations import destinations_of
 from travel.models import Place
 
 
@@ -51,7 +58,12 @@ def travel_section(request, page, event, upcoming, **extra):
     dates = [o for o in upcoming if o.status != Occurrence.Status.CANCELLED]
     if not dates:
         return {}
-    rows = services.public_rows(dates)
+    found = destinations_of(dates, event)
+    rows = services.public_rows(dates, found)
+    # A festival session's section shows everyone going to the festival that
+    # day, whichever session they attend.
+    on_site = any(d.is_festival_day and d.place for d in found.values())
+    festival = page.get_parent() if on_site else None
     travel_dates = []
     for n, occurrence in enumerate(dates):
         shown = rows.get(occurrence.pk, [])
@@ -69,7 +81,60 @@ def travel_section(request, page, event, upcoming, **extra):
                 + page.reverse_subpage("travel_date", kwargs={"date": occurrence.pk}),
             }
         )
-    return {"travel_dates": travel_dates, "sections": ["travel/section.html"]}
+    return {
+        "travel_dates": travel_dates,
+        "travel_festival": festival,
+        "sections": ["travel/section.html"],
+    }
+
+
+@hooks.register(FESTIVAL_PAGE_CONTEXT)
+def festival_travel_section(request, page, sessions):
+    """The festival page of an edition on site: per festival day still to
+    come with a venue, who travels from where (places, times, counts; never
+    who), and the way to that day's forms (those of the day's first session
+    that is on: everyone going that day travels together, whichever sessions
+    they attend). A fixed number of queries whatever the festival's size."""
+    if page.is_online:
+        return {}
+    now = timezone.now()
+    # Days still to come with a place to travel to (not the online sessions).
+    days = [d for d in destinations.festival_days(page) if d.place and d.is_open(now)]
+    if not days:
+        return {}
+    by_date = {s.id: s for s in sessions}
+    anchors = []
+    for day in days:
+        session = by_date.get(day.first_on(now))
+        if session is not None and session.url:
+            anchors.append((day, session))
+    if not anchors:
+        return {}
+    rows = services.public_rows(
+        [session.occurrence for _day, session in anchors],
+        {session.id: day for day, session in anchors},
+    )
+    per_day = Counter(day.day for day, _session in anchors)
+    travel_days = []
+    for n, (day, session) in enumerate(anchors):
+        shown = rows.get(session.id, [])
+        if n >= DATES_SHOWN and not shown:
+            continue
+        for row in shown:
+            row.local_departs = to_local(row.departs_at)
+        label = date_format(day.day, "WEEKDAY_DATE_FORMAT")
+        if per_day[day.day] > 1 and session.venue is not None:
+            label = f"{label}, {session.venue.name}"
+        travel_days.append(
+            {
+                "label": label,
+                "rows": shown[:SHOWN_PER_DATE],
+                "more": max(0, len(shown) - SHOWN_PER_DATE),
+                "url": session.url
+                + session.page.reverse_subpage("travel_date", kwargs={"date": session.id}),
+            }
+        )
+    return {"travel_days": travel_days, "sections": ["travel/festival_section.html"]}
 
 
 SHOWN_PER_DATE = 6

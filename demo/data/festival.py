@@ -869,3 +869,79 @@ REGISTRANTS = [
     ("Klaus", "de"),
     ("Priya", "en"),
 ]
+
+
+# A coming day on site, six weeks after the demo was first loaded: the festival
+# day the travel demo's plans are for (demo/travel.py).
+MEETING_DAY = {
+    "nl": {
+        "title": "We doen het samen! Ontmoetingsdag",
+        "slug": "ontmoetingsdag",
+        "intro": (
+            "Een dag in de Prodentfabriek in Amersfoort om elkaar weer in het echt te "
+            "ontmoeten: 's ochtends de opening, 's middags een werkplaats over samen reizen."
+        ),
+        "body": (
+            "Kom je van ver? Reis samen: bied plaatsen in je auto aan, zoek een rit of neem "
+            "anderen mee in de trein. Wie op deze dag komt, reist samen, naar welke sessie "
+            "je ook gaat."
+        ),
+    },
+    "de": {
+        "title": "Wir machen das zusammen! Begegnungstag",
+        "slug": "begegnungstag",
+        "intro": (
+            "Ein Tag in der Prodentfabriek in Amersfoort, um sich wieder persönlich zu "
+            "begegnen: morgens die Eröffnung, nachmittags eine Werkstatt zum gemeinsamen Reisen."
+        ),
+        "body": (
+            "Sie kommen von weit her? Reisen Sie gemeinsam: Bieten Sie Plätze in Ihrem Auto an, "
+            "suchen Sie eine Mitfahrgelegenheit oder nehmen Sie andere im Zug mit. Wer an "
+            "diesem Tag kommt, reist gemeinsam, egal zu welchem Programmpunkt."
+        ),
+    },
+    "en": {
+        "title": "We do it together! Meeting day",
+        "slug": "meeting-day",
+        "intro": (
+            "A day in the Prodentfabriek in Amersfoort to meet in person again: the opening "
+            "in the morning, a workshop on travelling together in the afternoon."
+        ),
+        "body": (
+            "Coming from far? Travel together: offer seats in your car, ask for a ride or take "
+            "others along on the train. Everyone coming that day travels together, whichever "
+            "session they go to."
+        ),
+    },
+}
+SESSIONS_MEETING = [
+    {
+        "title": "Opening van de ontmoetingsdag",
+        "intro": "De kernpartners openen de dag: wat bewonersinitiatieven dit jaar samen voor elkaar kregen.",
+        "time": ((10, 0), (11, 30)),
+        "format": "talk",
+        "organisers": ["knhm-foundation"],
+        "de": (
+            "Eröffnung des Begegnungstags",
+            "Die Kernpartner eröffnen den Tag: was Bürgerinitiativen in diesem Jahr gemeinsam erreicht haben.",
+        ),
+        "en": (
+            "Opening of the meeting day",
+            "The core partners open the day: what residents' initiatives achieved together this year.",
+        ),
+    },
+    {
+        "title": "Werkplaats samen reizen",
+        "intro": "Dorpsauto, buurtbus, meerijden: hoe mensen in kleine kernen mobiel blijven door samen te reizen.",
+        "time": ((14, 0), (16, 0)),
+        "format": "workshop",
+        "de": (
+            "Werkstatt gemeinsam reisen",
+            "Dorfauto, Bürgerbus, Mitfahren: wie Menschen in kleinen Dörfern mobil bleiben, indem sie gemeinsam reisen.",
+        ),
+        "en": (
+            "Workshop: travelling together",
+            "Village car, community bus, ride sharing: how people in small villages stay mobile by travelling together.",
+        ),
+    },
+]

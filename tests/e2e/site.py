@@ -12,8 +12,9 @@ It holds just what the browser tests use, in nl, de and en:
   and a full workshop whose visitors go on the waiting list;
 - a coming one-day festival with online and on-site sessions that take
   registrations;
-- a village day in Amersfoort in about 25 days, in German too, for travel
-  together (the place list comes with the migrations);
+- a village day in Amersfoort in about 25 days, in German too, and a
+  one-day festival in Amersfoort in about 26 days (two sessions, in German
+  too), for travel together (the place list comes with the migrations);
 - the partner pages of tests/partners (Mienthuus, written in German first, with
   its events and map; the exchange with Belarus);
 - the "Add your activity" form in Dutch and German (`SUBMIT_ACTIVITY`).
@@ -38,6 +39,7 @@ FULL_WORKSHOP = "volle-workshop"
 FUND = "Provincie Drenthe"
 SUBMIT_ACTIVITY = "/de/aktivitaet-melden/"
 TRAVEL_EVENT = "dorpendag-amersfoort"
+TRAVEL_FESTIVAL = "dorpenfestival-amersfoort"
 
 
 def _knowledge(tree, translate):
@@ -214,6 +216,30 @@ def _travel(tree, translate):
         venue=venue,
     )
     translate(event, "de", {"Dorpendag Amersfoort": "Dörfertag Amersfoort"})
+    # A festival in Amersfoort the day after: people going to either session
+    # travel together. Below the home page, after the test festival, so that
+    # stays the first festival the other tests find.
+    festival_day = day + timedelta(days=1)
+    festival = factories.FestivalPageFactory.build(
+        title="Dorpenfestival Amersfoort",
+        slug=TRAVEL_FESTIVAL,
+        edition="2027",
+        start_date=festival_day,
+        venue=venue,
+    )
+    tree["home"].add_child(instance=festival)
+    festival.save_revision().publish()
+    for title, hour in (("Opening van het festival", 10), ("Werkplaats dorpsauto", 14)):
+        start = factories.local(festival_day.year, festival_day.month, festival_day.day, hour, 0)
+        factories.SessionPageFactory(
+            parent=festival,
+            title=title,
+            slug=title.lower().replace(" ", "-"),
+            start=start,
+            end=start.replace(hour=hour + 2),
+            venue=venue,
+        )
+    translate(festival, "de", {"Dorpenfestival Amersfoort": "Dörferfestival Amersfoort"})
 
 
 def build():

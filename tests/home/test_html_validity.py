@@ -115,7 +115,7 @@ def _paths(client):
     from registration.models import Registration
     from registration.services import manage_token
     from submissions.models import SubmitActivityPage
-    from tests.e2e.site import FULL_WORKSHOP, REPAIR_CAFE, TRAVEL_EVENT
+    from tests.e2e.site import FESTIVAL_SLUG, FULL_WORKSHOP, REPAIR_CAFE, TRAVEL_EVENT
 
     def one(model, code, **filters):
         return model.objects.live().filter(locale__language_code=code, **filters).first()
@@ -129,7 +129,7 @@ def _paths(client):
         calendar = one(EventIndexPage, code)
         cafe = one(EventPage, code, slug=REPAIR_CAFE)
         workshop = one(EventPage, code, slug=FULL_WORKSHOP)
-        festival = one(FestivalPage, code)
+        festival = one(FestivalPage, code, slug=FESTIVAL_SLUG)
         session = one(SessionPage, code, speaker_links__isnull=False)
         partner_pages = PartnerPage.objects.live().filter(locale__language_code=code)
         with translation.override(code):

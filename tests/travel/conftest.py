@@ -1,18 +1,21 @@
 """Travel tests: the event tests' fixtures (calendar, venue in Kranenburg,
-`make_event`), a clock frozen before the dates, mail sent at once instead of
+`make_event`), a two-day festival, a clock frozen before the dates, mail sent at once instead of
 after a commit that never comes, and a few places on both sides of the border."""
 
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
+from django.utils.text import slugify
 
 from events.models import Occurrence
 from events.schedule import to_aware, to_local
-from tests.events.conftest import calendar, local, make_event, nl, venue
+from festival.models import FestivalPage, SessionPage
+from tests.events.conftest import calendar, local, make_event, nl, translate_page, venue
 from travel.models import Place
 
-__all__ = ["calendar", "make_event", "nl", "venue"]
+__all__ = ["calendar", "make_event", "nl", "translate_page", "venue"]
 
 
 @pytest.fixture
@@ -58,3 +61,45 @@ def date(make_event, contact="organisator@example.org"):
 def at(occurrence, hour, minute=0):
     """A departure on the date's day, at local time."""
     return to_aware(to_local(occurrence.start).replace(hour=hour, minute=minute))
+
+
+DAY_ONE = (2026, 12, 5)
+DAY_TWO = (2026, 12, 6)
+
+
+def add_session(festival, title, start, venue=None, minutes=60):
+    page = SessionPage(
+        title=title,
+        slug=slugify(title),
+        start=start,
+        end=start + timedelta(minutes=minutes),
+        venue=venue,
+        languages="nl",
+        session_format="talk",
+    )
+    festival.add_child(instance=page)
+    page.save_revision().publish()
+    return Occurrence.objects.get(event_key=page.translation_key)
+
+
+@pytest.fixture
+def festival(calendar, venue):
+    page = FestivalPage(
+        title="Dorpenfestival",
+        slug="dorpenfestival",
+        edition="2026",
+        start_date=local(*DAY_ONE, 0, 0).date(),
+        end_date=local(*DAY_TWO, 0, 0).date(),
+        venue=venue,
+    )
+    calendar.add_child(instance=page)
+    page.save_revision().publish()
+    page = FestivalPage.objects.get(pk=page.pk)
+    return {
+        "page": page,
+        # Two sessions the first day (one without a venue of its own: the
+        # festival's), one the second day.
+        "morning": add_session(page, "Opening", local(*DAY_ONE, 10, 0), venue=venue),
+        "afternoon": add_session(page, "Werkplaats wonen", local(*DAY_ONE, 14, 0)),
+        "sunday": add_session(page, "Zondagsgesprek", local(*DAY_TWO, 11, 0), venue=venue),
+    }

@@ -1,5 +1,6 @@
 """Seats under load, on PostgreSQL: twenty riders accepted at once into a car
-with three seats, and twenty riders asking and a coordinator pairing at once.
+with three seats, and twenty riders asking and a coordinator pairing at once;
+at a festival, riders going to other sessions of the car's day.
 Proves the offer's row lock: without it more people than seats get a yes."""
 
 import threading
@@ -111,4 +112,29 @@ def test_riders_asking_accepts_and_a_coordinators_pairing_at_once_never_oversell
     given = sum(m.places for m in accepted)
     assert given == SEATS
     assert results.count("yes") == accepted.count() >= 2
+    assert services.seats_left(car) == 0
+
+
+@pytest.mark.usefixtures("frozen_now")
+def test_riders_of_other_festival_sessions_accepted_at_once_never_oversell(festival, places):
+    """A car offered for the festival day's first session; riders going to the
+    day's other session ask it and are all accepted at the same moment."""
+    assert connection.vendor == "postgresql"
+    car = entry(festival["morning"], places["kranenburg"], Kind.OFFER, 0, seats=SEATS)
+    asks = [
+        services.ask(entry(festival["afternoon"], places["groesbeek"], Kind.REQUEST, n + 1), car)
+        for n in range(RIDERS)
+    ]
+
+    def accept(n):
+        try:
+            services.accept(asks[n])
+            return "yes"
+        except services.NotEnoughSeats:
+            return "full"
+
+    results, errors = run_together(RIDERS, accept)
+
+    assert [e for e in errors if not isinstance(e, services.Busy)] == []
+    assert results.count("yes") == SEATS
     assert services.seats_left(car) == 0
