@@ -380,10 +380,10 @@ def load_festivals(context):
         if page is not None:
             made.append((page, spec))
 
-    # The festival page introduces both editions.
+    # The festival page introduces the coming day and both editions.
     if not hub.body:
         hub = hub.get_latest_revision_as_object()
-        (digital_cta, archive_cta) = HUB_CTA["nl"]
+        (meeting_cta, digital_cta, archive_cta) = HUB_CTA["nl"]
         hub.body = [
             ("paragraph", f"<p>{HUB_TEXT['nl']}</p>"),
             *[
@@ -398,6 +398,7 @@ def load_festivals(context):
                     },
                 )
                 for (heading, text, button), target in (
+                    (meeting_cta, meeting),
                     (digital_cta, digital),
                     (archive_cta, edition_2022),
                 )

@@ -182,8 +182,13 @@ HUB_TEXT = {
     ),
 }
 HUB_CTA = {
-    # (heading, text, button) for the digital edition, then the 2022 edition
+    # (heading, text, button) for the meeting day, the digital edition, then the 2022 edition
     "nl": [
+        (
+            "Ontmoetingsdag in Amersfoort",
+            "Elkaar weer in het echt zien, en samen reizen vanuit je dorp.",
+            "Naar de ontmoetingsdag",
+        ),
         (
             "Het hele jaar online",
             "Webinars en online werkplaatsen, maand na maand.",
@@ -197,6 +202,11 @@ HUB_CTA = {
     ],
     "de": [
         (
+            "Begegnungstag in Amersfoort",
+            "Sich wieder persönlich sehen, und gemeinsam aus dem eigenen Dorf anreisen.",
+            "Zum Begegnungstag",
+        ),
+        (
             "Das ganze Jahr online",
             "Webinare und Online-Werkstätten, Monat für Monat.",
             "Zum Programm",
@@ -208,6 +218,11 @@ HUB_CTA = {
         ),
     ],
     "en": [
+        (
+            "Meeting day in Amersfoort",
+            "Meet in person again, and travel there together from your village.",
+            "To the meeting day",
+        ),
         (
             "Online all year round",
             "Webinars and online workshops, month after month.",
