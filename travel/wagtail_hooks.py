@@ -69,17 +69,13 @@ def travel_section(request, page, event, upcoming, **extra):
         shown = rows.get(occurrence.pk, [])
         if n >= DATES_SHOWN and not shown:
             continue  # a long series: later dates only once someone travels
-        for row in shown:
-            row.local_departs = to_local(row.departs_at)
         travel_dates.append(
-            {
-                "occurrence": occurrence,
-                "label": date_label(occurrence),
-                "rows": shown[:SHOWN_PER_DATE],
-                "more": max(0, len(shown) - SHOWN_PER_DATE),
-                "url": page.url
-                + page.reverse_subpage("travel_date", kwargs={"date": occurrence.pk}),
-            }
+            _section_day(
+                date_label(occurrence),
+                shown,
+                page.url + page.reverse_subpage("travel_date", kwargs={"date": occurrence.pk}),
+                occurrence=occurrence,
+            )
         )
     return {
         "travel_dates": travel_dates,
@@ -120,24 +116,37 @@ def festival_travel_section(request, page, sessions):
         shown = rows.get(session.id, [])
         if n >= DATES_SHOWN and not shown:
             continue
-        for row in shown:
-            row.local_departs = to_local(row.departs_at)
         label = date_format(day.day, "WEEKDAY_DATE_FORMAT")
         if per_day[day.day] > 1 and session.venue is not None:
             label = f"{label}, {session.venue.name}"
         travel_days.append(
-            {
-                "label": label,
-                "rows": shown[:SHOWN_PER_DATE],
-                "more": max(0, len(shown) - SHOWN_PER_DATE),
-                "url": session.url
+            _section_day(
+                label,
+                shown,
+                session.url
                 + session.page.reverse_subpage("travel_date", kwargs={"date": session.id}),
-            }
+            )
         )
     return {"travel_days": travel_days, "sections": ["travel/festival_section.html"]}
 
 
 SHOWN_PER_DATE = 6
+
+
+def _section_day(label, shown, url, **extra):
+    """One date (or festival day) of a travel section: its first rows (with
+    local departure times), how many more, and the way to its forms."""
+    for row in shown[:SHOWN_PER_DATE]:
+        row.local_departs = to_local(row.departs_at)
+    return {
+        "label": label,
+        "rows": shown[:SHOWN_PER_DATE],
+        "more": max(0, len(shown) - SHOWN_PER_DATE),
+        "url": url,
+        **extra,
+    }
+
+
 DATES_SHOWN = 3
 
 
