@@ -30,3 +30,21 @@ def sign_up(occurrence, n, *, places=1, **kwargs):
     return services.register(
         occurrence, name=f"Bezoeker {n}", email=f"bezoeker{n}@example.org", places=places, **kwargs
     ).registration
+
+
+def delete_after_the_question(client, page, event):
+    """Delete `page` in the admin as an editor does when people are registered
+    for `event` (the page itself or an event below it): the question comes
+    first, Wagtail's own confirmation alone deletes nothing and tells nobody,
+    then the editor chooses to cancel the registrations."""
+    from django.core import mail
+
+    from events.models import EventPage
+
+    url = f"/admin/pages/{page.pk}/delete/"
+    asked = client.get(url).content.decode()
+    assert "2 mensen zijn aangemeld voor deze activiteit" in asked
+    assert client.post(url).status_code == 200
+    assert EventPage.objects.filter(pk=event.pk).exists() and not mail.outbox
+    client.post(url, {"registrations": "cancel"})
+    assert not EventPage.objects.filter(pk=event.pk).exists()

@@ -11,7 +11,12 @@ from events.models import EventPage, Occurrence
 from registration import services
 from registration.models import Registration
 from tests.events.conftest import local
-from tests.registration.registration_support import first_date, registration_on, sign_up
+from tests.registration.registration_support import (
+    delete_after_the_question,
+    first_date,
+    registration_on,
+    sign_up,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now", "mail_on_commit")]
 
@@ -239,16 +244,8 @@ def test_deleting_an_event_with_registrations_asks_first_then_cancels_and_tells_
     admin_client, booked
 ):
     event, (confirmed, waiting), uid, links = booked
-    url = f"/admin/pages/{event.pk}/delete/"
-    asked = admin_client.get(url).content.decode()
-    assert "2 mensen zijn aangemeld voor deze activiteit" in asked
-    # Wagtail's own confirmation alone does not delete it.
-    assert admin_client.post(url).status_code == 200
-    assert EventPage.objects.filter(pk=event.pk).exists() and not mail.outbox
+    delete_after_the_question(admin_client, event, event)
 
-    admin_client.post(url, {"registrations": "cancel"})
-
-    assert not EventPage.objects.filter(pk=event.pk).exists()
     confirmed.refresh_from_db()
     waiting.refresh_from_db()
     assert confirmed.status == waiting.status == "cancelled"

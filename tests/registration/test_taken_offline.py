@@ -15,7 +15,12 @@ from icalendar import Calendar
 from events.models import EventPage
 from registration import emails, services
 from registration.models import Registration
-from tests.registration.registration_support import first_date, registration_on, sign_up
+from tests.registration.registration_support import (
+    delete_after_the_question,
+    first_date,
+    registration_on,
+    sign_up,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now", "mail_on_commit")]
 
@@ -90,15 +95,8 @@ def test_a_bulk_unpublish_asks_first_then_cancels_and_tells_everyone(admin_clien
 
 
 def test_deleting_the_calendar_asks_for_the_events_below_it(admin_client, booked, calendar):
-    url = f"/admin/pages/{calendar.pk}/delete/"
-    asked = admin_client.get(url).content.decode()
-    assert "2 mensen zijn aangemeld voor deze activiteit" in asked
-    assert admin_client.post(url).status_code == 200
-    assert EventPage.objects.filter(pk=booked.pk).exists() and not mail.outbox
+    delete_after_the_question(admin_client, calendar, booked)
 
-    admin_client.post(url, {"registrations": "cancel"})
-
-    assert not EventPage.objects.filter(pk=booked.pk).exists()
     assert statuses() == ["cancelled", "cancelled"]
     assert len(mail.outbox) == 2
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -13,9 +14,12 @@ from events.models import Occurrence
 from events.schedule import to_aware, to_local
 from festival.models import FestivalPage, SessionPage
 from tests.events.conftest import calendar, local, make_event, nl, translate_page, venue
-from travel.models import Place
+from travel import services
+from travel.models import Place, TravelEntry
 
 __all__ = ["calendar", "make_event", "nl", "translate_page", "venue"]
+
+Kind = TravelEntry.Kind
 
 
 @pytest.fixture
@@ -103,3 +107,28 @@ def festival(calendar, venue):
         "afternoon": add_session(page, "Werkplaats wonen", local(*DAY_ONE, 14, 0)),
         "sunday": add_session(page, "Zondagsgesprek", local(*DAY_TWO, 11, 0), venue=venue),
     }
+
+
+def offer(date, place, *, seats=2, name="Anna Autorijder", email="anna@example.org", **kw):
+    """A car with `seats` free seats to `date`, from `place` (departs 9:15
+    unless `departs=(hour, minute)`)."""
+    return _entry(date, place, Kind.OFFER, seats=seats, name=name, email=email, **kw)
+
+
+def ride(date, place, *, people=1, name="Bernd Mitfahrer", email="bernd@example.de", **kw):
+    """A request for a ride to `date` for `people`, from `place` (9:00 unless
+    `departs=(hour, minute)`)."""
+    kw.setdefault("language", "de")
+    kw.setdefault("phone", "+49 2826 12345")
+    kw.setdefault("departs", (9, 0))
+    return _entry(date, place, Kind.REQUEST, people=people, name=name, email=email, **kw)
+
+
+def _entry(date, place, kind, *, departs=(9, 15), **kw):
+    kw.setdefault("language", "nl")
+    kw.setdefault("phone", "06-11112222")
+    return services.create_entry(date, kind=kind, place=place, departs_at=at(date, *departs), **kw)
+
+
+def mails_to(address):
+    return [m for m in mail.outbox if address in m.to]

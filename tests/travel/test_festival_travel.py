@@ -5,6 +5,7 @@ section and travel page show the day's entries; matching, asking, pairing,
 cancelling and deletion treat the day as one."""
 
 from datetime import timedelta
+from functools import partial
 from urllib.parse import urlparse
 
 import pytest
@@ -18,7 +19,8 @@ from events.hooks import dates_changed
 from events.models import EventPage, Occurrence
 from events.services import DateChange
 from tests.events.conftest import local
-from tests.travel.conftest import DAY_ONE, at
+from tests.travel import conftest as travel_support
+from tests.travel.conftest import DAY_ONE, mails_to
 from travel import services
 from travel.models import TravelEntry, TravelMatch
 
@@ -27,36 +29,23 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now", "mail
 Kind = TravelEntry.Kind
 
 
-def offer(date, place, *, seats=2, email="heike@example.de", language="de"):
-    return services.create_entry(
-        date,
-        kind=Kind.OFFER,
-        place=place,
-        departs_at=at(date, 8, 30),
-        seats=seats,
-        name="Heike Fahrerin",
-        email=email,
-        phone="+49 2826 5555",
-        language=language,
-    )
-
-
-def ride(date, place, *, people=1, email="jan@example.org", language="nl"):
-    return services.create_entry(
-        date,
-        kind=Kind.REQUEST,
-        place=place,
-        departs_at=at(date, 8, 0),
-        people=people,
-        name="Jan Meerijder",
-        email=email,
-        phone="06-99998888",
-        language=language,
-    )
-
-
-def mails_to(address):
-    return [m for m in mail.outbox if address in m.to]
+# The two people of these tests: a driver from Germany, a rider from the Netherlands.
+offer = partial(
+    travel_support.offer,
+    name="Heike Fahrerin",
+    email="heike@example.de",
+    phone="+49 2826 5555",
+    language="de",
+    departs=(8, 30),
+)
+ride = partial(
+    travel_support.ride,
+    name="Jan Meerijder",
+    email="jan@example.org",
+    phone="06-99998888",
+    language="nl",
+    departs=(8, 0),
+)
 
 
 def page_of(date, code="nl"):

@@ -14,47 +14,13 @@ from django.utils import timezone
 
 from events.models import EventPage, Occurrence
 from home import privacy
-from tests.travel.conftest import at
+from tests.travel.conftest import at, mails_to, offer, ride
 from travel import services
 from travel.models import TravelEntry, TravelMatch
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_now", "mail_on_commit")]
 
 Kind = TravelEntry.Kind
-
-
-def offer(date, place, *, seats=2, name="Anna Autorijder", email="anna@example.org", **kw):
-    kw.setdefault("language", "nl")
-    return services.create_entry(
-        date,
-        kind=Kind.OFFER,
-        place=place,
-        departs_at=at(date, 9, 15),
-        seats=seats,
-        name=name,
-        email=email,
-        phone=kw.pop("phone", "06-11112222"),
-        **kw,
-    )
-
-
-def ride(date, place, *, people=1, name="Bernd Mitfahrer", email="bernd@example.de", **kw):
-    kw.setdefault("language", "de")
-    return services.create_entry(
-        date,
-        kind=Kind.REQUEST,
-        place=place,
-        departs_at=at(date, 9, 0),
-        people=people,
-        name=name,
-        email=email,
-        phone=kw.pop("phone", "+49 2826 12345"),
-        **kw,
-    )
-
-
-def mails_to(address):
-    return [m for m in mail.outbox if address in m.to]
 
 
 def test_offer_then_request_from_the_same_village_tells_both_in_their_languages(date, places):

@@ -43,6 +43,20 @@ def run_together(count, work):
     return results, errors
 
 
+def accept_all(asks):
+    """Every driver's "yes" to every ask at the same moment: "yes" or "full"
+    per ask, and the errors raised."""
+
+    def accept(n):
+        try:
+            services.accept(asks[n])
+            return "yes"
+        except services.NotEnoughSeats:
+            return "full"
+
+    return run_together(len(asks), accept)
+
+
 def entry(date, place, kind, n, **kw):
     return services.create_entry(
         date,
@@ -63,14 +77,7 @@ def test_concurrent_accepts_never_give_more_seats_than_the_car_has(date, places)
         for n in range(RIDERS)
     ]
 
-    def accept(n):
-        try:
-            services.accept(asks[n])
-            return "yes"
-        except services.NotEnoughSeats:
-            return "full"
-
-    results, errors = run_together(RIDERS, accept)
+    results, errors = accept_all(asks)
 
     assert [e for e in errors if not isinstance(e, services.Busy)] == []
     assert results.count("yes") == SEATS
@@ -126,14 +133,7 @@ def test_riders_of_other_festival_sessions_accepted_at_once_never_oversell(festi
         for n in range(RIDERS)
     ]
 
-    def accept(n):
-        try:
-            services.accept(asks[n])
-            return "yes"
-        except services.NotEnoughSeats:
-            return "full"
-
-    results, errors = run_together(RIDERS, accept)
+    results, errors = accept_all(asks)
 
     assert [e for e in errors if not isinstance(e, services.Busy)] == []
     assert results.count("yes") == SEATS
