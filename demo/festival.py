@@ -205,6 +205,19 @@ def _session(festival, spec, day, *, venue, online_url, event_type, people, part
     )
 
 
+def _sessions(festival, specs, day, *, venue, online_url=lambda spec: "", **shared):
+    """The sessions of `specs` made below `festival` on `day(spec)`, as
+    (page, spec) pairs; sessions already there are left alone."""
+    made = []
+    for spec in specs:
+        page = _session(
+            festival, spec, day(spec), venue=venue, online_url=online_url(spec), **shared
+        )
+        if page is not None:
+            made.append((page, spec))
+    return made
+
+
 def _festival_strings(page, texts, target, tracks, rooms, code):
     index = {"de": 1, "en": 2}[code]
     strings = {
@@ -295,21 +308,8 @@ def load_festivals(context):
     )
     if created:
         context.log("festival 2022")
-    made = []
-    for spec in SESSIONS_2022:
-        page = _session(
-            edition_2022,
-            spec,
-            DAY_2022,
-            venue=venue,
-            online_url="",
-            event_type=event_type,
-            people=people,
-            partners=partners,
-            themes=themes,
-        )
-        if page is not None:
-            made.append((page, spec))
+    shared = {"event_type": event_type, "people": people, "partners": partners, "themes": themes}
+    made = _sessions(edition_2022, SESSIONS_2022, lambda spec: DAY_2022, venue=venue, **shared)
 
     # The digital edition: a year from the day it was first loaded.
     today = to_local(timezone.now()).date()
@@ -330,21 +330,17 @@ def load_festivals(context):
     if created:
         context.log("festival digital")
     first_day = digital.start_date
-    for spec in SESSIONS_DIGITAL:
-        page = _session(
-            digital,
-            spec,
-            first_day + timedelta(days=spec["day"]),
-            venue=None,
-            online_url=MEET + slugify(spec["title"])[:40],
-            event_type=event_type,
-            people=people,
-            partners=partners,
-            themes=themes,
-        )
-        if page is not None:
-            made.append((page, spec))
-            _register(page, spec, context)
+    online = _sessions(
+        digital,
+        SESSIONS_DIGITAL,
+        lambda spec: first_day + timedelta(days=spec["day"]),
+        venue=None,
+        online_url=lambda spec: MEET + slugify(spec["title"])[:40],
+        **shared,
+    )
+    for page, spec in online:
+        _register(page, spec, context)
+    made += online
 
     # A coming day on site, six weeks after the demo was first loaded: the
     # festival day travel together's demo plans are for.
@@ -365,20 +361,9 @@ def load_festivals(context):
     )
     if created:
         context.log("festival meeting day")
-    for spec in SESSIONS_MEETING:
-        page = _session(
-            meeting,
-            spec,
-            meeting.start_date,
-            venue=venue,
-            online_url="",
-            event_type=event_type,
-            people=people,
-            partners=partners,
-            themes=themes,
-        )
-        if page is not None:
-            made.append((page, spec))
+    made += _sessions(
+        meeting, SESSIONS_MEETING, lambda spec: meeting.start_date, venue=venue, **shared
+    )
 
     # The festival page introduces the coming day and both editions.
     if not hub.body:
