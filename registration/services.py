@@ -779,7 +779,7 @@ def cancel(registration, *, by=Registration.CancelledBy.VISITOR, now=None, notif
     return Result(registration, created=False, promoted=promoted)
 
 
-def call_off(registration, *, reason, now=None, planned=()):
+def call_off(registration, *, reason, now=None, planned=(), series_dates=None):
     """Cancel a registration because its date or event is off (the date was
     cancelled, the event unpublished or deleted) and tell the person, with a
     calendar update that removes the entry. Nobody moves up: there is nothing
@@ -787,7 +787,8 @@ def call_off(registration, *, reason, now=None, planned=()):
 
     The dates the person has in their calendar travel with the e-mail
     (`calendar_dates`): by the time it is sent, the dates of an event taken
-    offline may be gone."""
+    offline may be gone. `series_dates`: a dict shared by the calls of one
+    change, so a series' dates are read once for all its registrants."""
     now = now or timezone.now()
     registration = (
         Registration.objects.select_for_update(of=("self",))
@@ -796,7 +797,11 @@ def call_off(registration, *, reason, now=None, planned=()):
     )
     if not registration.is_active:
         return registration
-    dates = calendar_dates(registration, planned=planned) if registration.is_confirmed else []
+    dates = (
+        calendar_dates(registration, planned=planned, series_dates=series_dates)
+        if registration.is_confirmed
+        else []
+    )
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = now
     registration.cancelled_by = Registration.CancelledBy.ORGANISER
@@ -820,28 +825,38 @@ def call_off(registration, *, reason, now=None, planned=()):
     return registration
 
 
-def calendar_dates(registration, *, planned=()):
+def calendar_dates(registration, *, planned=(), series_dates=None):
     """The dates a registration put in the person's calendar, as plain data
     (they travel with an e-mail task): its date, or every date of its series
     that is not cancelled. `original_start` makes each entry's UID.
 
     `planned`: dates of the series that are no longer stored (an unpublished
-    event keeps only the dates with history), to take out as well."""
-    from datetime import UTC
-
+    event keeps only the dates with history), to take out as well.
+    `series_dates`: {event key: the series' dates, or None for an event
+    registered per date}, filled as events are read (see `call_off`)."""
     occurrence = registration.occurrence
     if occurrence is None:
         return []
-    if is_series(occurrence):
-        dates = list(
-            Occurrence.objects.filter(event_key=registration.event_key).exclude(
-                status=Occurrence.Status.CANCELLED
-            )
+    known = {} if series_dates is None else series_dates
+    if registration.event_key not in known:
+        known[registration.event_key] = (
+            _series_dates(registration.event_key, planned) if is_series(occurrence) else None
         )
-        stored = {o.original_start for o in dates}
-        dates += [o for o in planned if o.original_start not in stored]
-    else:
-        dates = [occurrence]
+    dates = known[registration.event_key]
+    return _as_calendar_dates([occurrence] if dates is None else dates)
+
+
+def _series_dates(event_key, planned):
+    dates = list(
+        Occurrence.objects.filter(event_key=event_key).exclude(status=Occurrence.Status.CANCELLED)
+    )
+    stored = {o.original_start for o in dates}
+    return dates + [o for o in planned if o.original_start not in stored]
+
+
+def _as_calendar_dates(dates):
+    from datetime import UTC
+
     return [
         {
             "original_start": o.original_start.astimezone(UTC).isoformat(),
@@ -899,8 +914,15 @@ def call_off_events(event_keys, *, reason, now=None, planned=()):
     now = now or timezone.now()
     with transaction.atomic():
         registrations = list(ahead_for_events(event_keys, now).order_by("pk"))
+        series_dates = {}
         for registration in registrations:
-            call_off(registration, reason=reason, now=now, planned=planned)
+            call_off(
+                registration,
+                reason=reason,
+                now=now,
+                planned=planned,
+                series_dates=series_dates,
+            )
     return len(registrations)
 
 

@@ -205,3 +205,44 @@ def test_the_mail_names_the_event_in_the_persons_language_when_only_theirs_goes_
     [dutch] = [m for m in mail.outbox if m.to == ["bezoeker2@example.org"]]
     assert dutch.subject == "Geannuleerd: Lezing"
     assert "/nl/agenda/lezing/" not in dutch.body
+
+
+def test_a_series_called_off_reads_its_dates_once_however_many_are_registered(
+    make_event, monkeypatch
+):
+    """Everyone registered for a series gets every date taken out of their
+    calendar; in the transaction that calls it off the series' dates are read
+    once for all of them, not once a person (each mail is built on its own
+    afterwards)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    event = make_event(
+        title="Cursus",
+        slug="cursus",
+        rule="RRULE:FREQ=WEEKLY;COUNT=4",
+        registration_settings=registration_on(scope="series"),
+    )
+    for n in range(5):
+        sign_up(first_date(event), n)
+    mail.outbox.clear()
+    sends = []
+    monkeypatch.setattr(
+        emails, "transaction", SimpleNamespace(on_commit=lambda f, **kw: sends.append(f))
+    )
+
+    with CaptureQueriesContext(connection) as run:
+        services.call_off_event(event.translation_key, reason="deleted")
+    for send in sends:
+        send()
+
+    series_reads = [
+        q["sql"]
+        for q in run.captured_queries
+        if 'FROM "events_occurrence"' in q["sql"]
+        and '"events_occurrence"."event_key" =' in q["sql"]
+    ]
+    assert len(series_reads) == 1
+    assert len(mail.outbox) == 5
+    for message in mail.outbox:
+        assert len(cancel_calendar(message).walk("VEVENT")) == 4
