@@ -17,7 +17,6 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.formats import date_format
-from wagtail import hooks
 
 from events import exporters, jsonld
 from events.cache_rules import EVENT_LISTS
@@ -59,6 +58,7 @@ from events.services import source_event
 from events.text import describe
 from home.cache import made_up_address, per_generation
 from home.filters import form_chips, query_string
+from home.hooks import page_sections
 from home.i18n import active_locale, localized
 from home.languages import canonical_url
 from home.models import Organisation, Theme, Venue
@@ -495,10 +495,8 @@ def event_detail(request, page, *, status=200, **extra):
         "is_series": is_series,
         "online_link_hidden": online_link_hidden,
     }
-    sections = []
-    for add_context in hooks.get_hooks(EVENT_PAGE_CONTEXT):
-        added = dict(add_context(request, page, event, upcoming, **extra) or {})
-        sections.extend(added.pop("sections", ()))
-        context.update(added)
-    context["event_sections"] = sections
+    added, context["event_sections"] = page_sections(
+        EVENT_PAGE_CONTEXT, request, page, event, upcoming, **extra
+    )
+    context.update(added)
     return render(request, page.get_template(request), context, status=status)

@@ -8,16 +8,11 @@
   Keep the cost bounded: a fixed number of queries, whatever the programme.
 """
 
-from wagtail import hooks
+from home.hooks import page_sections
 
 FESTIVAL_PAGE_CONTEXT = "festival_page_context"
 
 
 def festival_page_context(request, page, sessions):
     """(context, section templates) from every app above."""
-    context, sections = {}, []
-    for fn in hooks.get_hooks(FESTIVAL_PAGE_CONTEXT):
-        added = dict(fn(request, page, sessions) or {})
-        sections.extend(added.pop("sections", ()))
-        context.update(added)
-    return context, sections
+    return page_sections(FESTIVAL_PAGE_CONTEXT, request, page, sessions)

@@ -68,3 +68,16 @@ def footer_links(request):
 def head_links(request, page):
     """Every app's extra `<link>`s for a page's head, as (rel, type, href)."""
     return [link for fn in hooks.get_hooks(HEAD_LINKS) for link in fn(request, page) or ()]
+
+
+def page_sections(hook_name, *args, **kwargs):
+    """The sections the apps above add to a page through a page-context hook
+    (`events.hooks.EVENT_PAGE_CONTEXT`, `festival.hooks.FESTIVAL_PAGE_CONTEXT`):
+    each function returns context to merge, with the templates to include
+    under "sections". Returns (context, section templates)."""
+    context, sections = {}, []
+    for fn in hooks.get_hooks(hook_name):
+        added = dict(fn(*args, **kwargs) or {})
+        sections.extend(added.pop("sections", ()))
+        context.update(added)
+    return context, sections
